@@ -1,0 +1,9 @@
+/** Jest runs the TypeScript sources through esbuild (no ts-jest: it needs the TypeScript JS API). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.tsx?$': '<rootDir>/scripts/jest-esbuild.cjs' },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 30000,
+};
