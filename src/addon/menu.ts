@@ -1,0 +1,26 @@
+import { CATALOG } from '../functions/catalog';
+import { renderFunctionHelp } from '../functions/help';
+import { userLang } from './locale';
+
+/**
+ * Builds Extensions › Boussole. Runs in AuthMode.NONE for users who haven't authorised the
+ * add-on yet, so it builds the menu and touches nothing else.
+ */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const fr = userLang() === 'fr';
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(fr ? 'Aide des fonctions KPI' : 'KPI function help', 'showFunctionHelp')
+    .addToUi();
+}
+
+/** Installing from the Marketplace does not fire onOpen for the open document: build the menu now. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+export function showFunctionHelp(): void {
+  const lang = userLang();
+  const html = HtmlService.createHtmlOutput(renderFunctionHelp(CATALOG, lang)).setWidth(520).setHeight(600);
+  SpreadsheetApp.getUi().showModelessDialog(html, lang === 'fr' ? 'Boussole — fonctions' : 'Boussole — functions');
+}

@@ -1,0 +1,8 @@
+export { cac, conversionRate, ltvCac, cacPayback } from './acquisition';
+export { ltv, lifetimeValue } from './value';
+export { churnRate } from './retention';
+export { nps, netPromoterScore } from './satisfaction';
+export { kpiTrend, trendOf, leastSquares, TREND_MODES, type TrendMode } from './trend';
+export { kpiProgress, progressToTarget } from './progress';
+export { KpiError, formatKpiError, type Problem, type Where } from './errors';
+export type { Arg, CellValue, Result } from './input';
