@@ -57,3 +57,7 @@ export const EXAMPLES: Example[] = [
   },
   { formula: '=KPI_TREND(A2:A3)', cells: { A: [0, 5] }, data: '0, 5', expect: { error: 'change from 0 is undefined (use "delta")' } },
 ];
+
+/** The error text an example expects, if it expects an error. */
+export const expectedError = (e: Example): string | undefined =>
+  typeof e.expect === 'object' && !Array.isArray(e.expect) ? e.expect.error : undefined;

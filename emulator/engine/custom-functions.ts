@@ -1,0 +1,126 @@
+/**
+ * Registers Boussole's custom functions in HyperFormula so that formulas typed in an emulated
+ * workbook are computed by a real engine. Arguments are handed over the way Sheets hands them to
+ * a custom function: a cell as a value, a range as rows of cells, blanks as "", errors as their
+ * code ("#N/A"), dates as `Date`. Thrown errors become #ERROR! with the message, as in Sheets.
+ *
+ * HyperFormula is GPL-3.0 and a devDependency: this file is never part of the pushed bundle.
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ImplementedFunctions,
+} from 'hyperformula';
+import type { Arg, CellValue, Result } from '../../src/core/metrics';
+import type { ArrayBehaviour } from '../../src/functions/catalog';
+
+/** What the engine needs to know of a custom function. */
+export interface EngineFunction {
+  name: string;
+  params: readonly { name: string; optional?: boolean }[];
+  array: ArrayBehaviour;
+  /** Called with Sheets-shaped arguments; throws an Error whose message Sheets would show. */
+  call: (...args: Arg[]) => Result;
+}
+
+const MS_PER_DAY = 86_400_000;
+const SHEETS_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A serial day number as the `Date` Sheets passes (UTC-based here; the emulator's clock owns time zones). */
+export const serialToDate = (serial: number): Date => new Date(SHEETS_EPOCH + Math.round(serial * MS_PER_DAY));
+export const dateToSerial = (d: Date): number => (d.getTime() - SHEETS_EPOCH) / MS_PER_DAY;
+
+function toSheetsValue(v: unknown): CellValue {
+  if (v === EmptyValue || v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof CellError) return `#${String(v.type)}`.replace('#DIV_BY_ZERO', '#DIV/0!').replace('#NA', '#N/A') as string;
+  if (typeof v === 'object' && v !== null && 'val' in v) {
+    const rich = v as { val: number; constructor: { name: string } };
+    return /Date/.test(rich.constructor.name) ? serialToDate(rich.val) : rich.val;
+  }
+  return String(v);
+}
+
+function toArg(v: unknown): Arg {
+  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(toSheetsValue));
+  return toSheetsValue(v);
+}
+
+function fromResult(r: Result): unknown {
+  if (Array.isArray(r)) return SimpleRangeValue.onlyValues(r.map((row) => row.map((x) => (x === '' ? EmptyValue : x))) as never);
+  return r;
+}
+
+let registered: readonly EngineFunction[] = [];
+
+class BoussolePlugin extends FunctionPlugin {
+  static implementedFunctions: ImplementedFunctions = {};
+
+  /** Evaluates every argument and calls the custom function, returning its value or #ERROR!. */
+  invoke(fnName: string, ast: { args: unknown[] }, state: unknown): unknown {
+    const spec = registered.find((f) => f.name === fnName) as EngineFunction;
+    if (ast.args.length > spec.params.length) {
+      return new CellError(ErrorType.NA, `Wrong number of arguments to ${fnName}: at most ${spec.params.length}`);
+    }
+    const args = ast.args.map((a) => toArg(this.evaluateAst(a as never, state as never)));
+    try {
+      return fromResult(spec.call(...args));
+    } catch (e) {
+      return new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** Array results must be sized before they are computed; this mirrors what the function will return. */
+  size(fnName: string, ast: { args: unknown[] }, state: unknown): ArraySize {
+    const spec = registered.find((f) => f.name === fnName) as EngineFunction;
+    const argSize = (i: number) => this.arraySizeForAst(ast.args[i] as never, state as never);
+    const asSeries = (s: ArraySize) => (s.height > 1 ? new ArraySize(1, s.height) : s.width > 1 ? new ArraySize(s.width, 1) : ArraySize.scalar());
+    if (spec.array === 'column with by_period') {
+      if (ast.args.length < 3) return ArraySize.scalar();
+      const flag = toArg(this.evaluateAst(ast.args[2] as never, state as never));
+      return flag === true || flag === 1 ? asSeries(argSize(1)) : ArraySize.scalar();
+    }
+    if (spec.array === 'column when given ranges') {
+      for (let i = 0; i < ast.args.length; i++) {
+        const s = argSize(i);
+        if (s.width * s.height > 1) return asSeries(s);
+      }
+    }
+    return ArraySize.scalar();
+  }
+}
+
+/** Registers (or re-registers) the functions; safe to call once per process before building engines. */
+export function registerCustomFunctions(functions: readonly EngineFunction[]): void {
+  registered = functions;
+  const implemented: ImplementedFunctions = {};
+  const proto = BoussolePlugin.prototype as unknown as Record<string, unknown>;
+  for (const f of functions) {
+    const method = `call_${f.name}`;
+    const sizeMethod = `size_${f.name}`;
+    proto[method] = function (this: BoussolePlugin, ast: { args: unknown[] }, state: unknown) {
+      return this.invoke(f.name, ast, state);
+    };
+    proto[sizeMethod] = function (this: BoussolePlugin, ast: { args: unknown[] }, state: unknown) {
+      return this.size(f.name, ast, state);
+    };
+    implemented[f.name] = {
+      method,
+      sizeOfResultArrayMethod: sizeMethod,
+      parameters: f.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: !!p.optional })),
+      doesNotNeedArgumentsToBeComputed: true,
+    };
+  }
+  BoussolePlugin.implementedFunctions = implemented;
+  const translations = Object.fromEntries(functions.map((f) => [f.name, f.name]));
+  if (HyperFormula.getRegisteredFunctionNames('enGB').some((n) => functions.some((f) => f.name === n))) {
+    HyperFormula.unregisterFunctionPlugin(BoussolePlugin);
+  }
+  HyperFormula.registerFunctionPlugin(BoussolePlugin, { enGB: translations });
+}
