@@ -29,6 +29,29 @@ export interface EngineFunction {
   call: (...args: Arg[]) => Result;
 }
 
+/** How Sheets spells each error a formula can give (what a custom function receives for such a cell). */
+export const SHEETS_ERROR_CODES: Record<string, string> = {
+  DIV_BY_ZERO: '#DIV/0!',
+  NA: '#N/A',
+  NAME: '#NAME?',
+  NUM: '#NUM!',
+  REF: '#REF!',
+  VALUE: '#VALUE!',
+  ERROR: '#ERROR!',
+  CYCLE: '#REF!',
+  SPILL: '#REF!',
+  LIC: '#ERROR!',
+};
+
+/** Sheets reads bare TRUE and FALSE as booleans; HyperFormula only knows TRUE() and FALSE(). */
+export const SHEETS_CONSTANTS = [
+  { name: 'TRUE', expression: '=TRUE()' },
+  { name: 'FALSE', expression: '=FALSE()' },
+];
+
+/** Engine settings matching en_US Sheets formulas. */
+export const ENGINE_CONFIG = { licenseKey: 'gpl-v3' } as const;
+
 const MS_PER_DAY = 86_400_000;
 const SHEETS_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -39,7 +62,7 @@ export const dateToSerial = (d: Date): number => (d.getTime() - SHEETS_EPOCH) / 
 function toSheetsValue(v: unknown): CellValue {
   if (v === EmptyValue || v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof CellError) return `#${String(v.type)}`.replace('#DIV_BY_ZERO', '#DIV/0!').replace('#NA', '#N/A') as string;
+  if (v instanceof CellError) return SHEETS_ERROR_CODES[v.type] ?? '#ERROR!';
   if (typeof v === 'object' && v !== null && 'val' in v) {
     const rich = v as { val: number; constructor: { name: string } };
     return /Date/.test(rich.constructor.name) ? serialToDate(rich.val) : rich.val;
@@ -76,6 +99,20 @@ class BoussolePlugin extends FunctionPlugin {
     }
   }
 
+  /** Whether a `by_period` argument is TRUE, read from the formula itself when it is a literal. */
+  private isTrue(arg: unknown, state: unknown): boolean {
+    const node = arg as { type?: string; expressionName?: string; procedureName?: string; value?: unknown };
+    if (node.type === 'NAMED_EXPRESSION') return String(node.expressionName).toUpperCase() === 'TRUE';
+    if (node.type === 'FUNCTION_CALL' && /^(TRUE|FALSE)$/i.test(String(node.procedureName))) return /TRUE/i.test(String(node.procedureName));
+    if (node.type === 'NUMBER') return node.value === 1;
+    try {
+      const v = toArg(this.evaluateAst(arg as never, state as never));
+      return v === true || v === 1;
+    } catch {
+      return false; // not computable while sizing: treated as FALSE
+    }
+  }
+
   /** Array results must be sized before they are computed; this mirrors what the function will return. */
   size(fnName: string, ast: { args: unknown[] }, state: unknown): ArraySize {
     const spec = registered.find((f) => f.name === fnName) as EngineFunction;
@@ -83,8 +120,7 @@ class BoussolePlugin extends FunctionPlugin {
     const asSeries = (s: ArraySize) => (s.height > 1 ? new ArraySize(1, s.height) : s.width > 1 ? new ArraySize(s.width, 1) : ArraySize.scalar());
     if (spec.array === 'column with by_period') {
       if (ast.args.length < 3) return ArraySize.scalar();
-      const flag = toArg(this.evaluateAst(ast.args[2] as never, state as never));
-      return flag === true || flag === 1 ? asSeries(argSize(1)) : ArraySize.scalar();
+      return this.isTrue(ast.args[2], state) ? asSeries(argSize(1)) : ArraySize.scalar();
     }
     if (spec.array === 'column when given ranges') {
       for (let i = 0; i < ast.args.length; i++) {
@@ -114,7 +150,6 @@ export function registerCustomFunctions(functions: readonly EngineFunction[]): v
       method,
       sizeOfResultArrayMethod: sizeMethod,
       parameters: f.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: !!p.optional })),
-      doesNotNeedArgumentsToBeComputed: true,
     };
   }
   BoussolePlugin.implementedFunctions = implemented;

@@ -85,10 +85,10 @@ function describe(problem: Problem, where: Where, lang: Lang): string {
       const what = fr
         ? { churn: 'taux de churn', margin: 'marge brute', discount: "taux d'actualisation" }[problem.what]
         : { churn: 'churn rate', margin: 'gross margin', discount: 'discount rate' }[problem.what];
-      const pct = fmt(problem.value * 100, lang);
+      const pct = Number.isFinite(problem.value * 100) ? `${fmt(problem.value * 100, lang)} %` : fmt(problem.value, lang);
       return fr
-        ? `${what} au-dessus de 100 % (${pct} %) ; saisissez un pourcentage comme 5 % ou 0,05`
-        : `${what} above 100 % (${pct} %); type a percentage such as 5% or 0.05`;
+        ? `${what} au-dessus de 100 % (${pct}) ; saisissez un pourcentage comme 5 % ou 0,05`
+        : `${what} above 100 % (${pct}); type a percentage such as 5% or 0.05`;
     }
     case 'not_boolean':
       return fr ? `${quote(problem.value, lang)} n'est ni VRAI ni FAUX` : `${quote(problem.value, lang)} is neither TRUE nor FALSE`;

@@ -92,6 +92,7 @@ export function ratioOfSums(fn: string, table: PeriodTable, onZero: Problem): nu
 
 /** One ratio per period, laid out like the input; a blank or zero denominator, or a blank numerator, gives "". */
 export function ratioPerPeriod(fn: string, table: PeriodTable): Result {
+  if (table.denominator.length === 0) throw new KpiError(fn, { code: 'empty' });
   const out: (number | string)[] = table.denominator.map((b, p) => {
     const a = table.numerator[p];
     return b === null || b === 0 || a === null ? '' : finite(fn, a / b);
