@@ -6,4 +6,5 @@ module.exports = {
   transform: { '^.+\\.tsx?$': '<rootDir>/scripts/jest-esbuild.cjs' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/scripts/jest-summary.cjs'],
 };

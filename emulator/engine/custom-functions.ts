@@ -83,7 +83,7 @@ function fromResult(r: Result): unknown {
 let registered: readonly EngineFunction[] = [];
 
 class BoussolePlugin extends FunctionPlugin {
-  static implementedFunctions: ImplementedFunctions = {};
+  static override implementedFunctions: ImplementedFunctions = {};
 
   /** Evaluates every argument and calls the custom function, returning its value or #ERROR!. */
   invoke(fnName: string, ast: { args: unknown[] }, state: unknown): unknown {
@@ -114,7 +114,7 @@ class BoussolePlugin extends FunctionPlugin {
   }
 
   /** Array results must be sized before they are computed; this mirrors what the function will return. */
-  size(fnName: string, ast: { args: unknown[] }, state: unknown): ArraySize {
+  resultSize(fnName: string, ast: { args: unknown[] }, state: unknown): ArraySize {
     const spec = registered.find((f) => f.name === fnName) as EngineFunction;
     const argSize = (i: number) => this.arraySizeForAst(ast.args[i] as never, state as never);
     const asSeries = (s: ArraySize) => (s.height > 1 ? new ArraySize(1, s.height) : s.width > 1 ? new ArraySize(s.width, 1) : ArraySize.scalar());
@@ -144,7 +144,7 @@ export function registerCustomFunctions(functions: readonly EngineFunction[]): v
       return this.invoke(f.name, ast, state);
     };
     proto[sizeMethod] = function (this: BoussolePlugin, ast: { args: unknown[] }, state: unknown) {
-      return this.size(f.name, ast, state);
+      return this.resultSize(f.name, ast, state);
     };
     implemented[f.name] = {
       method,

@@ -1,0 +1,136 @@
+/**
+ * The pushed code as Apps Script sees it: dist/Code.js loaded in a bare V8 context (no require,
+ * module, process or window), every service a trap that records being touched.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createContext, runInContext } from 'node:vm';
+import { CATALOG } from '../../src/functions/catalog';
+import { EXAMPLES, expectedError } from '../../src/functions/examples';
+import { expectResult, parseCall } from '../support/sheet-args';
+
+const CODE = 'dist/Code.js';
+const SERVICES = ['SpreadsheetApp', 'PropertiesService', 'ScriptApp', 'LockService', 'HtmlService', 'Session', 'Utilities', 'CacheService', 'UrlFetchApp', 'DriveApp'];
+
+function loadBundle(services: Record<string, unknown> = {}) {
+  if (!existsSync(CODE)) throw new Error(`${CODE} is missing: run "npm run build" first (npm test does it)`);
+  const touched: string[] = [];
+  const trap = (name: string) =>
+    new Proxy(
+      {},
+      {
+        get(_t, prop) {
+          touched.push(`${name}.${String(prop)}`);
+          throw new Error(`${name}.${String(prop)} touched`);
+        },
+      },
+    );
+  const sandbox: Record<string, unknown> = { console };
+  for (const s of SERVICES) sandbox[s] = services[s] ?? trap(s);
+  const context = createContext(sandbox);
+  runInContext(readFileSync(CODE, 'utf8'), context, { filename: 'Code.gs' });
+  return { context: context as Record<string, unknown>, touched };
+}
+
+interface Declaration {
+  name: string;
+  params: string[];
+  jsdoc: string;
+}
+function declarations(code: string): Map<string, Declaration> {
+  const found = new Map<string, Declaration>();
+  const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*\nfunction (\w+)\(([^)]*)\)\s*\{/g;
+  for (const m of code.matchAll(re)) {
+    found.set(m[2], { name: m[2], jsdoc: m[1], params: m[3].split(',').map((p) => p.trim()).filter(Boolean) });
+  }
+  return found;
+}
+
+describe('dist/Code.js', () => {
+  test('is under 100 KB', () => {
+    const bytes = statSync(CODE).size;
+    console.log(`pushed server bundle: ${CODE} = ${(bytes / 1024).toFixed(1)} KB`);
+    expect(bytes).toBeLessThan(100 * 1024);
+  });
+
+  test('loads in a bare context without require, module, process or window, touching no service', () => {
+    const { context, touched } = loadBundle();
+    expect(touched).toEqual([]);
+    for (const global of ['require', 'module', 'process', 'window']) expect(context[global]).toBeUndefined();
+  });
+
+  test('keeps the formula engine and other dev-only code out', () => {
+    const code = readFileSync(CODE, 'utf8');
+    expect(code).not.toMatch(/HyperFormula|hyperformula|formulajs|playwright/i);
+  });
+
+  const decls = declarations(readFileSync(CODE, 'utf8'));
+  test.each(CATALOG.map((f) => [f.name, f] as const))('%s is a top-level function with named parameters and its JSDoc', (name, spec) => {
+    const { context } = loadBundle();
+    expect(typeof context[name]).toBe('function');
+    const decl = decls.get(name);
+    expect(decl).toBeDefined();
+    expect(decl!.params).toEqual(spec.params.map((p) => p.name));
+    expect(decl!.jsdoc).toContain('@customfunction');
+    expect(decl!.jsdoc).toContain(spec.summary.en);
+    for (const p of spec.params) {
+      const pattern = new RegExp(`@param \\{[^}]+\\} ${p.optional ? `\\[${p.name}\\]` : p.name} .*Example: `);
+      expect(decl!.jsdoc).toMatch(pattern);
+    }
+  });
+
+  test.each(EXAMPLES.map((e) => [e.formula, e] as const))('%s gives the same result when Sheets calls it', (_f, example) => {
+    const spreadsheet = { getSpreadsheetLocale: () => 'en_US' };
+    const { context, touched } = loadBundle({ SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet } });
+    const { name, args } = parseCall(example.formula, example.cells);
+    const fn = context[name] as (...a: unknown[]) => unknown;
+    const error = expectedError(example);
+    if (error !== undefined) {
+      expect(() => fn(...args)).toThrow(error);
+    } else {
+      expectResult(fn(...args), example.expect);
+      expect(touched).toEqual([]); // a successful call looks nothing up
+    }
+  });
+
+  test('errors are thrown in French when the spreadsheet is French', () => {
+    const spreadsheet = { getSpreadsheetLocale: () => 'fr_FR' };
+    const { context } = loadBundle({ SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet } });
+    const cac = context.CAC as (...a: unknown[]) => unknown;
+    expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow("CAC : spend, ligne 3 : « abc » n'est pas un nombre");
+  });
+
+  test('errors fall back to English when the locale cannot be read', () => {
+    const { context } = loadBundle();
+    const cac = context.CAC as (...a: unknown[]) => unknown;
+    expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow('CAC: spend, row 3: "abc" is not a number');
+  });
+
+  test('onOpen builds Extensions › Boussole and nothing else; onInstall calls it', () => {
+    const items: string[][] = [];
+    const menu = {
+      addItem: (label: string, fn: string) => (items.push([label, fn]), menu),
+      addSeparator: () => menu,
+      addToUi: () => items.push(['<added>']),
+    };
+    const calls: string[] = [];
+    const SpreadsheetApp = new Proxy(
+      {},
+      {
+        get: (_t, p) => {
+          calls.push(String(p));
+          if (p === 'getUi') return () => ({ createAddonMenu: () => menu });
+          throw new Error(`SpreadsheetApp.${String(p)} touched in onOpen`);
+        },
+      },
+    );
+    const Session = { getActiveUserLocale: () => 'fr_FR' };
+    const { context } = loadBundle({ SpreadsheetApp, Session });
+    (context.onOpen as (e: unknown) => void)({ authMode: 'NONE' });
+    expect(calls).toEqual(['getUi']);
+    expect(items).toEqual([['Aide des fonctions KPI', 'showFunctionHelp'], ['<added>']]);
+    expect(typeof context[items[0][1]]).toBe('function'); // the menu's handler exists at top level
+    items.length = 0;
+    (context.onInstall as (e: unknown) => void)({ authMode: 'NONE' });
+    expect(items).toHaveLength(2);
+  });
+});
