@@ -8,7 +8,12 @@ import { CATALOG } from './functions/catalog';
 import { runCustomFunction } from './functions/run';
 import { spreadsheetLang } from './addon/locale';
 
-export { onOpen, onInstall, showFunctionHelp } from './addon/menu';
+import { serverApi } from './addon/api';
+
+export { onOpen, onInstall, showFunctionHelp, showSidebar } from './addon/menu';
+
+/** The sidebar's server API (src/shared/api.ts), one top-level function per method. */
+export const { bootstrap, saveObjective, deleteObjective, saveKpi, deleteKpi, readSelection, readSource, saveSettings } = serverApi;
 
 export const functions: Record<string, (...args: Arg[]) => Result> = {};
 for (const spec of CATALOG) {

@@ -10,6 +10,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const fr = userLang() === 'fr';
   SpreadsheetApp.getUi()
     .createAddonMenu()
+    .addItem(fr ? 'Ouvrir Boussole' : 'Open Boussole', 'showSidebar')
+    .addSeparator()
     .addItem(fr ? 'Aide des fonctions KPI' : 'KPI function help', 'showFunctionHelp')
     .addToUi();
 }
@@ -23,4 +25,9 @@ export function showFunctionHelp(): void {
   const lang = userLang();
   const html = HtmlService.createHtmlOutput(renderFunctionHelp(CATALOG, lang)).setWidth(520).setHeight(600);
   SpreadsheetApp.getUi().showModelessDialog(html, lang === 'fr' ? 'Boussole — fonctions' : 'Boussole — functions');
+}
+
+/** The sidebar: one HTML file built into dist/; its start-up data comes from `bootstrap()`. */
+export function showSidebar(): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Boussole'));
 }

@@ -7,6 +7,7 @@ import { createContext, runInContext } from 'node:vm';
 import { CATALOG } from '../../src/functions/catalog';
 import { EXAMPLES, expectedError } from '../../src/functions/examples';
 import { expectResult, parseCall } from '../support/sheet-args';
+import { SERVER_METHODS } from '../../src/shared/api';
 
 const CODE = 'dist/Code.js';
 const SERVICES = ['SpreadsheetApp', 'PropertiesService', 'ScriptApp', 'LockService', 'HtmlService', 'Session', 'Utilities', 'CacheService', 'UrlFetchApp', 'DriveApp'];
@@ -127,10 +128,15 @@ describe('dist/Code.js', () => {
     const { context } = loadBundle({ SpreadsheetApp, Session });
     (context.onOpen as (e: unknown) => void)({ authMode: 'NONE' });
     expect(calls).toEqual(['getUi']);
-    expect(items).toEqual([['Aide des fonctions KPI', 'showFunctionHelp'], ['<added>']]);
-    expect(typeof context[items[0][1]]).toBe('function'); // the menu's handler exists at top level
+    expect(items).toEqual([['Ouvrir Boussole', 'showSidebar'], ['Aide des fonctions KPI', 'showFunctionHelp'], ['<added>']]);
+    for (const [, handler] of items.slice(0, -1)) expect(typeof context[handler]).toBe('function'); // handlers exist at top level
     items.length = 0;
     (context.onInstall as (e: unknown) => void)({ authMode: 'NONE' });
-    expect(items).toHaveLength(2);
+    expect(items).toHaveLength(3);
+  });
+
+  test('every server API method the sidebar calls is a top-level function', () => {
+    const { context } = loadBundle();
+    for (const name of SERVER_METHODS) expect(typeof context[name]).toBe('function');
   });
 });

@@ -1,0 +1,135 @@
+import type { Lang } from '../i18n/lang';
+import { isoDay } from './dates';
+import type { Frequency, Unit } from './model';
+
+/*
+ * Number formatting by hand rather than Intl: the Apps Script runtime's ICU data is not
+ * something to bet user-facing text on, and tests need byte-exact output.
+ * French: decimal comma, narrow no-break space (U+202F) between thousands, no-break space
+ * (U+00A0) before %, € and units. English: decimal point, comma between thousands.
+ */
+export const NBSP = '\u00a0';
+export const NNBSP = '\u202f';
+
+/** `n` with exactly `decimals` decimals, thousands grouped, per language. Minus is U+2212 in neither: plain '-'. */
+export function formatNumber(n: number, lang: Lang, decimals = 0): string {
+  if (!Number.isFinite(n)) return String(n);
+  let fixed = Math.abs(n).toFixed(decimals);
+  if (Math.abs(n) >= 1e21) fixed = Math.abs(n).toExponential(3);
+  const negative = n < 0 && /[1-9]/.test(fixed);
+  const [int, frac] = fixed.split('.');
+  const group = lang === 'fr' ? NNBSP : ',';
+  const grouped = /e/.test(int) ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const body = frac === undefined ? grouped : grouped + (lang === 'fr' ? ',' : '.') + frac;
+  return (negative ? '-' : '') + body;
+}
+
+/** Enough decimals to show what matters: 0 from 100 up, 1 from 10, 2 below (trailing zeros dropped). */
+export function formatAuto(n: number, lang: Lang): string {
+  const a = Math.abs(n);
+  const decimals = a >= 100 ? 0 : a >= 10 ? 1 : 2;
+  let s = formatNumber(n, lang, decimals);
+  if (decimals > 0) s = s.replace(/([.,]\d*?)0+$/, '$1').replace(/[.,]$/, '');
+  return s === '-0' ? '0' : s;
+}
+
+/** A rate (0.082 → "+8,2 %" / "+8.2%"), always signed, one decimal. */
+export function formatRate(rate: number, lang: Lang, decimals = 1): string {
+  const body = formatNumber(rate * 100, lang, decimals);
+  const sign = body.startsWith('-') || /^0[.,]?0*$/.test(body) ? '' : '+';
+  return sign + body + (lang === 'fr' ? NBSP + '%' : '%');
+}
+
+/** A share (0.15 → "15 %" / "15%"), unsigned, decimals as needed. */
+export function formatPercent(x: number, lang: Lang): string {
+  return formatAuto(x * 100, lang) + (lang === 'fr' ? NBSP + '%' : '%');
+}
+
+const UNIT_WORDS: Record<Lang, Partial<Record<Unit, [string, string]>>> = {
+  fr: { days: ['jour', 'jours'], hours: ['h', 'h'] },
+  en: { days: ['day', 'days'], hours: ['h', 'h'] },
+};
+
+/**
+ * A KPI value in its unit. Percent KPIs hold fractions, as Sheets stores them (0.15 = 15 %).
+ * `signed` prefixes + on positive values (for changes).
+ */
+export function formatValue(n: number, unit: Unit | undefined, lang: Lang, unitLabel?: string, signed = false): string {
+  const plus = signed && n > 0 ? '+' : '';
+  if (unit === '%') return plus + formatPercent(n, lang);
+  const num = plus + formatAuto(n, lang);
+  switch (unit) {
+    case '€':
+      return lang === 'fr' ? `${num}${NBSP}€` : n < 0 ? `-€${num.slice(1)}` : `${plus}€${num.slice(plus.length)}`;
+    case 'days':
+    case 'hours': {
+      const [one, many] = UNIT_WORDS[lang][unit]!;
+      return `${num}${NBSP}${Math.abs(n) <= 1 && unit === 'days' ? one : many}`;
+    }
+    case 'ratio':
+    case 'count':
+    case 'score':
+    case undefined:
+      return num;
+    case 'other':
+      return unitLabel && unitLabel.trim() ? `${num}${NBSP}${unitLabel.trim()}` : num;
+  }
+}
+
+const MONTHS: Record<Lang, string[]> = {
+  fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/** "31 déc. 2025" / "31 Dec 2025": unambiguous in both languages. */
+export function formatDate(iso: string, lang: Lang): string {
+  if (isoDay(iso) === null) return iso;
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}${lang === 'fr' ? NBSP : ' '}${MONTHS[lang][m - 1]} ${y}`;
+}
+
+const PERIOD: Record<Lang, Record<Frequency, { per: string; one: string; many: string }>> = {
+  fr: {
+    daily: { per: 'par jour', one: 'jour', many: 'jours' },
+    weekly: { per: 'par semaine', one: 'semaine', many: 'semaines' },
+    monthly: { per: 'par mois', one: 'mois', many: 'mois' },
+    quarterly: { per: 'par trimestre', one: 'trimestre', many: 'trimestres' },
+  },
+  en: {
+    daily: { per: 'per day', one: 'day', many: 'days' },
+    weekly: { per: 'per week', one: 'week', many: 'weeks' },
+    monthly: { per: 'per month', one: 'month', many: 'months' },
+    quarterly: { per: 'per quarter', one: 'quarter', many: 'quarters' },
+  },
+};
+
+/** "par mois" / "per month". */
+export const perPeriod = (f: Frequency, lang: Lang): string => PERIOD[lang][f].per;
+
+/** "3 mois" / "3 months", "1 semaine" / "1 week". */
+export function periodCount(count: number, f: Frequency, lang: Lang): string {
+  const p = PERIOD[lang][f];
+  return `${formatAuto(count, lang)}${lang === 'fr' ? NBSP : ' '}${Math.abs(count) === 1 ? p.one : p.many}`;
+}
+
+type Gender = 'm' | 'f' | 'fp';
+const FREQ_ADJ_FR: Record<Frequency | 'yearly', Record<Gender, string>> = {
+  daily: { m: 'quotidien', f: 'quotidienne', fp: 'quotidiennes' },
+  weekly: { m: 'hebdomadaire', f: 'hebdomadaire', fp: 'hebdomadaires' },
+  monthly: { m: 'mensuel', f: 'mensuelle', fp: 'mensuelles' },
+  quarterly: { m: 'trimestriel', f: 'trimestrielle', fp: 'trimestrielles' },
+  yearly: { m: 'annuel', f: 'annuelle', fp: 'annuelles' },
+};
+
+/** "mensuel" / "mensuelle" / "mensuelles" (French agrees with its noun), "monthly". */
+export const frequencyAdjective = (f: Frequency | 'yearly', lang: Lang, gender: Gender = 'f'): string =>
+  lang === 'fr' ? FREQ_ADJ_FR[f][gender] : f;
+
+/** French typography: a no-break space before : ; ? ! (replacing a plain space). Idempotent. */
+export const frenchSpacing = (s: string): string => s.replace(/ ([:;?!])/g, `${NBSP}$1`);
+
+/** « texte » / "text", shortened. */
+export function quote(text: string, lang: Lang, max = 40): string {
+  const short = text.length > max ? text.slice(0, max - 1) + '…' : text;
+  return lang === 'fr' ? `«${NBSP}${short}${NBSP}»` : `"${short}"`;
+}

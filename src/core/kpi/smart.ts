@@ -1,0 +1,539 @@
+import type { Lang } from '../i18n/lang';
+import { parseA1 } from './a1';
+import { dayIso, isoDay, periodIndex } from './dates';
+import { DIRECTIONS, FREQUENCIES, INDICATORS, UNITS, type Direction, type Frequency, type Indicator, type Kpi, type Objective, type Unit } from './model';
+import {
+  GRANULARITY_RANK,
+  goodSide,
+  median,
+  observedRates,
+  periodsNeeded,
+  project,
+  rateKindFor,
+  ratePerPeriod,
+  readSeries,
+  valuesPerPeriod,
+  type Granularity,
+  type RateKind,
+  type ReadSeries,
+  type SourceData,
+} from './series';
+import { renderFinding, type RenderContext } from './smart-messages';
+
+/*
+ * The SMART engine: judges a KPI draft against the SMART table of the domain articles, from its
+ * form fields AND from its data (how many numbers the source holds, the pace its history
+ * shows, the granularity of its dates). Pure: `today` is a parameter. Never throws, whatever
+ * the draft holds: the wizard calls it on every keystroke.
+ *
+ * Scoring: each of the five criteria is worth SMART_POINTS[verdict] (pass 20, warning 10,
+ * failure 0), the verdict being its worst finding. The score is their sum, 0–100.
+ */
+
+export const CRITERIA = ['specific', 'measurable', 'achievable', 'relevant', 'timebound'] as const;
+export type Criterion = (typeof CRITERIA)[number];
+
+export const FINDING_LEVELS = ['pass', 'warning', 'failure'] as const;
+export type FindingLevel = (typeof FINDING_LEVELS)[number];
+
+export type FindingParams = Record<string, string | number | boolean | null>;
+
+export interface Finding {
+  criterion: Criterion;
+  level: FindingLevel;
+  /** Stable code (`achievable_beyond_best`, `vague_verb`…) for tests and the UI. */
+  code: string;
+  /** What is wrong (or, on pass, what was found), with the numbers, in the requested language. */
+  message: string;
+  /** How to fix it; '' on pass. */
+  fix: string;
+  /** The raw numbers behind the message (rates as fractions, dates ISO). */
+  params: FindingParams;
+}
+
+export interface SmartInput {
+  /** The draft being edited: possibly incomplete. */
+  kpi: Partial<Kpi>;
+  /** The objective the draft is linked to, when it exists. */
+  objective?: Objective;
+  /** The rest of the KPI set (the draft itself, if present by id, is ignored). */
+  otherKpis: Kpi[];
+  /** The source's cells, when read. */
+  data?: SourceData;
+  /** ISO date `YYYY-MM-DD`. */
+  today: string;
+}
+
+export interface SmartStats {
+  cells: number;
+  numbers: number;
+  blanks: number;
+  texts: number;
+  /** The latest number of the source (by date when dates are used), and its date. */
+  latest: number | null;
+  latestDate: string | null;
+  /** How often the data has a value, from its dates; null without dates. */
+  granularity: Granularity | null;
+  /** The frequency the rates are expressed in: the KPI's, or monthly when it has none. */
+  frequency: Frequency;
+  /** Check-ins (KPI periods) from today to the deadline. */
+  checkins: number | null;
+  /** KPI periods from the latest value to the deadline: the time the target has. */
+  periodsToDeadline: number | null;
+  rateKind: RateKind | null;
+  /** Change per period the target requires, and what the history shows (median, best in the good direction). */
+  requiredRate: number | null;
+  typicalRate: number | null;
+  bestRate: number | null;
+  /** Per-period changes the history holds. */
+  observedChanges: number;
+  /** KPIs on the draft's objective, the draft included; null when it has none. */
+  kpisOnObjective: number | null;
+  /** KPIs in the whole set, the draft included. */
+  totalKpis: number;
+}
+
+export interface SmartReport {
+  findings: Finding[];
+  /** 0–100, see SMART_POINTS. */
+  score: number;
+  /** The latest value of the data, offered as baseline when none was entered; null otherwise. */
+  suggestedBaseline: number | null;
+  stats: SmartStats;
+  /** Each criterion's verdict: its worst finding. */
+  criteria: Record<Criterion, FindingLevel>;
+}
+
+/** Points per criterion by verdict. */
+export const SMART_POINTS: Record<FindingLevel, number> = { pass: 20, warning: 10, failure: 0 };
+
+/** The thresholds the checks use (documented in the README). */
+export const SMART_RULES = {
+  minNameLength: 3,
+  maxNameLength: 80,
+  minDefinitionWords: 5,
+  minKpisPerObjective: 3,
+  maxKpisPerObjective: 5,
+  maxTotalKpis: 10,
+  minCheckins: 3,
+  minHistoryValues: 3,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Reading the draft defensively
+
+interface Draft {
+  id: string | null;
+  name: string;
+  definition: string;
+  unit: Unit | undefined;
+  unitLabel: string;
+  direction: Direction | undefined;
+  objectiveId: string;
+  indicator: Indicator | undefined;
+  source: unknown;
+  baseline: number | null;
+  target: number | null;
+  targetGiven: boolean;
+  deadline: string | null;
+  deadlineGiven: boolean;
+  frequency: Frequency | undefined;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (x: unknown): string => (typeof x === 'string' ? x.trim() : '');
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const given = (x: unknown): boolean => x !== undefined && x !== null && !(typeof x === 'string' && x.trim() === '');
+function oneOf<T extends string>(x: unknown, allowed: readonly T[]): T | undefined {
+  return typeof x === 'string' && (allowed as readonly string[]).includes(x) ? (x as T) : undefined;
+}
+
+function readDraft(kpi: unknown): Draft {
+  const k = isRecord(kpi) ? kpi : {};
+  return {
+    id: typeof k.id === 'string' && k.id !== '' ? k.id : null,
+    name: str(k.name),
+    definition: str(k.definition),
+    unit: oneOf(k.unit, UNITS),
+    unitLabel: str(k.unitLabel),
+    direction: oneOf(k.direction, DIRECTIONS),
+    objectiveId: str(k.objectiveId),
+    indicator: oneOf(k.indicator, INDICATORS),
+    source: k.source,
+    baseline: num(k.baseline),
+    target: num(k.target),
+    targetGiven: given(k.target),
+    deadline: isoDay(k.deadline) === null ? null : (k.deadline as string),
+    deadlineGiven: given(k.deadline),
+    frequency: oneOf(k.frequency, FREQUENCIES),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text checks
+
+const stripAccents = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const words = (s: string): string[] =>
+  stripAccents(s.toLowerCase())
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2);
+const STOPWORDS = new Set(['le', 'la', 'les', 'de', 'du', 'des', 'un', 'une', 'et', 'en', 'par', 'pour', 'au', 'aux', 'the', 'an', 'of', 'per', 'for', 'and', 'in', 'on', 'to', 'by']);
+
+const L = '\\p{L}';
+const verb = (stem: string, endings: string): string => `${stem}(?:${endings})`;
+const ER = 'er|ez|ons|ent|ée|ées|és|é|e|es';
+/** Vague verbs, French and English, in their usual forms (not the nouns: « amélioration » is fine). */
+const VAGUE_VERBS = new RegExp(
+  `(?<!${L})(` +
+    [
+      verb('am[eé]lior', ER),
+      verb('augment', ER),
+      verb('optimis', ER),
+      verb('d[eé]velopp', ER),
+      verb('diminu', ER),
+      verb('boost', ER + '|s|ed|ing'),
+      verb('maximis', ER),
+      verb('minimis', ER),
+      verb('renforc', ER),
+      verb('dynamis', ER),
+      verb('baiss', ER),
+      verb('progress', ER),
+      'r[eé]dui(?:re|sez|sons|sent|ts|tes|te|t)',
+      'accro[iî]tre|accroissez|accroissons',
+      'improve[sd]?|improving',
+      'increase[sd]?|increasing',
+      'optimi[sz]e[sd]?|optimi[sz]ing',
+      'maximi[sz]e[sd]?',
+      'minimi[sz]e[sd]?',
+      'enhance[sd]?',
+      'reduce[sd]?|reducing',
+      'decrease[sd]?',
+      'grow|grows|growing',
+      'develop|develops|developed',
+      'strengthen',
+    ].join('|') +
+    `)(?!${L})`,
+  'iu',
+);
+
+// ---------------------------------------------------------------------------------------------
+
+type Raw = { criterion: Criterion; level: FindingLevel; code: string; params: FindingParams };
+
+class Findings {
+  readonly raw: Raw[] = [];
+  add(criterion: Criterion, level: FindingLevel, code: string, params: FindingParams = {}): void {
+    this.raw.push({ criterion, level, code, params });
+  }
+  has(criterion: Criterion): boolean {
+    return this.raw.some((f) => f.criterion === criterion && f.level !== 'pass');
+  }
+}
+
+function checkSpecific(d: Draft, out: Findings): void {
+  const c: Criterion = 'specific';
+  if (!d.name) out.add(c, 'failure', 'name_missing');
+  else if (d.name.length < SMART_RULES.minNameLength) out.add(c, 'warning', 'name_too_short', { name: d.name, length: d.name.length });
+  else if (d.name.length > SMART_RULES.maxNameLength) out.add(c, 'warning', 'name_too_long', { length: d.name.length, max: SMART_RULES.maxNameLength });
+
+  if (!d.definition) out.add(c, 'failure', 'definition_missing');
+  else {
+    const defWords = words(d.definition);
+    const nameWords = new Set(words(d.name));
+    const extra = defWords.filter((w) => !nameWords.has(w) && !STOPWORDS.has(w));
+    if (d.name && extra.length === 0) out.add(c, 'warning', 'definition_repeats_name', { name: d.name });
+    else if (defWords.length < SMART_RULES.minDefinitionWords) {
+      out.add(c, 'warning', 'definition_too_short', { words: defWords.length, min: SMART_RULES.minDefinitionWords });
+    }
+  }
+
+  const text = `${d.name}\n${d.definition}`;
+  const vague = VAGUE_VERBS.exec(text);
+  if (vague && !/\d/.test(text)) out.add(c, 'warning', 'vague_verb', { verb: vague[1] });
+
+  if (!d.unit) out.add(c, 'warning', 'unit_missing');
+  else if (d.unit === 'other' && !d.unitLabel) out.add(c, 'warning', 'unit_label_missing');
+  if (!d.direction) out.add(c, 'failure', 'direction_missing');
+
+  if (!out.has(c)) out.add(c, 'pass', 'specific_ok', { name: d.name });
+}
+
+function sourceRef(source: unknown): { kind: 'cell' | 'range' | null; ref: string } {
+  if (!isRecord(source)) return { kind: null, ref: '' };
+  if (source.kind === 'cell') return { kind: 'cell', ref: str(source.ref) };
+  if (source.kind === 'range') return { kind: 'range', ref: str(source.values) };
+  return { kind: null, ref: '' };
+}
+
+function checkMeasurable(d: Draft, data: unknown, series: ReadSeries, out: Findings): void {
+  const c: Criterion = 'measurable';
+  const src = sourceRef(d.source);
+  if (!src.kind || !src.ref) out.add(c, 'failure', 'source_missing');
+  else if (!parseA1(src.ref)) out.add(c, 'failure', 'source_invalid', { ref: src.ref });
+
+  const latest = series.points.length ? series.points[series.points.length - 1].value : null;
+  if (data === undefined || data === null) {
+    if (src.kind && src.ref && parseA1(src.ref)) out.add(c, 'warning', 'data_not_read', { ref: src.ref });
+  } else if (series.numbers === 0) {
+    out.add(c, 'failure', 'no_numbers', { cells: series.cells, blanks: series.blanks, texts: series.texts, sample: series.sampleText });
+  } else if (series.texts > 0) {
+    out.add(c, 'warning', 'has_text', { cells: series.cells, numbers: series.numbers, texts: series.texts, sample: series.sampleText, latest });
+  } else {
+    out.add(c, 'pass', 'data_ok', { cells: series.cells, numbers: series.numbers, blanks: series.blanks, latest });
+  }
+  if (series.undated > 0 && series.numbers > 0) out.add(c, 'warning', 'dates_unusable', { undated: series.undated, numbers: series.numbers });
+
+  if (d.target === null) out.add(c, 'failure', d.targetGiven ? 'target_not_number' : 'target_missing');
+  else if (d.unit === '%' && d.target > 1 && latest !== null && Math.abs(latest) <= 1) {
+    out.add(c, 'warning', 'target_scale', { target: d.target, suggested: d.target / 100, latest });
+  }
+
+  if (d.baseline === null) {
+    if (latest !== null) out.add(c, 'pass', 'baseline_from_data', { latest });
+    else out.add(c, 'warning', 'baseline_missing');
+  }
+}
+
+interface Achievability {
+  periodsToDeadline: number | null;
+  rateKind: RateKind | null;
+  requiredRate: number | null;
+  typicalRate: number | null;
+  bestRate: number | null;
+  observedChanges: number;
+}
+
+function checkAchievable(d: Draft, series: ReadSeries, todayDay: number | null, frequency: Frequency, out: Findings): Achievability {
+  const c: Criterion = 'achievable';
+  const res: Achievability = { periodsToDeadline: null, rateKind: null, requiredRate: null, typicalRate: null, bestRate: null, observedChanges: 0 };
+  const last = series.points.length ? series.points[series.points.length - 1] : null;
+  const current = last ? last.value : d.baseline;
+  const target = d.target;
+  if (target === null) {
+    out.add(c, 'warning', 'achievable_no_target');
+    return res;
+  }
+  if (current === null) {
+    out.add(c, 'warning', 'achievable_no_history', { values: 0, numbers: 0, min: SMART_RULES.minHistoryValues });
+    return res;
+  }
+  // Without a direction, the target says which way the KPI should go.
+  const direction: Direction = d.direction ?? (target >= current ? 'higher' : 'lower');
+  // One value per KPI period; the time left runs from the latest value's period (dated) or today's.
+  const pv = valuesPerPeriod(series.points, frequency);
+  const startDay = last && last.day !== null ? last.day : todayDay;
+  const deadlineDay = isoDay(d.deadline);
+  const n = startDay !== null && deadlineDay !== null ? periodIndex(deadlineDay, frequency) - periodIndex(startDay, frequency) : null;
+  const history = (kind: RateKind) => {
+    const goods = observedRates(pv, kind).map((r) => goodSide(r, direction));
+    return { goods, typicalGood: median(goods), bestGood: goods.reduce((a, b) => Math.max(a, b), -Infinity) };
+  };
+
+  if (direction === 'higher' ? current >= target : current <= target) {
+    // Suggest the median pace carried to the deadline, when the history has one in the good direction.
+    let suggested: number | null = null;
+    if (pv.length >= SMART_RULES.minHistoryValues && n !== null && n >= 1) {
+      const kind = rateKindFor(pv.map((p) => p.value));
+      const { typicalGood } = history(kind);
+      if (typicalGood > 0) suggested = project(current, goodSide(typicalGood, direction), n, kind);
+    }
+    out.add(c, 'warning', 'achievable_already_met', { current, target, direction, suggested });
+    return res;
+  }
+  if (n === null) {
+    out.add(c, 'warning', 'achievable_no_deadline');
+    return res;
+  }
+  res.periodsToDeadline = n;
+  if (n < 1) {
+    out.add(c, 'warning', 'achievable_no_time', { periods: n, from: dayIso(startDay!), deadline: d.deadline });
+    return res;
+  }
+
+  const kind = rateKindFor([...pv.map((p) => p.value), current, target]);
+  res.rateKind = kind;
+  const required = ratePerPeriod(current, target, n, kind);
+  res.requiredRate = required;
+  if (pv.length < SMART_RULES.minHistoryValues) {
+    out.add(c, 'warning', 'achievable_no_history', { values: pv.length, numbers: series.numbers, min: SMART_RULES.minHistoryValues, required, kind });
+    return res;
+  }
+  const { goods, typicalGood, bestGood } = history(kind);
+  res.observedChanges = goods.length;
+  const typical = goodSide(typicalGood, direction);
+  const best = goodSide(bestGood, direction);
+  res.typicalRate = typical;
+  res.bestRate = best;
+  const requiredGood = goodSide(required, direction);
+  const eps = 1e-9; // a target exactly at the median or best pace is within it
+  const params: FindingParams = { required, typical, best, kind, periods: n, current, target, direction };
+  if (requiredGood <= typicalGood + eps) {
+    out.add(c, 'pass', 'achievable_ok', params);
+  } else if (requiredGood <= bestGood + eps) {
+    params.atTypical = typicalGood > 0 ? project(current, typical, n, kind) : null;
+    out.add(c, 'warning', 'achievable_stretch', params);
+  } else {
+    params.gap = requiredGood - bestGood;
+    params.atBest = null;
+    params.periodsNeeded = null;
+    if (bestGood > 0) {
+      params.atBest = project(current, best, n, kind);
+      const needed = periodsNeeded(current, target, best, kind);
+      params.periodsNeeded = Number.isFinite(needed) ? Math.ceil(needed - eps) : null;
+    }
+    out.add(c, 'failure', 'achievable_beyond_best', params);
+  }
+  return res;
+}
+
+function checkRelevant(d: Draft, objective: unknown, otherKpis: unknown, out: Findings): { onObjective: number | null; total: number } {
+  const c: Criterion = 'relevant';
+  // The rest of the set, without the draft itself, one entry per id.
+  const others = new Map<string, Record<string, unknown>>();
+  (Array.isArray(otherKpis) ? otherKpis : []).forEach((k, i) => {
+    if (!isRecord(k)) return;
+    const id = typeof k.id === 'string' && k.id !== '' ? k.id : `#${i}`;
+    if (id !== d.id) others.set(id, k);
+  });
+  const total = others.size + 1;
+  if (total > SMART_RULES.maxTotalKpis) out.add(c, 'warning', 'too_many_total', { total, max: SMART_RULES.maxTotalKpis });
+
+  if (!d.objectiveId) {
+    out.add(c, 'failure', 'objective_missing');
+    return { onObjective: null, total };
+  }
+  const obj = isRecord(objective) ? objective : null;
+  const objTitle = obj && obj.id === d.objectiveId && typeof obj.title === 'string' && obj.title.trim() ? obj.title.trim() : d.objectiveId;
+  if (obj && typeof obj.id === 'string' && obj.id !== d.objectiveId) {
+    out.add(c, 'warning', 'objective_mismatch', { objectiveId: d.objectiveId, given: obj.id });
+  }
+  const siblings = [...others.values()].filter((k) => k.objectiveId === d.objectiveId);
+  const count = siblings.length + 1;
+  if (count > SMART_RULES.maxKpisPerObjective) {
+    out.add(c, 'warning', 'too_many_on_objective', { count, max: SMART_RULES.maxKpisPerObjective, objective: objTitle });
+  } else if (count < SMART_RULES.minKpisPerObjective) {
+    out.add(c, 'pass', 'few_on_objective', { count, min: SMART_RULES.minKpisPerObjective, objective: objTitle });
+  } else out.add(c, 'pass', 'count_ok', { count, objective: objTitle });
+
+  if (!d.indicator) out.add(c, 'warning', 'indicator_missing');
+  else if (count >= 2) {
+    const kinds = [d.indicator, ...siblings.map((k) => oneOf(k.indicator, INDICATORS))];
+    const leading = kinds.filter((k) => k === 'leading').length;
+    const lagging = kinds.filter((k) => k === 'lagging').length;
+    if (leading === count || lagging === count) {
+      out.add(c, 'warning', 'indicator_mix', { count, kind: d.indicator, objective: objTitle });
+    } else out.add(c, 'pass', 'indicator_mix_ok', { leading, lagging, objective: objTitle });
+  }
+  return { onObjective: count, total };
+}
+
+function checkTimebound(
+  d: Draft,
+  todayDay: number | null,
+  objective: unknown,
+  granularity: Granularity | null,
+  out: Findings,
+): number | null {
+  const c: Criterion = 'timebound';
+  const deadlineDay = isoDay(d.deadline);
+  let checkins: number | null = null;
+  if (deadlineDay === null) out.add(c, 'failure', d.deadlineGiven ? 'deadline_invalid' : 'deadline_missing');
+  else if (todayDay === null) out.add(c, 'warning', 'today_invalid');
+  else if (deadlineDay <= todayDay) out.add(c, 'failure', 'deadline_past', { deadline: d.deadline, today: dayIso(todayDay) });
+
+  if (!d.frequency) out.add(c, 'failure', 'frequency_missing');
+  else {
+    if (deadlineDay !== null && todayDay !== null && deadlineDay > todayDay) {
+      checkins = periodIndex(deadlineDay, d.frequency) - periodIndex(todayDay, d.frequency);
+      if (checkins < SMART_RULES.minCheckins) {
+        const i = FREQUENCIES.indexOf(d.frequency);
+        out.add(c, 'warning', 'few_checkins', {
+          checkins,
+          min: SMART_RULES.minCheckins,
+          deadline: d.deadline,
+          finer: i > 0 ? FREQUENCIES[i - 1] : null,
+        });
+      }
+    }
+    if (granularity && GRANULARITY_RANK[d.frequency] < GRANULARITY_RANK[granularity]) {
+      out.add(c, 'warning', 'frequency_finer_than_data', { granularity });
+    }
+  }
+
+  const obj = isRecord(objective) ? objective : null;
+  const horizonDay = obj && obj.id === d.objectiveId ? isoDay(obj.horizon) : null;
+  if (deadlineDay !== null && horizonDay !== null && deadlineDay > horizonDay) {
+    out.add(c, 'warning', 'deadline_after_objective', { deadline: d.deadline, horizon: obj!.horizon as string, objective: str(obj!.title) || d.objectiveId });
+  }
+  if (!out.has(c)) out.add(c, 'pass', 'timebound_ok', { deadline: d.deadline, checkins });
+  return checkins;
+}
+
+/** Params cross google.script.run: no NaN or ±Infinity (JSON would turn them into null anyway). */
+function jsonParams(p: FindingParams): FindingParams {
+  const out: FindingParams = {};
+  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'number' && !Number.isFinite(v) ? null : v;
+  return out;
+}
+
+const finiteOrNull = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
+
+/** Judges a KPI draft against SMART, from its fields and its data. See the module comment for the scoring. */
+export function checkSmart(input: SmartInput, lang: Lang): SmartReport {
+  const inp: Partial<SmartInput> = isRecord(input) ? input : {};
+  const language: Lang = lang === 'en' ? 'en' : 'fr';
+  const d = readDraft(inp.kpi);
+  const todayDay = isoDay(inp.today);
+  const series = readSeries(inp.data);
+  const frequency: Frequency = d.frequency ?? 'monthly';
+  const out = new Findings();
+
+  checkSpecific(d, out);
+  checkMeasurable(d, inp.data, series, out);
+  const ach = checkAchievable(d, series, todayDay, frequency, out);
+  const rel = checkRelevant(d, inp.objective, inp.otherKpis, out);
+  const checkins = checkTimebound(d, todayDay, inp.objective, series.granularity, out);
+
+  const last = series.points.length ? series.points[series.points.length - 1] : null;
+  const ctx: RenderContext = { lang: language, unit: d.unit, unitLabel: d.unitLabel, frequency, frequencyAssumed: !d.frequency };
+  const findings: Finding[] = out.raw.map((r) => {
+    const params = jsonParams(r.params);
+    return { criterion: r.criterion, level: r.level, code: r.code, ...renderFinding(r.code, params, ctx), params };
+  });
+  for (const f of findings) if (f.level === 'pass') f.fix = '';
+
+  const criteria = {} as Record<Criterion, FindingLevel>;
+  let score = 0;
+  for (const criterion of CRITERIA) {
+    const levels = findings.filter((f) => f.criterion === criterion).map((f) => f.level);
+    const verdict: FindingLevel = levels.includes('failure') ? 'failure' : levels.includes('warning') ? 'warning' : 'pass';
+    criteria[criterion] = verdict;
+    score += SMART_POINTS[verdict];
+  }
+
+  return {
+    findings,
+    score,
+    suggestedBaseline: d.baseline === null && last ? last.value : null,
+    criteria,
+    stats: {
+      cells: series.cells,
+      numbers: series.numbers,
+      blanks: series.blanks,
+      texts: series.texts,
+      latest: last ? last.value : null,
+      latestDate: last && last.day !== null ? dayIso(last.day) : null,
+      granularity: series.granularity,
+      frequency,
+      checkins,
+      periodsToDeadline: ach.periodsToDeadline,
+      rateKind: ach.rateKind,
+      requiredRate: finiteOrNull(ach.requiredRate),
+      typicalRate: finiteOrNull(ach.typicalRate),
+      bestRate: finiteOrNull(ach.bestRate),
+      observedChanges: ach.observedChanges,
+      kpisOnObjective: rel.onObjective,
+      totalKpis: rel.total,
+    },
+  };
+}

@@ -1,0 +1,880 @@
+import type { Lang } from '../i18n/lang';
+import type { AudienceLevel, Direction, Frequency, Indicator, Kpi, Unit } from './model';
+
+/*
+ * KPI templates, from the domain articles' examples by department (marketing, sales, HR,
+ * customer, finance) plus the operational and IT examples they give. A template's formula is a
+ * pattern over Boussole's custom functions with `{placeholders}` for the ranges the wizard asks
+ * for; `fillFormula` turns it into a formula. Templates without a catalog function that fits
+ * have no formula: their value is read from the source.
+ */
+
+export const DEPARTMENTS = ['marketing', 'sales', 'hr', 'customer', 'finance', 'operations', 'it'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+type Text = { fr: string; en: string };
+
+export interface TemplateInput {
+  /** The placeholder's name in the formula pattern, `{spend}`. */
+  name: string;
+  label: Text;
+}
+
+export interface KpiTemplate {
+  id: string;
+  department: Department;
+  name: Text;
+  definition: Text;
+  unit: Unit;
+  unitLabel?: Text;
+  direction: Direction;
+  indicator: Indicator;
+  frequency: Frequency;
+  level: AudienceLevel;
+  /** A formula pattern such as `=CAC({spend}, {new_customers})`. */
+  formula?: string;
+  /** One per placeholder of `formula`, in order of appearance. */
+  inputs?: TemplateInput[];
+  /** A usual reference value, in the KPI's unit, when one is widely quoted. */
+  benchmark?: number;
+}
+
+/** A template in one language, as the wizard lists it. */
+export interface LocalizedTemplate {
+  id: string;
+  department: Department;
+  departmentLabel: string;
+  name: string;
+  definition: string;
+  unit: Unit;
+  unitLabel?: string;
+  direction: Direction;
+  indicator: Indicator;
+  frequency: Frequency;
+  level: AudienceLevel;
+  formula?: string;
+  inputs?: { name: string; label: string }[];
+  benchmark?: number;
+}
+
+export const DEPARTMENT_LABELS: Record<Department, Text> = {
+  marketing: { fr: 'Marketing', en: 'Marketing' },
+  sales: { fr: 'Commercial', en: 'Sales' },
+  hr: { fr: 'Ressources humaines', en: 'Human resources' },
+  customer: { fr: 'Service client', en: 'Customer service' },
+  finance: { fr: 'Finance', en: 'Finance' },
+  operations: { fr: 'Opérations et logistique', en: 'Operations and logistics' },
+  it: { fr: 'Informatique', en: 'IT' },
+};
+
+const input = (name: string, fr: string, en: string): TemplateInput => ({ name, label: { fr, en } });
+
+const SPEND = input('spend', 'Dépenses marketing et commerciales par période', 'Marketing and sales spend per period');
+const NEW_CUSTOMERS = input('new_customers', 'Nouveaux clients par période', 'New customers per period');
+const ARPA = input('arpa', 'Revenu moyen par compte et par période', 'Average revenue per account per period');
+const GROSS_MARGIN = input('gross_margin', 'Taux de marge brute', 'Gross margin rate');
+const LOST = input('lost_customers', 'Clients perdus par période', 'Customers lost per period');
+const AT_START = input('customers_at_start', 'Clients en début de période', 'Customers at the start of each period');
+
+export const TEMPLATES: readonly KpiTemplate[] = [
+  // --- Marketing ---------------------------------------------------------------------------
+  {
+    id: 'marketing_cac',
+    department: 'marketing',
+    name: { fr: "Coût d'acquisition client (CAC)", en: 'Customer acquisition cost (CAC)' },
+    definition: {
+      fr: 'Total des dépenses marketing et commerciales (salaires, publicité, outils) divisé par le nombre de nouveaux clients gagnés sur la période.',
+      en: 'Total marketing and sales spend (salaries, advertising, tools) divided by the number of new customers won in the period.',
+    },
+    unit: '€',
+    direction: 'lower',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'strategic',
+    formula: '=CAC({spend}, {new_customers})',
+    inputs: [SPEND, NEW_CUSTOMERS],
+  },
+  {
+    id: 'marketing_conversion_by_channel',
+    department: 'marketing',
+    name: { fr: 'Taux de conversion par canal', en: 'Conversion rate by channel' },
+    definition: {
+      fr: "Part des visiteurs de chaque canal (recherche, réseaux sociaux, emailing, publicité) qui réalisent l'action clé (achat, inscription) ; une ligne par canal.",
+      en: 'Share of the visitors from each channel (search, social, email, paid ads) who complete the key action (purchase, sign-up); one row per channel.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'monthly',
+    level: 'tactical',
+    formula: '=CONVERSION_RATE({conversions}, {visitors}, TRUE)',
+    inputs: [
+      input('conversions', 'Conversions par canal', 'Conversions per channel'),
+      input('visitors', 'Visiteurs par canal', 'Visitors per channel'),
+    ],
+  },
+  {
+    id: 'marketing_ltv',
+    department: 'marketing',
+    name: { fr: 'Valeur vie client (LTV)', en: 'Customer lifetime value (LTV)' },
+    definition: {
+      fr: 'Marge totale attendue d\'un client sur toute sa relation avec l\'entreprise : revenu moyen par compte × taux de marge ÷ taux de churn.',
+      en: 'Total margin expected from a customer over the whole relationship: average revenue per account × margin rate ÷ churn rate.',
+    },
+    unit: '€',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'quarterly',
+    level: 'strategic',
+    formula: '=LTV({arpa}, {churn_rate}, {gross_margin})',
+    inputs: [ARPA, input('churn_rate', 'Taux de churn par période', 'Churn rate per period'), GROSS_MARGIN],
+  },
+  {
+    id: 'marketing_ltv_cac',
+    department: 'marketing',
+    name: { fr: 'Ratio LTV / CAC', en: 'LTV to CAC ratio' },
+    definition: {
+      fr: "Valeur vie client divisée par le coût d'acquisition client : combien chaque euro dépensé pour acquérir un client rapporte sur la durée (3 est le repère habituel).",
+      en: 'Customer lifetime value divided by customer acquisition cost: what each euro spent to win a customer returns over time (3 is the usual mark).',
+    },
+    unit: 'ratio',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'quarterly',
+    level: 'strategic',
+    formula: '=LTV_CAC({ltv}, {cac})',
+    inputs: [input('ltv', 'Valeur vie client', 'Customer lifetime value'), input('cac', "Coût d'acquisition client", 'Customer acquisition cost')],
+    benchmark: 3,
+  },
+  {
+    id: 'marketing_cac_payback',
+    department: 'marketing',
+    name: { fr: 'Délai de retour du CAC', en: 'CAC payback period' },
+    definition: {
+      fr: "Nombre de mois de marge nécessaires pour rembourser le coût d'acquisition d'un client : CAC ÷ (revenu mensuel moyen par compte × taux de marge).",
+      en: 'Months of margin needed to earn back the cost of acquiring a customer: CAC ÷ (monthly average revenue per account × margin rate).',
+    },
+    unit: 'other',
+    unitLabel: { fr: 'mois', en: 'months' },
+    direction: 'lower',
+    indicator: 'lagging',
+    frequency: 'quarterly',
+    level: 'tactical',
+    formula: '=CAC_PAYBACK({cac}, {arpa}, {gross_margin})',
+    inputs: [input('cac', "Coût d'acquisition client", 'Customer acquisition cost'), ARPA, GROSS_MARGIN],
+  },
+  {
+    id: 'marketing_qualified_leads',
+    department: 'marketing',
+    name: { fr: 'Leads qualifiés par mois', en: 'Qualified leads per month' },
+    definition: {
+      fr: 'Nombre de formulaires de contact soumis dans le mois avec un score de qualification supérieur à 70.',
+      en: 'Number of contact forms submitted in the month with a qualification score above 70.',
+    },
+    unit: 'count',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'monthly',
+    level: 'tactical',
+  },
+  {
+    id: 'marketing_organic_traffic',
+    department: 'marketing',
+    name: { fr: 'Trafic organique mensuel', en: 'Monthly organic traffic' },
+    definition: {
+      fr: 'Nombre de visites du site arrivées par les moteurs de recherche (hors publicité) dans le mois.',
+      en: 'Number of website visits arriving from search engines (excluding ads) in the month.',
+    },
+    unit: 'other',
+    unitLabel: { fr: 'visites', en: 'visits' },
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'monthly',
+    level: 'operational',
+  },
+  {
+    id: 'marketing_click_through_rate',
+    department: 'marketing',
+    name: { fr: 'Taux de clics', en: 'Click-through rate' },
+    definition: {
+      fr: 'Clics sur les annonces et e-mails divisés par leurs impressions (ou envois) sur la semaine.',
+      en: 'Clicks on ads and e-mails divided by their impressions (or sends) over the week.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'operational',
+    formula: '=CONVERSION_RATE({clicks}, {impressions})',
+    inputs: [input('clicks', 'Clics par période', 'Clicks per period'), input('impressions', 'Impressions par période', 'Impressions per period')],
+  },
+  {
+    id: 'marketing_bounce_rate',
+    department: 'marketing',
+    name: { fr: 'Taux de rebond', en: 'Bounce rate' },
+    definition: {
+      fr: "Part des visites qui quittent le site après une seule page, sans interaction, sur la semaine.",
+      en: 'Share of visits that leave the site after a single page without interacting, over the week.',
+    },
+    unit: '%',
+    direction: 'lower',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'operational',
+  },
+  {
+    id: 'marketing_trial_signup_rate',
+    department: 'marketing',
+    name: { fr: "Taux d'inscription à l'essai gratuit", en: 'Free-trial sign-up rate' },
+    definition: {
+      fr: "Inscriptions à l'essai gratuit divisées par les visiteurs de la page de l'offre sur la semaine.",
+      en: 'Free-trial sign-ups divided by visitors to the offer page over the week.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'operational',
+    formula: '=CONVERSION_RATE({trial_signups}, {visitors})',
+    inputs: [
+      input('trial_signups', "Inscriptions à l'essai par période", 'Trial sign-ups per period'),
+      input('visitors', "Visiteurs de la page de l'offre par période", 'Offer-page visitors per period'),
+    ],
+  },
+  {
+    id: 'marketing_trial_to_paid',
+    department: 'marketing',
+    name: { fr: 'Conversion des essais en abonnements', en: 'Trial-to-paid conversion rate' },
+    definition: {
+      fr: 'Essais gratuits devenus abonnements payants divisés par les essais terminés dans le mois.',
+      en: 'Free trials that became paid subscriptions divided by the trials that ended in the month.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'monthly',
+    level: 'tactical',
+    formula: '=CONVERSION_RATE({paid_subscriptions}, {ended_trials})',
+    inputs: [
+      input('paid_subscriptions', 'Essais convertis en abonnements par période', 'Trials converted to paid per period'),
+      input('ended_trials', 'Essais terminés par période', 'Trials ended per period'),
+    ],
+  },
+  {
+    id: 'marketing_event_attendance',
+    department: 'marketing',
+    name: { fr: 'Taux de participation aux événements', en: 'Event attendance rate' },
+    definition: {
+      fr: 'Participants présents divisés par les inscrits, pour les événements organisés dans le mois.',
+      en: 'Attendees present divided by registrants, for the events held in the month.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'monthly',
+    level: 'operational',
+    formula: '=CONVERSION_RATE({attendees}, {registrants})',
+    inputs: [input('attendees', 'Participants par événement', 'Attendees per event'), input('registrants', 'Inscrits par événement', 'Registrants per event')],
+  },
+  {
+    id: 'marketing_social_engagement',
+    department: 'marketing',
+    name: { fr: 'Taux d\'engagement sur les réseaux sociaux', en: 'Social media engagement rate' },
+    definition: {
+      fr: 'Interactions (commentaires, partages, clics) divisées par la portée des publications de la semaine ; les « j\'aime » seuls ne suffisent pas.',
+      en: 'Interactions (comments, shares, clicks) divided by the reach of the week\'s posts; likes alone are not enough.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'operational',
+    formula: '=CONVERSION_RATE({interactions}, {reach})',
+    inputs: [input('interactions', 'Interactions par publication', 'Interactions per post'), input('reach', 'Portée par publication', 'Reach per post')],
+  },
+
+  // --- Sales -------------------------------------------------------------------------------
+  {
+    id: 'sales_cycle_length',
+    department: 'sales',
+    name: { fr: 'Durée moyenne du cycle de vente', en: 'Average sales cycle length' },
+    definition: {
+      fr: 'Nombre moyen de jours entre le premier contact et la signature, pour les ventes conclues dans le mois.',
+      en: 'Average number of days from first contact to signature, for the deals closed in the month.',
+    },
+    unit: 'days',
+    direction: 'lower',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'tactical',
+  },
+  {
+    id: 'sales_closing_rate',
+    department: 'sales',
+    name: { fr: 'Taux de conclusion (closing rate)', en: 'Closing rate' },
+    definition: {
+      fr: 'Opportunités gagnées divisées par les opportunités qualifiées clôturées (gagnées ou perdues) dans le mois.',
+      en: 'Opportunities won divided by the qualified opportunities closed (won or lost) in the month.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'monthly',
+    level: 'tactical',
+    formula: '=CONVERSION_RATE({deals_won}, {qualified_opportunities})',
+    inputs: [
+      input('deals_won', 'Opportunités gagnées par période ou par commercial', 'Opportunities won per period or per rep'),
+      input('qualified_opportunities', 'Opportunités qualifiées clôturées', 'Qualified opportunities closed'),
+    ],
+  },
+  {
+    id: 'sales_average_basket',
+    department: 'sales',
+    name: { fr: 'Panier moyen', en: 'Average basket' },
+    definition: {
+      fr: "Chiffre d'affaires hors taxes divisé par le nombre de transactions du mois.",
+      en: 'Revenue excluding tax divided by the number of transactions in the month.',
+    },
+    unit: '€',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'tactical',
+  },
+  {
+    id: 'sales_calls_per_rep',
+    department: 'sales',
+    name: { fr: 'Appels par commercial', en: 'Calls per sales rep' },
+    definition: {
+      fr: 'Nombre d\'appels de prospection aboutis passés par chaque commercial dans la semaine.',
+      en: 'Number of connected prospecting calls made by each sales rep in the week.',
+    },
+    unit: 'count',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'operational',
+  },
+  {
+    id: 'sales_orders',
+    department: 'sales',
+    name: { fr: 'Nombre de commandes', en: 'Number of orders' },
+    definition: {
+      fr: 'Nombre de commandes validées (hors annulations) dans le mois.',
+      en: 'Number of confirmed orders (excluding cancellations) in the month.',
+    },
+    unit: 'count',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'tactical',
+  },
+  {
+    id: 'sales_target_attainment',
+    department: 'sales',
+    name: { fr: "Atteinte de l'objectif de ventes", en: 'Sales target attainment' },
+    definition: {
+      fr: "Ventes réalisées rapportées à l'objectif de ventes de la période (1 = objectif atteint).",
+      en: 'Sales achieved relative to the period\'s sales target (1 = target reached).',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'tactical',
+    formula: '=KPI_PROGRESS({actual_sales}, {sales_target})',
+    inputs: [input('actual_sales', 'Ventes réalisées', 'Sales achieved'), input('sales_target', 'Objectif de ventes', 'Sales target')],
+  },
+
+  // --- Human resources ---------------------------------------------------------------------
+  {
+    id: 'hr_talent_retention',
+    department: 'hr',
+    name: { fr: 'Taux de rétention des talents', en: 'Talent retention rate' },
+    definition: {
+      fr: "Part des salariés présents en début de trimestre qui sont toujours dans l'entreprise à la fin : 1 − départs ÷ effectif de début.",
+      en: 'Share of the employees present at the start of the quarter still with the company at its end: 1 − leavers ÷ starting headcount.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'quarterly',
+    level: 'strategic',
+    formula: '=1-CHURN_RATE({leavers}, {headcount_at_start})',
+    inputs: [input('leavers', 'Départs par période', 'Leavers per period'), input('headcount_at_start', 'Effectif en début de période', 'Headcount at the start of each period')],
+  },
+  {
+    id: 'hr_turnover',
+    department: 'hr',
+    name: { fr: 'Taux de turnover', en: 'Employee turnover rate' },
+    definition: {
+      fr: "Départs de salariés (démissions, fins de contrat, licenciements) divisés par l'effectif en début de trimestre.",
+      en: 'Employee departures (resignations, contract ends, dismissals) divided by the headcount at the start of the quarter.',
+    },
+    unit: '%',
+    direction: 'lower',
+    indicator: 'lagging',
+    frequency: 'quarterly',
+    level: 'tactical',
+    formula: '=CHURN_RATE({leavers}, {headcount_at_start})',
+    inputs: [input('leavers', 'Départs par période', 'Leavers per period'), input('headcount_at_start', 'Effectif en début de période', 'Headcount at the start of each period')],
+  },
+  {
+    id: 'hr_cost_per_hire',
+    department: 'hr',
+    name: { fr: 'Coût par recrutement', en: 'Cost per hire' },
+    definition: {
+      fr: "Coûts de recrutement du trimestre (annonces, honoraires d'agences, temps des équipes) divisés par le nombre d'embauches.",
+      en: 'Hiring costs of the quarter (job ads, agency fees, team time) divided by the number of hires.',
+    },
+    unit: '€',
+    direction: 'lower',
+    indicator: 'lagging',
+    frequency: 'quarterly',
+    level: 'tactical',
+  },
+  {
+    id: 'hr_engagement',
+    department: 'hr',
+    name: { fr: "Taux d'engagement des employés", en: 'Employee engagement rate' },
+    definition: {
+      fr: "Part des salariés répondant « engagé » à l'enquête trimestrielle (implication, motivation, adhésion à la mission).",
+      en: 'Share of employees answering "engaged" in the quarterly survey (involvement, motivation, commitment to the mission).',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'quarterly',
+    level: 'tactical',
+  },
+  {
+    id: 'hr_enps',
+    department: 'hr',
+    name: { fr: 'eNPS (recommandation par les salariés)', en: 'Employee NPS (eNPS)' },
+    definition: {
+      fr: "Net Promoter Score des salariés : % de notes 9–10 moins % de notes 0–6 à la question « Recommanderiez-vous l'entreprise comme employeur ? ».",
+      en: 'Employee Net Promoter Score: % of 9–10 answers minus % of 0–6 answers to "Would you recommend the company as an employer?".',
+    },
+    unit: 'score',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'quarterly',
+    level: 'tactical',
+    formula: '=NPS({answers})',
+    inputs: [input('answers', 'Réponses de 0 à 10', 'Answers from 0 to 10')],
+  },
+
+  // --- Customer ----------------------------------------------------------------------------
+  {
+    id: 'customer_nps',
+    department: 'customer',
+    name: { fr: 'Net Promoter Score (NPS)', en: 'Net Promoter Score (NPS)' },
+    definition: {
+      fr: "% de clients promoteurs (notes 9–10) moins % de détracteurs (0–6) à la question « Recommanderiez-vous notre entreprise ? », de −100 à 100.",
+      en: '% of promoters (9–10) minus % of detractors (0–6) among customers asked "Would you recommend us?", from −100 to 100.',
+    },
+    unit: 'score',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'monthly',
+    level: 'strategic',
+    formula: '=NPS({scores})',
+    inputs: [input('scores', 'Réponses de 0 à 10', 'Answers from 0 to 10')],
+  },
+  {
+    id: 'customer_response_time',
+    department: 'customer',
+    name: { fr: 'Temps de première réponse', en: 'First response time' },
+    definition: {
+      fr: 'Délai moyen, en heures ouvrées, entre la réception d\'une demande client et la première réponse d\'un conseiller, sur la semaine.',
+      en: 'Average delay, in business hours, between receiving a customer request and an agent\'s first reply, over the week.',
+    },
+    unit: 'hours',
+    direction: 'lower',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'operational',
+  },
+  {
+    id: 'customer_handling_time',
+    department: 'customer',
+    name: { fr: 'Temps moyen de traitement', en: 'Average handling time' },
+    definition: {
+      fr: "Délai moyen, en heures ouvrées, entre l'ouverture et la clôture des demandes clients fermées dans la semaine.",
+      en: 'Average delay, in business hours, from opening to closing of the customer requests closed in the week.',
+    },
+    unit: 'hours',
+    direction: 'lower',
+    indicator: 'lagging',
+    frequency: 'weekly',
+    level: 'operational',
+  },
+  {
+    id: 'customer_sla',
+    department: 'customer',
+    name: { fr: 'Demandes traitées dans les délais (SLA)', en: 'Requests handled within SLA' },
+    definition: {
+      fr: 'Demandes clôturées dans le délai contractuel divisées par les demandes clôturées dans la semaine.',
+      en: 'Requests closed within the agreed service level divided by all requests closed in the week.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'operational',
+    formula: '=CONVERSION_RATE({within_sla}, {requests})',
+    inputs: [input('within_sla', 'Demandes clôturées dans le délai', 'Requests closed within SLA'), input('requests', 'Demandes clôturées', 'Requests closed')],
+  },
+  {
+    id: 'customer_complaints',
+    department: 'customer',
+    name: { fr: 'Réclamations par gamme de produits', en: 'Complaints by product line' },
+    definition: {
+      fr: 'Nombre de réclamations reçues dans la semaine, une ligne par gamme de produits.',
+      en: 'Number of complaints received in the week, one row per product line.',
+    },
+    unit: 'count',
+    direction: 'lower',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'operational',
+  },
+  {
+    id: 'customer_retention',
+    department: 'customer',
+    name: { fr: 'Taux de fidélisation client', en: 'Customer retention rate' },
+    definition: {
+      fr: 'Part des clients présents en début de mois toujours clients à la fin : 1 − clients perdus ÷ clients en début de période.',
+      en: 'Share of the customers present at the start of the month still customers at its end: 1 − customers lost ÷ customers at start.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'strategic',
+    formula: '=1-CHURN_RATE({lost_customers}, {customers_at_start})',
+    inputs: [LOST, AT_START],
+  },
+  {
+    id: 'customer_churn',
+    department: 'customer',
+    name: { fr: "Taux d'attrition (churn)", en: 'Churn rate' },
+    definition: {
+      fr: 'Clients perdus dans le mois divisés par le nombre de clients en début de mois.',
+      en: 'Customers lost in the month divided by the number of customers at the start of the month.',
+    },
+    unit: '%',
+    direction: 'lower',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'tactical',
+    formula: '=CHURN_RATE({lost_customers}, {customers_at_start})',
+    inputs: [LOST, AT_START],
+  },
+  {
+    id: 'customer_satisfaction',
+    department: 'customer',
+    name: { fr: 'Taux de satisfaction client', en: 'Customer satisfaction rate' },
+    definition: {
+      fr: "Part des clients interrogés dans le mois qui se déclarent satisfaits ou très satisfaits (4 ou 5 sur 5).",
+      en: 'Share of the customers surveyed in the month who say they are satisfied or very satisfied (4 or 5 out of 5).',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'tactical',
+  },
+
+  // --- Finance -----------------------------------------------------------------------------
+  {
+    id: 'finance_revenue',
+    department: 'finance',
+    name: { fr: "Chiffre d'affaires mensuel", en: 'Monthly revenue' },
+    definition: {
+      fr: "Total des ventes facturées hors taxes dans le mois.",
+      en: 'Total sales invoiced, excluding tax, in the month.',
+    },
+    unit: '€',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'strategic',
+  },
+  {
+    id: 'finance_revenue_growth',
+    department: 'finance',
+    name: { fr: "Croissance du chiffre d'affaires", en: 'Revenue growth' },
+    definition: {
+      fr: "Variation du chiffre d'affaires du dernier mois par rapport au mois précédent, en pourcentage.",
+      en: "Change in the last month's revenue compared with the previous month, as a percentage.",
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'strategic',
+    formula: '=KPI_TREND({revenue}, "pct")',
+    inputs: [input('revenue', "Chiffre d'affaires par mois, du plus ancien au plus récent", 'Revenue per month, oldest first')],
+  },
+  {
+    id: 'finance_mrr',
+    department: 'finance',
+    name: { fr: 'Revenu mensuel récurrent (MRR)', en: 'Monthly recurring revenue (MRR)' },
+    definition: {
+      fr: 'Somme des abonnements actifs en fin de mois, ramenés à un mois, hors frais ponctuels.',
+      en: 'Sum of the subscriptions active at the end of the month, expressed per month, excluding one-off fees.',
+    },
+    unit: '€',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'strategic',
+  },
+  {
+    id: 'finance_gross_margin',
+    department: 'finance',
+    name: { fr: 'Taux de marge brute', en: 'Gross margin rate' },
+    definition: {
+      fr: "(Chiffre d'affaires − coût des ventes) divisé par le chiffre d'affaires du mois.",
+      en: '(Revenue − cost of sales) divided by the revenue of the month.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'monthly',
+    level: 'strategic',
+  },
+  {
+    id: 'finance_net_profit',
+    department: 'finance',
+    name: { fr: 'Bénéfice net', en: 'Net profit' },
+    definition: {
+      fr: "Résultat après toutes les charges, intérêts et impôts, sur le trimestre.",
+      en: 'Earnings after all expenses, interest and taxes, over the quarter.',
+    },
+    unit: '€',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'quarterly',
+    level: 'strategic',
+  },
+  {
+    id: 'finance_net_margin',
+    department: 'finance',
+    name: { fr: 'Marge bénéficiaire nette', en: 'Net profit margin' },
+    definition: {
+      fr: "Bénéfice net divisé par le chiffre d'affaires du trimestre.",
+      en: 'Net profit divided by the revenue of the quarter.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'quarterly',
+    level: 'strategic',
+  },
+  {
+    id: 'finance_roi',
+    department: 'finance',
+    name: { fr: 'Retour sur investissement (ROI)', en: 'Return on investment (ROI)' },
+    definition: {
+      fr: "(Gain généré par l'investissement − coût de l'investissement) divisé par le coût de l'investissement, sur le trimestre.",
+      en: '(Gain from the investment − cost of the investment) divided by the cost of the investment, over the quarter.',
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'quarterly',
+    level: 'strategic',
+  },
+  {
+    id: 'finance_market_share',
+    department: 'finance',
+    name: { fr: 'Part de marché', en: 'Market share' },
+    definition: {
+      fr: "Chiffre d'affaires de l'entreprise divisé par le chiffre d'affaires total de son marché, sur le trimestre.",
+      en: "The company's revenue divided by the total revenue of its market, over the quarter.",
+    },
+    unit: '%',
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'quarterly',
+    level: 'strategic',
+  },
+
+  // --- Operations and logistics ------------------------------------------------------------
+  {
+    id: 'operations_cycle_time',
+    department: 'operations',
+    name: { fr: 'Temps de cycle de production', en: 'Production cycle time' },
+    definition: {
+      fr: 'Durée moyenne, en heures, entre le lancement d\'un ordre de fabrication et la sortie du produit fini, sur la semaine.',
+      en: 'Average time, in hours, from the release of a production order to the finished product, over the week.',
+    },
+    unit: 'hours',
+    direction: 'lower',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'operational',
+  },
+  {
+    id: 'operations_productivity',
+    department: 'operations',
+    name: { fr: 'Productivité horaire', en: 'Hourly productivity' },
+    definition: {
+      fr: 'Unités produites conformes divisées par les heures travaillées de la semaine.',
+      en: 'Good units produced divided by the hours worked in the week.',
+    },
+    unit: 'other',
+    unitLabel: { fr: 'unités/h', en: 'units/h' },
+    direction: 'higher',
+    indicator: 'lagging',
+    frequency: 'weekly',
+    level: 'tactical',
+  },
+  {
+    id: 'operations_stock_cover',
+    department: 'operations',
+    name: { fr: 'Couverture de stock', en: 'Stock cover' },
+    definition: {
+      fr: 'Stock en fin de semaine divisé par les sorties moyennes par jour : nombre de jours de ventes que le stock peut servir.',
+      en: 'Stock at the end of the week divided by average daily usage: the number of days of sales the stock can serve.',
+    },
+    unit: 'days',
+    direction: 'lower',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'tactical',
+  },
+  {
+    id: 'operations_error_rate',
+    department: 'operations',
+    name: { fr: "Taux d'erreur de préparation", en: 'Order error rate' },
+    definition: {
+      fr: 'Commandes expédiées avec une erreur (article, quantité, adresse) divisées par les commandes expédiées dans la semaine.',
+      en: 'Orders shipped with an error (item, quantity, address) divided by the orders shipped in the week.',
+    },
+    unit: '%',
+    direction: 'lower',
+    indicator: 'leading',
+    frequency: 'weekly',
+    level: 'operational',
+  },
+  {
+    id: 'operations_order_processing_time',
+    department: 'operations',
+    name: { fr: 'Temps de traitement des commandes', en: 'Order processing time' },
+    definition: {
+      fr: 'Délai moyen, en heures, entre la réception d\'une commande et sa remise au transporteur, sur la journée.',
+      en: 'Average time, in hours, from receiving an order to handing it to the carrier, over the day.',
+    },
+    unit: 'hours',
+    direction: 'lower',
+    indicator: 'leading',
+    frequency: 'daily',
+    level: 'operational',
+  },
+  {
+    id: 'operations_delivery_time',
+    department: 'operations',
+    name: { fr: 'Délai de livraison', en: 'Delivery time' },
+    definition: {
+      fr: 'Nombre moyen de jours entre la commande et la livraison chez le client, pour les commandes livrées dans la semaine.',
+      en: 'Average number of days from order to delivery at the customer, for the orders delivered in the week.',
+    },
+    unit: 'days',
+    direction: 'lower',
+    indicator: 'lagging',
+    frequency: 'weekly',
+    level: 'tactical',
+  },
+
+  // --- IT ----------------------------------------------------------------------------------
+  {
+    id: 'it_ticket_resolution_time',
+    department: 'it',
+    name: { fr: 'Temps de résolution des tickets', en: 'Ticket resolution time' },
+    definition: {
+      fr: "Délai moyen, en heures ouvrées, entre l'ouverture et la résolution des tickets d'incident résolus dans la semaine.",
+      en: 'Average delay, in business hours, from opening to resolution of the incident tickets resolved in the week.',
+    },
+    unit: 'hours',
+    direction: 'lower',
+    indicator: 'lagging',
+    frequency: 'weekly',
+    level: 'operational',
+  },
+];
+
+const BY_ID: ReadonlyMap<string, KpiTemplate> = new Map(TEMPLATES.map((t) => [t.id, t]));
+
+export function getTemplate(id: string): KpiTemplate | undefined {
+  return BY_ID.get(id);
+}
+
+function localize(t: KpiTemplate, lang: Lang): LocalizedTemplate {
+  const out: LocalizedTemplate = {
+    id: t.id,
+    department: t.department,
+    departmentLabel: DEPARTMENT_LABELS[t.department][lang],
+    name: t.name[lang],
+    definition: t.definition[lang],
+    unit: t.unit,
+    direction: t.direction,
+    indicator: t.indicator,
+    frequency: t.frequency,
+    level: t.level,
+  };
+  if (t.unitLabel) out.unitLabel = t.unitLabel[lang];
+  if (t.formula) out.formula = t.formula;
+  if (t.inputs) out.inputs = t.inputs.map((i) => ({ name: i.name, label: i.label[lang] }));
+  if (t.benchmark !== undefined) out.benchmark = t.benchmark;
+  return out;
+}
+
+/** Every template in one language, grouped by department in the order of DEPARTMENTS. */
+export function listTemplates(lang: Lang): LocalizedTemplate[] {
+  return DEPARTMENTS.flatMap((d) => TEMPLATES.filter((t) => t.department === d).map((t) => localize(t, lang)));
+}
+
+/**
+ * A KPI draft from a template: name, definition, unit, direction, indicator, frequency, level,
+ * benchmark, and the formula pattern (placeholders still to fill with `fillFormula`).
+ * Null for an unknown template id.
+ */
+export function kpiFromTemplate(templateId: string, lang: Lang): Partial<Kpi> | null {
+  const t = BY_ID.get(templateId);
+  if (!t) return null;
+  const draft: Partial<Kpi> = {
+    name: t.name[lang],
+    definition: t.definition[lang],
+    unit: t.unit,
+    direction: t.direction,
+    indicator: t.indicator,
+    frequency: t.frequency,
+    level: t.level,
+    templateId: t.id,
+  };
+  if (t.unitLabel) draft.unitLabel = t.unitLabel[lang];
+  if (t.formula) draft.formula = t.formula;
+  if (t.benchmark !== undefined) draft.benchmark = t.benchmark;
+  return draft;
+}
+
+/** The `{placeholders}` of a formula pattern, in order, without repeats. */
+export function formulaPlaceholders(pattern: string): string[] {
+  const seen: string[] = [];
+  for (const m of pattern.matchAll(/\{([a-z_][a-z0-9_]*)\}/g)) if (!seen.includes(m[1])) seen.push(m[1]);
+  return seen;
+}
+
+/**
+ * Fills a formula pattern with A1 ranges: `fillFormula('=CAC({spend}, {new_customers})',
+ * { spend: "'Ventes'!B2:B13", new_customers: "'Ventes'!C2:C13" })`. Returns the missing
+ * placeholder names instead when some range is not given.
+ */
+export function fillFormula(pattern: string, ranges: Readonly<Record<string, string>>): { ok: true; formula: string } | { ok: false; missing: string[] } {
+  const missing = formulaPlaceholders(pattern).filter((p) => typeof ranges[p] !== 'string' || ranges[p].trim() === '');
+  if (missing.length) return { ok: false, missing };
+  return { ok: true, formula: pattern.replace(/\{([a-z_][a-z0-9_]*)\}/g, (_, p: string) => ranges[p].trim()) };
+}

@@ -1,0 +1,113 @@
+/**
+ * The server API the sidebar calls through google.script.run: one TypeScript type shared by the
+ * server (src/addon/api.ts implements it, src/main.ts exposes each method as a top-level function
+ * of the same name) and the sidebar (src/sidebar/client.ts turns it into promises). A renamed
+ * method or a changed payload breaks the build, not the user.
+ *
+ * Every payload is plain JSON: numbers, strings, booleans, null, arrays and objects of them.
+ * No `Date` (google.script.run fails on one): dates are ISO strings `YYYY-MM-DD`.
+ */
+import type { Lang } from '../core/i18n/lang';
+import type { FieldError, Kpi, KpiSource, Objective } from '../core/kpi/model';
+import type { checkSmart } from '../core/kpi/smart';
+import type { SourceData } from '../core/kpi/series';
+import type { listTemplates } from '../core/kpi/templates';
+
+/** Computed in the browser (checkSmart, listTemplates are pure and bundled with the sidebar). */
+export type SmartReport = ReturnType<typeof checkSmart>;
+export type TemplateView = ReturnType<typeof listTemplates>[number];
+
+/** What a form holds before it is valid: every field optional, ids absent for new items. */
+export type KpiDraft = Partial<Kpi>;
+export type ObjectiveDraft = Partial<Objective>;
+
+/** A stored row that could not be read; kept untouched in its sheet and reported. */
+export interface StorageProblem {
+  sheet: 'objectives' | 'kpis';
+  /** 1-based row number in the storage sheet. */
+  row: number;
+  id: string | null;
+  reason: string;
+}
+
+export type KpiStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+
+/**
+ * A KPI as Home lists it. Its SMART score is computed in the browser from `data` with the
+ * shared pure engine (src/core/kpi/smart.ts): the engine and its messages stay out of the
+ * server bundle that every custom-function call loads.
+ */
+export interface KpiSummary {
+  kpi: Kpi;
+  latest: number | null;
+  /** The latest value formatted with its unit, in the user's language ('' when there is none). */
+  latestText: string;
+  status: KpiStatus;
+  /** The source's cells as read, for the SMART checks in the browser. */
+  data: SourceData;
+  /** Why the source could not be read (unknown sheet…), or null. */
+  sourceError: string | null;
+}
+
+export interface Settings {
+  /** 'auto' follows the user's Google locale. */
+  lang: Lang | 'auto';
+}
+
+export interface Bootstrap {
+  /** The language the sidebar should speak now (settings, else the user's locale). */
+  lang: Lang;
+  settings: Settings;
+  /** Today in the spreadsheet's time zone, ISO. */
+  today: string;
+  objectives: Objective[];
+  kpis: KpiSummary[];
+  problems: StorageProblem[];
+}
+
+export type SaveResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+export type DeleteResult = { ok: true } | { ok: false; message: string };
+
+/** What a source range holds, for the wizard's preview and the SMART checks run in the browser. */
+export interface SourceRead {
+  /** The normalised A1 reference(s) read. */
+  source: KpiSource;
+  data: SourceData;
+  count: number;
+  numbers: number;
+  blanks: number;
+  texts: number;
+  latest: number | null;
+  /** A human-readable error (unknown sheet, bad reference…), in the user's language; null when read. */
+  error: string | null;
+}
+
+export interface SelectionInfo {
+  /** `'Sheet name'!B2:B13`, or null when nothing usable is selected. */
+  a1: string | null;
+  rows: number;
+  columns: number;
+}
+
+export interface ServerApi {
+  bootstrap(): Bootstrap;
+  saveObjective(draft: ObjectiveDraft): SaveResult<Objective>;
+  deleteObjective(id: string): DeleteResult;
+  saveKpi(draft: KpiDraft): SaveResult<Kpi>;
+  deleteKpi(id: string): DeleteResult;
+  readSelection(): SelectionInfo;
+  readSource(source: KpiSource): SourceRead;
+  saveSettings(settings: Settings): Settings;
+}
+
+export type ServerMethod = keyof ServerApi;
+export const SERVER_METHODS: readonly ServerMethod[] = [
+  'bootstrap',
+  'saveObjective',
+  'deleteObjective',
+  'saveKpi',
+  'deleteKpi',
+  'readSelection',
+  'readSource',
+  'saveSettings',
+];
