@@ -12,6 +12,7 @@ import { kpiStatus, PERIOD_DAYS } from '../core/kpi/status';
 import { dayIso, isoDay } from '../core/kpi/dates';
 import type { Bootstrap, KpiDraft, KpiSummary, ObjectiveDraft, ServerApi, Settings, SourceRead } from '../shared/api';
 import { clock } from './clock';
+import { isoDateFormatter } from '../core/i18n/dates';
 import { userLang } from './locale';
 import { SheetReader } from './sources';
 import * as storage from './storage';
@@ -40,14 +41,24 @@ function context(): Context {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = ss.getSpreadsheetTimeZone();
   const settings = readSettings();
+  const toIso = isoIn(timeZone);
   return {
     ss,
     timeZone,
     settings,
     lang: langOf(settings),
-    today: Utilities.formatDate(clock.now(), timeZone, 'yyyy-MM-dd'),
-    toIso: (d: Date) => Utilities.formatDate(d, timeZone, 'yyyy-MM-dd'),
+    today: toIso(clock.now()),
+    toIso,
   };
+}
+
+/** Dates as ISO days in the spreadsheet's zone, computed locally (one service call per date would add up). */
+function isoIn(timeZone: string): (d: Date) => string {
+  try {
+    return isoDateFormatter(timeZone);
+  } catch {
+    return (d: Date) => Utilities.formatDate(d, timeZone, 'yyyy-MM-dd');
+  }
 }
 
 /** Runs a write and turns storage refusals into errors the sidebar shows as they are. */

@@ -6,7 +6,3 @@ export const clock = {
   now: (): Date => new Date(),
 };
 
-/** Today as an ISO date in the given time zone. */
-export function todayIn(timeZone: string): string {
-  return Utilities.formatDate(clock.now(), timeZone, 'yyyy-MM-dd');
-}

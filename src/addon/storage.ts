@@ -42,6 +42,10 @@ const TEXT = {
     fr: (id: string) => `Objectif : « ${id} » n'existe pas ; choisissez un objectif de la liste.`,
     en: (id: string) => `Objective: "${id}" does not exist; pick an objective from the list.`,
   },
+  busy: {
+    fr: 'Un autre enregistrement est en cours dans ce classeur ; réessayez dans un instant.',
+    en: 'Another save is in progress in this spreadsheet; try again in a moment.',
+  },
   objectiveInUse: {
     fr: (n: number) => `Cet objectif a encore ${n} KPI ; supprimez-les ou rattachez-les à un autre objectif d'abord.`,
     en: (n: number) => `This objective still has ${n} KPI${n > 1 ? 's' : ''}; delete them or move them to another objective first.`,
@@ -101,9 +105,9 @@ function ensureSheet<T>(st: Storage, schema: TableSchema<T>, table: Table<T>): {
 }
 
 /** Runs `write` under the document lock: two sidebars saving at once never interleave rows. */
-function locked<R>(write: () => R): R {
+function locked<R>(lang: Lang, write: () => R): R {
   const lock = LockService.getDocumentLock();
-  lock.waitLock(20_000);
+  if (!lock.tryLock(20_000)) throw new StorageError(TEXT.busy[lang]);
   try {
     return write();
   } finally {
@@ -130,7 +134,7 @@ function save<T extends { id: string }>(
   validate: (draft: unknown) => Validation<T>,
   extraCheck: (item: T) => FieldError[] = () => [],
 ): Validation<T> {
-  return locked(() => {
+  return locked(st.lang, () => {
     const table = loadTable(st, schema);
     const isNew = draft.id === undefined || draft.id === null || draft.id === '';
     let existingRow: number | null = null;
@@ -155,7 +159,7 @@ function save<T extends { id: string }>(
 }
 
 function remove<T extends { id: string }>(st: Storage, schema: TableSchema<T>, id: string, guard: () => string | null = () => null): void {
-  locked(() => {
+  locked(st.lang, () => {
     const table = loadTable(st, schema);
     const found = table.items.find((x) => x.item.id === id);
     if (!found || !table.sheet) throw new StorageError(TEXT.notFound[st.lang](id));

@@ -1,0 +1,92 @@
+import { decodeTable, encodeRow, headerOf, rowFormats } from '../../../src/core/storage/table';
+import { KPIS, OBJECTIVES } from '../../../src/core/storage/schemas';
+import { isoDateFormatter } from '../../../src/core/i18n/dates';
+import type { Kpi } from '../../../src/core/kpi/model';
+
+const toIso = isoDateFormatter('Europe/Paris');
+const kpi: Kpi = {
+  id: 'kpi_abc123',
+  name: 'Taux de conversion',
+  definition: 'Commandes ÷ visites du site, par mois',
+  unit: '%',
+  direction: 'higher',
+  objectiveId: 'obj_1',
+  indicator: 'leading',
+  source: { kind: 'range', values: "'Web 2026'!C2:C13", dates: "'Web 2026'!A2:A13" },
+  baseline: 0.012,
+  target: 0.02,
+  deadline: '2026-12-31',
+  frequency: 'monthly',
+  benchmark: null,
+  owner: 'Inès',
+  level: 'operational',
+};
+
+describe('KPI rows', () => {
+  const header = headerOf(KPIS as never);
+  test('an encoded row decodes to the same KPI', () => {
+    const row = encodeRow(KPIS, header, kpi);
+    const t = decodeTable(KPIS, [header, row], 'en', toIso);
+    expect(t.problems).toEqual([]);
+    expect(t.items.map((x) => x.item)).toEqual([kpi]);
+    expect(t.items[0].row).toBe(2);
+  });
+
+  test('columns are found by header: a reordered sheet still loads', () => {
+    const row = encodeRow(KPIS, header, kpi);
+    const order = header.map((_, i) => i).reverse();
+    const t = decodeTable(KPIS, [order.map((i) => header[i]), order.map((i) => row[i])], 'en', toIso);
+    expect(t.items.map((x) => x.item)).toEqual([kpi]);
+  });
+
+  test('a date typed over the deadline (Sheets made it a Date) is read in the sheet time zone', () => {
+    const row = encodeRow(KPIS, header, kpi);
+    row[header.indexOf('deadline')] = new Date('2026-12-30T23:30:00Z'); // 31 Dec 00:30 in Paris
+    expect(decodeTable(KPIS, [header, row], 'en', toIso).items[0].item.deadline).toBe('2026-12-31');
+  });
+
+  test('blank rows are skipped silently; the next free row follows the last filled one', () => {
+    const row = encodeRow(KPIS, header, kpi);
+    const blank = header.map(() => '');
+    const t = decodeTable(KPIS, [header, blank, row, blank, blank], 'en', toIso);
+    expect(t.items[0].row).toBe(3);
+    expect(t.problems).toEqual([]);
+    expect(t.nextRow).toBe(4);
+  });
+
+  test('columns the add-on does not know are rewritten as they were, formulas included', () => {
+    const extended = [...header, 'notes'];
+    const values = [extended, [...encodeRow(KPIS, header, kpi), 42]];
+    const formulas = [extended.map(() => ''), [...header.map(() => ''), '=6*7']];
+    const t = decodeTable(KPIS, values, 'en', toIso, formulas);
+    const out = encodeRow(KPIS, extended, { ...kpi, target: 0.03 }, t.items[0].cells);
+    expect(out[extended.length - 1]).toBe('=6*7');
+    expect(out[header.indexOf('target')]).toBe(0.03);
+    expect(rowFormats(KPIS as never, extended, ['', '', '', '', '', '', '', '', '', '', '', '', '', '0.00%'])[13]).toBe('0.00%');
+  });
+
+  test('text columns are plain text, number columns keep their format', () => {
+    const formats = rowFormats(KPIS as never, header);
+    expect(formats[header.indexOf('name')]).toBe('@');
+    expect(formats[header.indexOf('target')]).toBe('General');
+  });
+
+  test('French reasons for a broken row', () => {
+    const row = encodeRow(KPIS, header, kpi);
+    row[header.indexOf('frequency')] = 'mensuel';
+    const t = decodeTable(KPIS, [header, row], 'fr', toIso);
+    expect(t.problems).toEqual([{ row: 2, id: 'kpi_abc123', reason: expect.stringMatching(/^Fréquence\s:\s«\smensuel\s» n'est pas une valeur possible/u) }]);
+  });
+});
+
+test('objective rows round-trip', () => {
+  const header = headerOf(OBJECTIVES as never);
+  const o = { id: 'obj_1', title: 'Croître', description: '', horizon: '2027-01-31', level: 'strategic' as const, owner: '' };
+  expect(decodeTable(OBJECTIVES, [header, encodeRow(OBJECTIVES, header, o)], 'fr', toIso).items[0].item).toEqual(o);
+});
+
+test('ISO days in a zone across daylight-saving changes', () => {
+  expect(toIso(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29'); // UTC+1
+  expect(toIso(new Date('2026-10-24T22:30:00Z'))).toBe('2026-10-25'); // UTC+2
+  expect(isoDateFormatter('America/New_York')(new Date('2026-01-01T03:00:00Z'))).toBe('2025-12-31');
+});
