@@ -59,13 +59,23 @@ const SHEETS_EPOCH = Date.UTC(1899, 11, 30);
 export const serialToDate = (serial: number): Date => new Date(SHEETS_EPOCH + Math.round(serial * MS_PER_DAY));
 export const dateToSerial = (d: Date): number => (d.getTime() - SHEETS_EPOCH) / MS_PER_DAY;
 
+let dateOfSerial: (serial: number) => Date = serialToDate;
+
+/**
+ * How a date cell's serial number becomes the `Date` a custom function receives. Sheets uses the
+ * spreadsheet's time zone; the emulator sets this per spreadsheet (default: UTC, `serialToDate`).
+ */
+export function setSerialToDate(convert: (serial: number) => Date): void {
+  dateOfSerial = convert;
+}
+
 function toSheetsValue(v: unknown): CellValue {
   if (v === EmptyValue || v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof CellError) return SHEETS_ERROR_CODES[v.type] ?? '#ERROR!';
   if (typeof v === 'object' && v !== null && 'val' in v) {
     const rich = v as { val: number; constructor: { name: string } };
-    return /Date/.test(rich.constructor.name) ? serialToDate(rich.val) : rich.val;
+    return /Date/.test(rich.constructor.name) ? dateOfSerial(rich.val) : rich.val;
   }
   return String(v);
 }
@@ -134,6 +144,11 @@ class BoussolePlugin extends FunctionPlugin {
 
 /** Registers (or re-registers) the functions; safe to call once per process before building engines. */
 export function registerCustomFunctions(functions: readonly EngineFunction[]): void {
+  // Unregister the previous set while the plugin still declares it (HyperFormula removes what it declares).
+  const names = HyperFormula.getRegisteredFunctionNames('enGB');
+  if (Object.keys(BoussolePlugin.implementedFunctions).some((n) => names.includes(n))) {
+    HyperFormula.unregisterFunctionPlugin(BoussolePlugin);
+  }
   registered = functions;
   const implemented: ImplementedFunctions = {};
   const proto = BoussolePlugin.prototype as unknown as Record<string, unknown>;
@@ -154,8 +169,5 @@ export function registerCustomFunctions(functions: readonly EngineFunction[]): v
   }
   BoussolePlugin.implementedFunctions = implemented;
   const translations = Object.fromEntries(functions.map((f) => [f.name, f.name]));
-  if (HyperFormula.getRegisteredFunctionNames('enGB').some((n) => functions.some((f) => f.name === n))) {
-    HyperFormula.unregisterFunctionPlugin(BoussolePlugin);
-  }
   HyperFormula.registerFunctionPlugin(BoussolePlugin, { enGB: translations });
 }

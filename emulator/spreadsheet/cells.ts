@@ -1,0 +1,186 @@
+/** How a cell is stored, and how values move between Apps Script, the store and the engine. */
+import type { RawCellContent } from 'hyperformula';
+import { dateToSerial, serialParts, serialToDate } from '../dates';
+import type { EngineValue } from '../engine/workbook-engine';
+import { GENERAL, PLAIN_TEXT, defaultDateFormat, isDateFormat } from '../number-format';
+
+export type Literal = number | string | boolean;
+
+export interface Style {
+  numberFormat?: string;
+  fontWeight?: string;
+  fontStyle?: string;
+  fontColor?: string;
+  fontSize?: number;
+  fontFamily?: string;
+  fontLine?: string;
+  background?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrap?: boolean;
+  wrapStrategy?: string;
+  textRotation?: number;
+  border?: string;
+}
+
+export const STYLE_DEFAULTS: Required<Omit<Style, 'border' | 'wrapStrategy'>> & { wrapStrategy: string } = {
+  numberFormat: GENERAL,
+  fontWeight: 'normal',
+  fontStyle: 'normal',
+  fontColor: '#000000',
+  fontSize: 10,
+  fontFamily: 'Arial',
+  fontLine: 'none',
+  background: '#ffffff',
+  horizontalAlignment: 'general',
+  verticalAlignment: 'bottom',
+  wrap: false,
+  wrapStrategy: 'OVERFLOW',
+  textRotation: 0,
+};
+
+export interface Cell {
+  /** A literal value (dates as serial numbers, with a date number format). */
+  v?: Literal;
+  /** The formula exactly as written (or as moved by a row/column insert). */
+  f?: string;
+  /** The engine's text of the formula when last synced, to notice when a move rewrote it. */
+  hf?: string;
+  style?: Style;
+  note?: string;
+  validation?: unknown;
+}
+
+export type SheetsValue = Literal | Date;
+
+export function numberFormatOf(cell: Cell | undefined): string {
+  return cell?.style?.numberFormat ?? GENERAL;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)\s*%$/;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+export interface WriteContext {
+  timeZone: string;
+  locale: string;
+}
+
+/**
+ * Writes what Range.setValue(s) receives into a cell, as Sheets does: a string starting with "="
+ * is a formula unless the cell is plain text ("@"); a leading "'" keeps text; numeric, percent,
+ * TRUE/FALSE and ISO-date strings are parsed like typed input; a Date becomes a serial number in
+ * the spreadsheet's time zone and gives the cell a date format.
+ */
+export function writeValue(cell: Cell, input: unknown, ctx: WriteContext): void {
+  cell.f = undefined;
+  cell.hf = undefined;
+  cell.v = undefined;
+  const format = numberFormatOf(cell);
+  if (input === null || input === undefined || input === '') return;
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) {
+      cell.v = '#NUM!';
+      return;
+    }
+    const serial = dateToSerial(input, ctx.timeZone);
+    cell.v = serial;
+    if (!isDateFormat(format)) setFormat(cell, defaultDateFormat(ctx.locale, serial % 1 !== 0));
+    return;
+  }
+  if (typeof input === 'number') {
+    cell.v = Number.isFinite(input) ? input : '#NUM!';
+    return;
+  }
+  if (typeof input === 'boolean') {
+    cell.v = input;
+    return;
+  }
+  const text = typeof input === 'string' ? input : String(input);
+  if (format === PLAIN_TEXT) {
+    cell.v = text;
+    return;
+  }
+  if (text.startsWith("'")) {
+    cell.v = text.slice(1);
+    if (cell.v === '') cell.v = undefined;
+    return;
+  }
+  if (text.startsWith('=') && text.length > 1) {
+    cell.f = text;
+    return;
+  }
+  const trimmed = text.trim();
+  if (NUMBER.test(trimmed)) {
+    cell.v = Number(trimmed);
+    return;
+  }
+  if (PERCENT.test(trimmed)) {
+    cell.v = Number(trimmed.replace('%', '').trim()) / 100;
+    if (format === GENERAL) setFormat(cell, /\./.test(trimmed) ? '0.00%' : '0%');
+    return;
+  }
+  if (/^(true|false)$/i.test(trimmed)) {
+    cell.v = /^true$/i.test(trimmed);
+    return;
+  }
+  const iso = ISO_DATE.exec(trimmed);
+  if (iso) {
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      cell.v = (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+      if (!isDateFormat(format)) setFormat(cell, 'yyyy-mm-dd');
+      return;
+    }
+  }
+  cell.v = text;
+}
+
+function setFormat(cell: Cell, format: string): void {
+  cell.style = { ...cell.style, numberFormat: format };
+}
+
+/** What the engine is given for a cell. */
+export function engineContent(cell: Cell | undefined, toEngineFormula: (f: string) => string): RawCellContent {
+  if (!cell) return null;
+  if (cell.f !== undefined) return toEngineFormula(cell.f);
+  const v = cell.v;
+  if (v === undefined || v === '') return null;
+  if (typeof v === 'string') return `'${v}`;
+  if (typeof v === 'number' && isDateFormat(numberFormatOf(cell))) {
+    // A Date in the engine types the value as a date (custom functions then receive a Date).
+    const p = serialParts(v);
+    const local = new Date(2000, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+    local.setFullYear(p.year);
+    return local;
+  }
+  return v;
+}
+
+/** A value read from the store or the engine, as getValues() returns it. */
+export function toSheetsValue(cell: Cell | undefined, engine: EngineValue | undefined, timeZone: string): SheetsValue {
+  const format = numberFormatOf(cell);
+  if (cell && cell.f === undefined && cell.v !== undefined) {
+    if (typeof cell.v === 'number' && isDateFormat(format)) return serialToDate(cell.v, timeZone);
+    return cell.v;
+  }
+  if (!engine) return '';
+  switch (engine.kind) {
+    case 'empty':
+      return '';
+    case 'error':
+      return engine.code;
+    case 'number':
+      if (isDateFormat(format) || (format === GENERAL && engine.date)) return serialToDate(engine.value, timeZone);
+      return engine.value;
+    default:
+      return engine.value;
+  }
+}
+
+/** The format a cell is displayed with (a date result of a formula shows as a date). */
+export function displayFormat(cell: Cell | undefined, engine: EngineValue | undefined, locale: string): string {
+  const format = numberFormatOf(cell);
+  if (format === GENERAL && engine?.kind === 'number' && engine.date) return defaultDateFormat(locale, engine.value % 1 !== 0);
+  return format;
+}
