@@ -89,6 +89,42 @@ export interface SelectionInfo {
   columns: number;
 }
 
+/** How often the scheduled refresh runs. One time-driven trigger per document (the platform's limit). */
+export type Schedule =
+  | { kind: 'off' }
+  | { kind: 'hourly' }
+  | { kind: 'daily'; hour: number }
+  | { kind: 'weekly'; day: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY'; hour: number };
+
+/** One dashboard per audience level that has KPIs, or one overall. */
+export type DashboardLayout = 'by_level' | 'overall';
+
+/** One line of the run log (also a row of the run-log sheet). */
+export interface RunLogEntry {
+  /** ISO date-time of the start, in the spreadsheet's zone (`2026-06-15T08:00:00+02:00`). */
+  start: string;
+  durationMs: number;
+  trigger: 'schedule' | 'manual';
+  /** History rows appended by this run. */
+  rowsWritten: number;
+  /** One message per KPI (or step) that failed; the others went on. */
+  errors: string[];
+}
+
+export interface DashboardInfo {
+  sheetName: string;
+  /** The audience level, or 'overall'. */
+  level: 'strategic' | 'tactical' | 'operational' | 'overall';
+  kpiCount: number;
+}
+
+export interface ScheduleState {
+  schedule: Schedule;
+  layout: DashboardLayout;
+  lastRun: RunLogEntry | null;
+  dashboards: DashboardInfo[];
+}
+
 export interface ServerApi {
   bootstrap(): Bootstrap;
   saveObjective(draft: ObjectiveDraft): SaveResult<Objective>;
@@ -98,6 +134,20 @@ export interface ServerApi {
   readSelection(): SelectionInfo;
   readSource(source: KpiSource): SourceRead;
   saveSettings(settings: Settings): Settings;
+}
+
+/**
+ * Dashboards and the scheduled refresh (issue 5). Implemented in src/addon/dashboard and
+ * src/addon/refresh; joins ServerApi once both are wired.
+ */
+export interface DashboardApi {
+  /** Builds (or rebuilds) the dashboard sheets; the previous ones stay intact if anything fails. */
+  generateDashboards(layout: DashboardLayout): ScheduleState;
+  /** Runs the scheduled refresh now (history snapshot, dashboard header, run log). */
+  refreshNow(): RunLogEntry;
+  getSchedule(): ScheduleState;
+  /** Replaces the document's one time-driven trigger (or removes it for 'off'). */
+  setSchedule(schedule: Schedule): ScheduleState;
 }
 
 export type ServerMethod = keyof ServerApi;
