@@ -77,12 +77,14 @@ export function optionalBoolean(fn: string, name: string, arg: Arg): boolean {
 }
 
 /** A series: one row or one column (or a cell), oldest first. Blank cells are skipped. */
-export function series(fn: string, name: string, arg: Arg, check?: Check): number[] {
+export function series(fn: string, name: string, arg: Arg, check?: Check): Float64Array {
   const grid = toGrid(arg);
   const rows = grid.length;
   const cols = gridWidth(grid);
   if (rows > 1 && cols > 1) throw new KpiError(fn, { code: 'not_a_series', rows, columns: cols }, { arg: name });
-  const out: number[] = [];
+  // One unboxed buffer the size of the range (blanks only make it shorter): no growth, no GC churn.
+  const out = new Float64Array(rows * cols);
+  let k = 0;
   for (let r = 0; r < rows; r++) {
     const line = grid[r];
     for (let c = 0; c < line.length; c++) {
@@ -90,11 +92,11 @@ export function series(fn: string, name: string, arg: Arg, check?: Check): numbe
       if (typeof v === 'number' && Number.isFinite(v)) {
         const problem = check?.(v);
         if (problem) throw new KpiError(fn, problem, cellWhere(name, grid, r, c));
-        out.push(v);
+        out[k++] = v;
       } else if (!isBlank(v)) cellNumber(fn, v, () => cellWhere(name, grid, r, c)); // throws
     }
   }
-  return out;
+  return k === out.length ? out : out.subarray(0, k);
 }
 
 /** Every non-blank number of a range of any shape, row by row. */

@@ -5,7 +5,7 @@ export const TREND_MODES = ['pct', 'delta', 'slope', 'forecast', 'direction'] as
 export type TrendMode = (typeof TREND_MODES)[number];
 
 /** Least-squares line through (1, y₀) … (k, y_{k−1}) over `ys[from…]`: slope and mean point. */
-export function leastSquares(ys: readonly number[], from = 0): { slope: number; meanX: number; meanY: number } {
+export function leastSquares(ys: ArrayLike<number>, from = 0): { slope: number; meanX: number; meanY: number } {
   const k = ys.length - from;
   const meanX = (k + 1) / 2;
   let sumY = 0;
@@ -19,7 +19,7 @@ export function leastSquares(ys: readonly number[], from = 0): { slope: number; 
   return { slope: sumXY / sumXX, meanX, meanY: sumY / k };
 }
 
-const meanOfSlice = (ys: readonly number[], from: number, to: number): number => {
+const meanOfSlice = (ys: ArrayLike<number>, from: number, to: number): number => {
   let s = 0;
   for (let i = from; i < to; i++) s += ys[i];
   return s / (to - from);
@@ -30,7 +30,7 @@ function need(fn: string, needed: number, got: number): void {
 }
 
 /** Trend of a series (oldest first, already without blanks). */
-export function trendOf(ys: readonly number[], mode: TrendMode, periods?: number): number {
+export function trendOf(ys: ArrayLike<number>, mode: TrendMode, periods?: number): number {
   const fn = 'KPI_TREND';
   const n = ys.length;
   switch (mode) {
