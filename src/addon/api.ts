@@ -71,8 +71,12 @@ function guarded<R>(f: () => R): R {
   }
 }
 
-/** When the first value of an undated series was measured: one period per value back from today. */
+/**
+ * Where the way to the target starts: the day the KPI was created when its baseline was entered
+ * then; otherwise the first value's date (an undated series: one period per value back from today).
+ */
 function startOf(kpi: Kpi, read: SourceRead, today: string): string | null {
+  if (kpi.baseline !== null && kpi.createdAt) return kpi.createdAt;
   const dates = read.data.dates?.filter((d): d is string => typeof d === 'string' && isoDay(d) !== null);
   if (dates && dates.length) return dates[0];
   const t = isoDay(today);

@@ -10,6 +10,7 @@ import { KPIS, OBJECTIVES, SCHEMA_VERSION } from '../core/storage/schemas';
 import { decodeTable, encodeRow, headerOf, rowFormats, type DecodedTable, type TableSchema } from '../core/storage/table';
 import { createOwnedSheet, findOwnedSheet, PROTECTION_TEXT, SCHEMA_KEY } from './owned-sheets';
 import type { StorageProblem } from '../shared/api';
+import { clock } from './clock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -66,6 +67,8 @@ export interface Storage {
   ss: Spreadsheet;
   lang: Lang;
   toIso: (d: Date) => string;
+  /** Today in the spreadsheet's zone, ISO (default: the clock's today in `toIso`'s zone). */
+  today?: string;
 }
 
 function schemaVersionOf(sheet: Sheet): string | null {
@@ -133,11 +136,13 @@ function save<T extends { id: string }>(
   idPrefix: string,
   validate: (draft: unknown) => Validation<T>,
   extraCheck: (item: T) => FieldError[] = () => [],
+  stamp: (draft: Record<string, unknown>, stored: T | null) => Record<string, unknown> = (d) => d,
 ): Validation<T> {
   return locked(st.lang, () => {
     const table = loadTable(st, schema);
     const isNew = draft.id === undefined || draft.id === null || draft.id === '';
     let existingRow: number | null = null;
+    let stored: T | null = null;
     if (isNew) {
       const ids = [...table.items.map((x) => x.item.id), ...table.problems.map((p) => p.id ?? '')];
       draft = { ...draft, id: newId(idPrefix, ids, Math.random) };
@@ -148,8 +153,9 @@ function save<T extends { id: string }>(
         throw new StorageError(broken ? TEXT.broken[st.lang](String(draft.id), broken.row) : TEXT.notFound[st.lang](String(draft.id)));
       }
       existingRow = found.row;
+      stored = found.item;
     }
-    const result = validate(draft);
+    const result = validate(stamp(draft, stored));
     if (!result.ok) return result;
     const errors = extraCheck(result.value);
     if (errors.length) return { ok: false, errors };
@@ -185,13 +191,22 @@ export function saveObjective(st: Storage, draft: Record<string, unknown>, valid
 }
 
 export function saveKpi(st: Storage, draft: Record<string, unknown>, validate: (d: unknown) => Validation<Kpi>): Validation<Kpi> {
-  return save(st, KPIS, draft, 'kpi', validate, (kpi) => {
-    if (!kpi.objectiveId) return [];
-    const objectives = loadObjectives(st);
-    return objectives.items.some((o) => o.item.id === kpi.objectiveId)
-      ? []
-      : [{ field: 'objectiveId', code: 'unknown_objective', message: TEXT.unknownObjective[st.lang](kpi.objectiveId) }];
-  });
+  return save(
+    st,
+    KPIS,
+    draft,
+    'kpi',
+    validate,
+    (kpi) => {
+      if (!kpi.objectiveId) return [];
+      const objectives = loadObjectives(st);
+      return objectives.items.some((o) => o.item.id === kpi.objectiveId)
+        ? []
+        : [{ field: 'objectiveId', code: 'unknown_objective', message: TEXT.unknownObjective[st.lang](kpi.objectiveId) }];
+    },
+    // The creation date is the storage's to keep: set once, never taken from the form.
+    (d, stored) => ({ ...d, createdAt: stored?.createdAt ?? (stored ? undefined : st.today ?? st.toIso(clock.now())) }),
+  );
 }
 
 export function deleteKpi(st: Storage, id: string): void {

@@ -232,8 +232,9 @@ export class App {
       case 'fatal':
         content = h(
           'div',
-          { class: 'fatal' },
-          h('p', { class: 'error', dir: 'auto', role: 'alert' }, this.fatal),
+          { class: 'fatal', role: 'alert' },
+          h('p', { class: 'fatal-title' }, t.loadFailed),
+          h('p', { class: 'error', dir: 'auto' }, this.fatal),
           h('button', { type: 'button', class: 'action', on: { click: () => this.start() } }, t.retry),
         );
         break;
@@ -512,7 +513,8 @@ export class App {
     if (!existing && objectiveId) form.objectiveId = objectiveId;
     if (!existing && !objectiveId && boot.objectives.length === 1) form.objectiveId = boot.objectives[0].id;
     this.wizard = {
-      step: existing ? 2 : form.objectiveId ? 2 : 1,
+      // From "Add a KPI" under an objective, its step is done; "New KPI" starts by picking one.
+      step: existing || objectiveId ? 2 : 1,
       maxStep: existing ? STEPS : 1,
       editing: !!existing,
       objectiveMode: boot.objectives.length ? 'pick' : 'create',
@@ -636,10 +638,7 @@ export class App {
         (w.form as unknown as Record<string, unknown>)[field] = v;
         this.changed(field);
       },
-      onBlur: () => {
-        w.touched.add(field);
-        this.validateStep(false);
-      },
+      onBlur: (e) => this.blurred(field, e),
     });
   }
 
@@ -658,6 +657,17 @@ export class App {
         this.changed(field);
       },
     });
+  }
+
+  /**
+   * Leaving a field shows its errors, except when focus goes to a button: a message appearing
+   * above the button would move it under the pointer and swallow the click (Next validates anyway).
+   */
+  private blurred(field: string, e: FocusEvent): void {
+    const to = e.relatedTarget as HTMLElement | null;
+    if (to && to.tagName === 'BUTTON') return;
+    this.wizard!.touched.add(field);
+    this.validateStep(false);
   }
 
   /** After any edit: the field's error (once touched), the SMART panel, and a re-read when the source moved. */
@@ -876,7 +886,7 @@ export class App {
                 label: inputLabel(name),
                 reg: this.reg,
                 value: f.inputs[name] ?? '',
-                placeholder: "'Feuille'!B2:B13",
+                placeholder: t.rangePlaceholder,
                 extra: this.selectionButton(`input.${name}`),
                 onInput: (v) => ((f.inputs[name] = v), this.refreshSmart(true)),
               }),
@@ -894,16 +904,13 @@ export class App {
       optional: optional ? this.t.optional : undefined,
       reg: this.reg,
       value: w.form[key],
-      placeholder: key === 'ref' ? "'Ventes'!B13" : "'Ventes'!B2:B13",
+      placeholder: key === 'ref' ? this.t.rangePlaceholder.replace(/B2:/, '') : this.t.rangePlaceholder,
       extra: this.selectionButton(key),
       onInput: (v) => {
         w.form[key] = v;
         this.changed(field);
       },
-      onBlur: () => {
-        w.touched.add(field);
-        this.validateStep(false);
-      },
+      onBlur: (e) => this.blurred(field, e),
     });
   }
 
@@ -973,7 +980,7 @@ export class App {
   private updatePreview(): void {
     const box = this.previewEl;
     const w = this.wizard;
-    if (!box || !box.isConnected || !w) return;
+    if (!box || !w) return;
     const t = this.t;
     const r = w.read;
     const unit = (w.form.unit || undefined) as Unit | undefined;

@@ -57,12 +57,17 @@ describe('objectives and KPIs in sheets the add-on owns', () => {
     expect(boot.objectives).toEqual([obj]);
     expect(boot.kpis.map((k) => k.kpi)).toEqual([kpi]);
     expect(boot.kpis[0].latest).toBe(51);
+    // Created today with its baseline: the way to the target starts today, so it is on track.
+    expect(kpi.createdAt).toBe('2026-06-15');
+    expect(boot.kpis[0].status).toBe('on_track');
     expect(boot.kpis[0].data.values).toHaveLength(12);
     expect(boot.problems).toEqual([]);
 
     // Edit keeps the id and the row.
-    const edited = saved(serverApi.saveKpi({ ...kpi, target: 80, name: 'Clients signés par mois' }));
+    env.emu.clock.advance({ days: 40 });
+    const edited = saved(serverApi.saveKpi({ ...kpi, target: 80, name: 'Clients signés par mois', createdAt: '2020-01-01' }));
     expect(edited.id).toBe(kpi.id);
+    expect(edited.createdAt).toBe('2026-06-15'); // kept by storage, not taken from the form
     const sheet = ownedSheetName(env, 'kpis');
     expect(env.emu.sheetValues(sheet)).toHaveLength(2);
     boot = serverApi.bootstrap();

@@ -71,6 +71,8 @@ export interface Kpi {
   /** A Boussole formula, when the KPI comes from a template (`=CAC('Ventes'!B2:B13, 'Ventes'!C2:C13)`). */
   formula?: string;
   templateId?: string;
+  /** ISO date the KPI was first saved: when its baseline was the reference. Set by storage. */
+  createdAt?: string;
 }
 
 export interface FieldError {
@@ -116,6 +118,7 @@ const LABELS: Record<string, { fr: string; en: string }> = {
   level: { fr: 'Niveau', en: 'Level' },
   formula: { fr: 'Formule', en: 'Formula' },
   templateId: { fr: 'Modèle', en: 'Template' },
+  createdAt: { fr: 'Créé le', en: 'Created on' },
 };
 
 /** The field's name as the form shows it. */
@@ -213,6 +216,12 @@ class Collector {
 
 // ---------------------------------------------------------------------------------------------
 // Field readers: each returns the clean value, or undefined after recording the problem.
+
+/**
+ * What a person may type in a free-text field: as much as a Sheets cell holds. Long or odd text
+ * is stored and shown as typed; the SMART checks, not the validator, judge a name too long to read.
+ */
+export const TEXT_MAX = 50_000;
 
 function text(c: Collector, o: Record<string, unknown>, field: string, opts: { required: boolean; max: number }): string | undefined {
   const v = o[field];
@@ -361,11 +370,11 @@ export function validateObjective(draft: unknown, lang: Lang): Validation<Object
   if (!o) return { ok: false, errors: c.errors };
   const value = {
     id: id(c, o, 'id'),
-    title: text(c, o, 'title', { required: true, max: 120 }),
-    description: text(c, o, 'description', { required: false, max: 1000 }),
+    title: text(c, o, 'title', { required: true, max: TEXT_MAX }),
+    description: text(c, o, 'description', { required: false, max: TEXT_MAX }),
     horizon: date(c, o, 'horizon'),
     level: oneOf(c, o, 'level', AUDIENCE_LEVELS),
-    owner: text(c, o, 'owner', { required: false, max: 100 }),
+    owner: text(c, o, 'owner', { required: false, max: TEXT_MAX }),
   };
   return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, value: value as Objective };
 }
@@ -380,11 +389,11 @@ export function validateKpi(draft: unknown, lang: Lang): Validation<Kpi> {
   if (!o) return { ok: false, errors: c.errors };
   const value: Partial<Kpi> = {
     id: id(c, o, 'id'),
-    name: text(c, o, 'name', { required: true, max: 100 }),
-    definition: text(c, o, 'definition', { required: false, max: 1000 }),
+    name: text(c, o, 'name', { required: true, max: TEXT_MAX }),
+    definition: text(c, o, 'definition', { required: false, max: TEXT_MAX }),
     unit: oneOf(c, o, 'unit', UNITS),
   };
-  const unitLabel = text(c, o, 'unitLabel', { required: false, max: 30 });
+  const unitLabel = text(c, o, 'unitLabel', { required: false, max: TEXT_MAX });
   if (unitLabel) value.unitLabel = unitLabel;
   value.direction = oneOf(c, o, 'direction', DIRECTIONS);
   const objectiveId = text(c, o, 'objectiveId', { required: false, max: 64 });
@@ -397,7 +406,7 @@ export function validateKpi(draft: unknown, lang: Lang): Validation<Kpi> {
   value.deadline = date(c, o, 'deadline');
   value.frequency = oneOf(c, o, 'frequency', FREQUENCIES);
   value.benchmark = nullableNumber(c, o, 'benchmark', lang) as number | null;
-  value.owner = text(c, o, 'owner', { required: false, max: 100 });
+  value.owner = text(c, o, 'owner', { required: false, max: TEXT_MAX });
   value.level = oneOf(c, o, 'level', AUDIENCE_LEVELS);
   const formula = text(c, o, 'formula', { required: false, max: 2000 });
   if (formula) {
@@ -406,6 +415,10 @@ export function validateKpi(draft: unknown, lang: Lang): Validation<Kpi> {
   }
   const templateId = text(c, o, 'templateId', { required: false, max: 64 });
   if (templateId) value.templateId = templateId;
+  if (o.createdAt !== undefined && o.createdAt !== null && o.createdAt !== '') {
+    const createdAt = date(c, o, 'createdAt');
+    if (createdAt) value.createdAt = createdAt;
+  }
   return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, value: value as Kpi };
 }
 

@@ -42,6 +42,7 @@ export const KPIS: TableSchema<Kpi> = {
     col('level', true),
     col('formula', true, false),
     col('templateId', true, false),
+    col('createdAt', true, false),
   ],
   decode(r, lang) {
     const source =
@@ -68,6 +69,7 @@ export const KPIS: TableSchema<Kpi> = {
         level: r.level,
         formula: optionalText(r.formula),
         templateId: optionalText(r.templateId),
+        createdAt: optionalText(r.createdAt),
       },
       lang,
     );
@@ -97,6 +99,7 @@ export const KPIS: TableSchema<Kpi> = {
       level: k.level,
       formula: k.formula ?? '',
       templateId: k.templateId ?? '',
+      createdAt: k.createdAt ?? '',
     };
   },
   id: (k) => k.id,

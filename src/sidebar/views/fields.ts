@@ -42,10 +42,10 @@ function wrap(o: Common, control: HTMLElement): HTMLElement {
   );
 }
 
-export function textField(o: Common & { value: string; onInput: (v: string) => void; onBlur?: () => void; type?: 'text' | 'date'; multiline?: boolean; placeholder?: string }): HTMLElement {
+export function textField(o: Common & { value: string; onInput: (v: string) => void; onBlur?: (e: FocusEvent) => void; type?: 'text' | 'date'; multiline?: boolean; placeholder?: string }): HTMLElement {
   const on = {
     input: (e: Event) => o.onInput((e.target as HTMLInputElement).value),
-    blur: () => o.onBlur && o.onBlur(),
+    blur: (e: Event) => o.onBlur && o.onBlur(e as FocusEvent),
   };
   const control = o.multiline
     ? h('textarea', { rows: 3, dir: 'auto', spellcheck: 'true', placeholder: o.placeholder, on })

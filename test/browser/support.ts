@@ -1,0 +1,109 @@
+/* Shared by the browser tests: one harness (in-process, port 0) and one headless Chromium per file. */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startHarness, type Harness, type HarnessOptions } from '../../playground/server';
+
+export const ARTIFACTS = join(process.cwd(), 'artifacts', 'sidebar');
+
+export function chromePath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  throw new Error('No Chromium found for the browser tests: run `apt-get install -y chromium` (or set CHROME_PATH).');
+}
+
+export interface BrowserEnv {
+  harness: Harness;
+  browser: Browser;
+  /** A fresh page on /sidebar at 300 px wide; records dialogs and page errors. */
+  open(opts?: { width?: number }): Promise<Session>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  page: Page;
+  context: BrowserContext;
+  dialogs: string[];
+  errors: string[];
+  /** Requests that left the harness's origin, or hit a path the sidebar should never load. */
+  strayRequests: string[];
+  shot(name: string): Promise<void>;
+}
+
+export async function startBrowserEnv(options: HarnessOptions = {}): Promise<BrowserEnv> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const harness = await startHarness({ port: 0, ...options });
+  const browser = await chromium.launch({
+    executablePath: chromePath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    harness,
+    browser,
+    async open(opts = {}) {
+      const context = await browser.newContext({ viewport: { width: opts.width ?? 300, height: 900 }, deviceScaleFactor: 1, locale: 'fr-FR' });
+      contexts.push(context);
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      const errors: string[] = [];
+      const strayRequests: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(`${d.type()}: ${d.message()}`);
+        void d.dismiss();
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => {
+        const u = new URL(r.url());
+        const base = new URL(harness.url);
+        if (u.origin !== base.origin || !['/sidebar', '/rpc'].includes(u.pathname)) strayRequests.push(r.url());
+      });
+      await page.goto(`${harness.url}sidebar`);
+      return {
+        page,
+        context,
+        dialogs,
+        errors,
+        strayRequests,
+        shot: async (name: string) => {
+          await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+        },
+      };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await harness.close();
+    },
+  };
+}
+
+/** Calls a test-control endpoint of the harness. */
+export async function control(harness: Harness, path: string): Promise<unknown> {
+  const res = await fetch(new URL(path, harness.url));
+  return res.json();
+}
+
+/** The page has no horizontal scroll at its width. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Waits for the wizard to show `step`. */
+export async function atStep(page: Page, step: number): Promise<void> {
+  await page.waitForSelector(`.wizard[data-step="${step}"]`);
+}
+
+/** Clicks Next and waits for the following step (or Home after the last one). */
+export async function next(page: Page, expectStep: number | 'home'): Promise<void> {
+  await page.click('#wizard-next');
+  if (expectStep === 'home') await page.waitForSelector('[data-testid=home]');
+  else await atStep(page, expectStep);
+}
+
+/** Selects a range "in the sheet" and clicks the matching "use the selection" button. */
+export async function useSelection(harness: Harness, page: Page, a1: string, target: string, fieldId: string): Promise<void> {
+  await control(harness, `/test/select?a1=${encodeURIComponent(a1)}`);
+  await page.click(`[data-use-selection="${target}"]`);
+  await page.waitForFunction(([id]) => (document.getElementById(id) as HTMLInputElement | null)?.value !== '', [fieldId]);
+}
