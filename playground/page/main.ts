@@ -1,0 +1,551 @@
+/**
+ * The playground page: sheet tabs and a grid of computed values with a formula bar and range
+ * selection, the dashboards' charts (chart.js, from the specs the add-on recorded) and
+ * sparklines, the clock and refresh controls, files, language. Talks to playground.ts's /api.
+ */
+import { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Title, Tooltip } from 'chart.js';
+import type { CellOut, ChartOut, PlaygroundState, SheetView, SparklineOut } from './types';
+
+Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Title, Tooltip);
+
+type Lang = 'fr' | 'en';
+const STRINGS = {
+  sandbox: { fr: 'bac à sable', en: 'playground' },
+  clock: { fr: 'Horloge', en: 'Clock' },
+  plusDay: { fr: '+1 jour', en: '+1 day' },
+  plusWeek: { fr: '+1 semaine', en: '+1 week' },
+  plusMonth: { fr: '+1 mois', en: '+1 month' },
+  refresh: { fr: "Lancer l'actualisation planifiée", en: 'Run the scheduled refresh now' },
+  generate: { fr: 'Générer les tableaux de bord', en: 'Generate the dashboards' },
+  open: { fr: 'Ouvrir .xlsx / .csv', en: 'Open .xlsx / .csv' },
+  export: { fr: 'Enregistrer en .xlsx', en: 'Save as .xlsx' },
+  reset: { fr: 'Réinitialiser la démo', en: 'Reset the demo' },
+  sample: { fr: 'exemple', en: 'sample' },
+  history: { fr: "Lignes d'historique", en: 'History rows' },
+  lastRun: { fr: 'Dernière actualisation', en: 'Last refresh' },
+  never: { fr: 'jamais', en: 'never' },
+  schedule: { fr: 'Planification', en: 'Schedule' },
+  selection: { fr: 'Sélection', en: 'Selection' },
+  rowsWritten: { fr: 'ligne(s) ajoutée(s)', en: 'row(s) added' },
+  confirmReset: { fr: "Revenir au classeur d'exemple ? Les changements faits ici seront perdus.", en: 'Go back to the sample workbook? Changes made here will be lost.' },
+  ran: { fr: 'Actualisation faite', en: 'Refresh done' },
+  generated: { fr: 'Tableaux de bord générés', en: 'Dashboards generated' },
+  moved: { fr: 'Horloge avancée au', en: 'Clock moved to' },
+  failed: { fr: 'Échec', en: 'Failed' },
+  close: { fr: 'Fermer', en: 'Dismiss' },
+  scheduleOff: { fr: 'désactivée (réglable dans le panneau)', en: 'off (set it in the panel)' },
+  errors: { fr: 'erreur(s)', en: 'error(s)' },
+} as const;
+
+let lang: Lang = 'fr';
+const t = (k: keyof typeof STRINGS) => STRINGS[k][lang];
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let state: PlaygroundState | null = null;
+let view: SheetView | null = null;
+let active = '';
+let charts: Chart[] = [];
+/** Selection in 1-based sheet coordinates. */
+let sel: { r1: number; c1: number; r2: number; c2: number; ar: number; ac: number } | null = null;
+let dragging = false;
+
+async function api<T = { ok: boolean; error?: { message: string } }>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await res.json()) as T;
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+function letters(c: number): string {
+  let s = '';
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const quoteSheet = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+function notice(level: 'info' | 'error', text: string): void {
+  const n = $('notice');
+  n.className = level;
+  n.textContent = text;
+  const b = document.createElement('button');
+  b.textContent = t('close');
+  b.onclick = () => (n.className = '');
+  n.appendChild(b);
+}
+
+function applyStrings(): void {
+  document.documentElement.lang = lang;
+  document.querySelectorAll<HTMLElement>('[data-t]').forEach((el) => (el.textContent = t(el.dataset.t as keyof typeof STRINGS)));
+  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
+}
+
+// --- state, tabs, status --------------------------------------------------------------------
+
+async function loadState(): Promise<PlaygroundState> {
+  const s = await api<PlaygroundState>('/api/state');
+  // A slow answer from before a change must not undo it (the poll runs alongside the actions).
+  if (state && s.version < state.version) return state;
+  const langChanged = s.lang !== lang;
+  lang = s.lang;
+  if (langChanged || !state) applyStrings();
+  if (s.notice && (!state || state.notice?.text !== s.notice.text)) notice(s.notice.level, s.notice.text);
+  state = s;
+  $('doc').innerHTML = `${esc(s.spreadsheetName)} <small>· ${esc(s.source.kind === 'sample' ? t('sample') : s.source.name)}</small>`;
+  $('now').textContent = s.nowText;
+  if (!s.sheets.some((x) => x.name === active)) active = s.active;
+  renderTabs();
+  renderStatus();
+  return s;
+}
+
+function renderTabs(): void {
+  const tabs = $('tabs');
+  tabs.textContent = '';
+  for (const s of state!.sheets) {
+    const b = document.createElement('button');
+    b.setAttribute('role', 'tab');
+    b.setAttribute('aria-selected', String(s.name === active));
+    b.dataset.sheet = s.name;
+    b.dataset.kind = s.kind;
+    if (s.kind !== 'data') {
+      const dot = document.createElement('span');
+      dot.className = `dot ${s.kind}`;
+      b.appendChild(dot);
+    }
+    b.appendChild(document.createTextNode(s.name));
+    b.onclick = () => {
+      active = s.name;
+      void openSheet(s.name);
+    };
+    tabs.appendChild(b);
+  }
+}
+
+function renderStatus(): void {
+  const s = state!;
+  const sched = JSON.parse(s.schedule) as { kind: string; hour?: number; day?: string };
+  const schedText = sched.kind === 'off' ? t('scheduleOff') : `${sched.kind}${sched.day ? ' ' + sched.day.toLowerCase() : ''}${sched.hour !== undefined ? ` ${sched.hour} h` : ''}`;
+  const last = s.lastRun
+    ? `${new Date(s.lastRun.start).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })} · ${s.lastRun.rowsWritten} ${t('rowsWritten')}${s.lastRun.errors.length ? ` · ${s.lastRun.errors.length} ${t('errors')}` : ''}`
+    : t('never');
+  $('status').innerHTML =
+    `<span>${t('history')} : <b data-testid="history-rows">${s.historyRows}</b></span>` +
+    `<span>${t('lastRun')} : <b data-testid="last-run">${esc(last)}</b></span>` +
+    `<span>${t('schedule')} : <b>${esc(schedText)}</b></span>` +
+    `<span>${t('selection')} : <b data-testid="selection">${esc(s.selection ?? '—')}</b></span>`;
+}
+
+// --- the grid ---------------------------------------------------------------------------------
+
+function cellStyle(c: CellOut | null, height: number): string {
+  const s = c?.s;
+  let css = `height:${height}px;`;
+  if (!s) return css;
+  if (s.background) css += `background-color:${s.background};`;
+  if (s.color) css += `color:${s.color};`;
+  if (s.bold) css += 'font-weight:bold;';
+  if (s.italic) css += 'font-style:italic;';
+  if (s.size) css += `font-size:${Math.round(s.size * 1.33)}px;`;
+  if (s.align) css += `text-align:${s.align === 'center' ? 'center' : s.align === 'right' ? 'right' : 'left'};`;
+  return css;
+}
+
+function visibleCols(v: SheetView): number[] {
+  const hidden = new Set(v.hiddenColumns);
+  return Array.from({ length: v.cols }, (_, i) => i + 1).filter((c) => !hidden.has(c));
+}
+
+function renderGrid(v: SheetView): void {
+  charts.forEach((c) => c.destroy());
+  charts = [];
+  const layer = $('layer');
+  const cols = visibleCols(v);
+  const hiddenRows = new Set(v.hiddenRows);
+  const totalRows = v.rows + v.padRows + (v.kind === 'data' ? 20 : 2);
+  const extraCols = v.kind === 'data' ? 3 : 0;
+  const allCols = [...cols, ...Array.from({ length: extraCols }, (_, i) => v.cols + 1 + i)];
+  const tableWidth = 46 + allCols.reduce((a, c) => a + (v.widths[c - 1] ?? 100), 0);
+  const html: string[] = [`<table class="grid" id="grid" data-testid="grid" style="width:${tableWidth}px"><colgroup><col style="width:46px">`];
+  for (const c of allCols) html.push(`<col style="width:${v.widths[c - 1] ?? 100}px">`);
+  html.push('</colgroup><thead><tr><th class="rh"></th>');
+  for (const c of allCols) html.push(`<th data-h="${c}">${letters(c)}</th>`);
+  html.push('</tr></thead><tbody>');
+  const frozenTop: number[] = [];
+  let top = 22;
+  for (let r = 1; r <= totalRows; r++) {
+    if (hiddenRows.has(r)) continue;
+    const h = v.heights[r - 1] ?? 21;
+    const frozen = r <= v.frozenRows;
+    if (frozen) frozenTop.push(top);
+    html.push(`<tr${frozen ? ' class="frozen"' : ''} data-r="${r}"><th class="rh" data-rh="${r}"${frozen ? ` style="top:${top}px"` : ''}>${r}</th>`);
+    for (const c of allCols) {
+      const cell = v.cells[r - 1]?.[c - 1] ?? null;
+      // Text spills into empty cells on its right, as in Sheets.
+      const spills = cell && !cell.n && !cell.s?.wrap && cell.v !== '' && !v.cells[r - 1]?.[c]?.v;
+      const cls = [cell?.n ? 'num' : '', cell?.e ? 'err' : '', cell?.s?.wrap ? 'wrap' : '', spills ? 'ovf' : ''].filter(Boolean).join(' ');
+      const style = cellStyle(cell, h - 1) + (frozen ? `top:${top}px;` : '');
+      const title = cell?.e ? ` title="${esc(cell.e)}"` : '';
+      html.push(`<td data-c="${c}"${cls ? ` class="${cls}"` : ''} style="${style}"${title}>${cell ? esc(cell.v) : ''}</td>`);
+    }
+    html.push('</tr>');
+    top += h;
+  }
+  html.push('</tbody></table>');
+  layer.innerHTML = html.join('');
+  for (const sp of v.sparklines) drawSparkline(v, sp);
+  drawCharts(v, cols);
+  paintSelection();
+}
+
+function cellTd(r: number, c: number): HTMLTableCellElement | null {
+  return document.querySelector(`#grid tr[data-r="${r}"] td[data-c="${c}"]`);
+}
+
+function drawSparkline(v: SheetView, sp: SparklineOut): void {
+  const td = cellTd(sp.row, sp.column);
+  if (!td) return;
+  const w = (v.widths[sp.column - 1] ?? 100) - 10;
+  const h = (v.heights[sp.row - 1] ?? 21) - 5;
+  const nums = sp.values.filter((x): x is number => x !== null);
+  td.textContent = '';
+  td.dataset.sparkline = String(nums.length);
+  if (nums.length < 1) return;
+  const min = Math.min(...nums);
+  const max = Math.max(...nums);
+  const span = max - min || 1;
+  const color = sp.color ?? '#1a73e8';
+  let inner = '';
+  if (sp.type === 'line') {
+    const pts = nums.map((y, i) => `${nums.length === 1 ? w / 2 : (i / (nums.length - 1)) * (w - 2) + 1},${h - 1 - ((y - min) / span) * (h - 2)}`).join(' ');
+    inner = `<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${pts}"/>`;
+    const last = pts.split(' ').pop()!.split(',');
+    inner += `<circle cx="${last[0]}" cy="${last[1]}" r="2" fill="${color}"/>`;
+  } else {
+    const bw = w / nums.length;
+    inner = nums.map((y, i) => `<rect x="${i * bw + 1}" y="${h - Math.max(1, ((y - Math.min(0, min)) / (max - Math.min(0, min) || 1)) * h)}" width="${Math.max(1, bw - 2)}" height="${Math.max(1, ((y - Math.min(0, min)) / (max - Math.min(0, min) || 1)) * h)}" fill="${color}"/>`).join('');
+  }
+  td.innerHTML = `<svg width="${w}" height="${h}" role="img" aria-label="sparkline">${inner}</svg>`;
+}
+
+function tickFormat(format: unknown): ((v: number | string) => string) | undefined {
+  if (typeof format !== 'string') return undefined;
+  const nf = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', o);
+  if (format.includes('%')) {
+    const f = nf({ style: 'percent', maximumFractionDigits: 1 });
+    return (v) => f.format(Number(v));
+  }
+  if (format.includes('€')) {
+    const f = nf({ style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+    return (v) => f.format(Number(v));
+  }
+  const f = nf({ maximumFractionDigits: 2 });
+  return (v) => f.format(Number(v));
+}
+
+function drawCharts(v: SheetView, cols: number[]): void {
+  const layer = $('layer');
+  void v;
+  // Positions from the drawn grid (wrapped headers make rows taller than their nominal height).
+  const origin = layer.getBoundingClientRect();
+  const colLeft = (c: number) => {
+    const visible = cols.filter((k) => k >= c)[0];
+    const th = document.querySelector(`#grid th[data-h="${visible ?? cols[cols.length - 1]}"]`);
+    return th ? th.getBoundingClientRect().left - origin.left : 46;
+  };
+  const rowTop = (r: number) => {
+    const tr = document.querySelector(`#grid tr[data-r="${r}"]`) ?? document.querySelector('#grid tbody tr:last-child');
+    return tr ? tr.getBoundingClientRect().top - origin.top : 22;
+  };
+  v.charts.forEach((spec: ChartOut, i) => {
+    const box = document.createElement('div');
+    box.className = 'chart';
+    box.dataset.testid = 'chart';
+    box.dataset.type = spec.type;
+    box.dataset.title = spec.title;
+    box.dataset.points = String(spec.series.reduce((a, s) => a + s.data.filter((d) => d !== null).length, 0));
+    const lastIndex = spec.labels.reduce((at, _, k) => (spec.series.some((x) => x.data[k] !== null) ? k : at), -1);
+    box.dataset.last = lastIndex >= 0 ? spec.labels[lastIndex] : '';
+    box.style.left = `${colLeft(spec.anchorColumn) + spec.offsetX}px`;
+    box.style.top = `${rowTop(spec.anchorRow) + spec.offsetY}px`;
+    box.style.width = `${spec.width}px`;
+    box.style.height = `${spec.height}px`;
+    const canvas = document.createElement('canvas');
+    box.appendChild(canvas);
+    layer.appendChild(box);
+    const o = spec.options as { colors?: string[]; series?: Record<string, { lineDashStyle?: number[] }>; legend?: { position?: string }; vAxis?: { format?: string; viewWindow?: { min?: number } }; hAxis?: { format?: string } };
+    const horizontal = spec.type === 'BAR';
+    const kind = spec.type === 'LINE' || spec.type === 'AREA' ? 'line' : 'bar';
+    const fmt = tickFormat(o.vAxis?.format ?? o.hAxis?.format);
+    const legend = o.legend?.position;
+    const chart = new Chart(canvas, {
+      type: kind,
+      data: {
+        labels: spec.labels,
+        datasets: spec.series.map((s, k) => {
+          const color = o.colors?.[k] ?? ['#1a73e8', '#9aa0a6', '#34a853', '#fbbc04'][k % 4];
+          return {
+            label: s.name,
+            data: s.data,
+            borderColor: color,
+            backgroundColor: color,
+            borderDash: o.series?.[String(k)]?.lineDashStyle,
+            borderWidth: kind === 'line' ? 2 : 0,
+            pointRadius: kind === 'line' ? 2.5 : 0,
+            spanGaps: true,
+            fill: spec.type === 'AREA',
+          };
+        }),
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        indexAxis: horizontal ? 'y' : 'x',
+        plugins: {
+          title: { display: Boolean(spec.title), text: spec.title, align: 'start', font: { size: 14, weight: 'normal' }, color: '#202124' },
+          legend: { display: legend !== 'none' && spec.series.length > 0, position: legend === 'right' || legend === 'top' || legend === 'left' ? legend : 'bottom', labels: { boxWidth: 12 } },
+          tooltip: { callbacks: fmt ? { label: (ctx) => `${ctx.dataset.label}: ${fmt(ctx.parsed[horizontal ? 'x' : 'y'] as number)}` } : {} },
+        },
+        scales: {
+          [horizontal ? 'x' : 'y']: { min: o.vAxis?.viewWindow?.min, ticks: fmt ? { callback: (val: number | string) => fmt(val) } : {}, grid: { color: '#eee' } },
+          [horizontal ? 'y' : 'x']: { grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0 } },
+        },
+      },
+    });
+    charts.push(chart);
+    void i;
+  });
+}
+
+// --- selection and formula bar ------------------------------------------------------------------
+
+function paintSelection(): void {
+  document.querySelectorAll('#grid td.sel, #grid td.anchor').forEach((td) => td.classList.remove('sel', 'anchor'));
+  document.querySelectorAll('#grid th.selh').forEach((th) => th.classList.remove('selh'));
+  if (!sel || !view) return;
+  for (let r = sel.r1; r <= sel.r2; r++) {
+    for (let c = sel.c1; c <= sel.c2; c++) cellTd(r, c)?.classList.add('sel');
+    document.querySelector(`#grid th[data-rh="${r}"]`)?.classList.add('selh');
+  }
+  for (let c = sel.c1; c <= sel.c2; c++) document.querySelector(`#grid th[data-h="${c}"]`)?.classList.add('selh');
+  cellTd(sel.ar, sel.ac)?.classList.add('anchor');
+  const a1 = `${letters(sel.ac)}${sel.ar}`;
+  const range = sel.r1 === sel.r2 && sel.c1 === sel.c2 ? a1 : `${letters(sel.c1)}${sel.r1}:${letters(sel.c2)}${sel.r2}`;
+  $('cellname').textContent = range;
+  const cell = view.cells[sel.ar - 1]?.[sel.ac - 1];
+  const input = $<HTMLInputElement>('formula');
+  if (document.activeElement !== input) input.value = cell?.f ?? cell?.v ?? '';
+  input.title = cell?.e ?? '';
+}
+
+function rangeText(): string | null {
+  if (!sel || !view) return null;
+  const a = `${letters(sel.c1)}${sel.r1}`;
+  const b = `${letters(sel.c2)}${sel.r2}`;
+  return `${quoteSheet(view.name)}!${a === b ? a : `${a}:${b}`}`;
+}
+
+async function commitSelection(): Promise<void> {
+  const a1 = rangeText();
+  if (!a1) return;
+  const out = await api<{ ok: boolean; a1?: string }>('/api/select', { a1 });
+  if (out.ok && state) {
+    state.selection = out.a1 ?? a1;
+    renderStatus();
+  }
+}
+
+function cellAt(target: EventTarget | null): { r: number; c: number } | null {
+  const td = (target as HTMLElement | null)?.closest?.('td[data-c]') as HTMLElement | null;
+  if (!td) return null;
+  const tr = td.parentElement as HTMLElement;
+  return { r: Number(tr.dataset.r), c: Number(td.dataset.c) };
+}
+
+function installGridEvents(): void {
+  const wrap = $('gridwrap');
+  wrap.addEventListener('mousedown', (e) => {
+    const at = cellAt(e.target);
+    if (!at) return;
+    e.preventDefault();
+    if (e.shiftKey && sel) sel = { ...sel, r1: Math.min(sel.ar, at.r), r2: Math.max(sel.ar, at.r), c1: Math.min(sel.ac, at.c), c2: Math.max(sel.ac, at.c) };
+    else sel = { r1: at.r, r2: at.r, c1: at.c, c2: at.c, ar: at.r, ac: at.c };
+    dragging = true;
+    paintSelection();
+  });
+  wrap.addEventListener('mouseover', (e) => {
+    if (!dragging || !sel) return;
+    const at = cellAt(e.target);
+    if (!at) return;
+    sel = { ...sel, r1: Math.min(sel.ar, at.r), r2: Math.max(sel.ar, at.r), c1: Math.min(sel.ac, at.c), c2: Math.max(sel.ac, at.c) };
+    paintSelection();
+  });
+  window.addEventListener('mouseup', () => {
+    if (!dragging) return;
+    dragging = false;
+    void commitSelection();
+  });
+  wrap.addEventListener('dblclick', (e) => {
+    if (!cellAt(e.target)) return;
+    const input = $<HTMLInputElement>('formula');
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  });
+  const input = $<HTMLInputElement>('formula');
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      input.blur();
+      paintSelection();
+    }
+    if (e.key !== 'Enter' || !sel || !view) return;
+    e.preventDefault();
+    const a1 = `${letters(sel.ac)}${sel.ar}`;
+    void (async () => {
+      const out = await api('/api/edit', { sheet: view!.name, a1, input: input.value });
+      if (!out.ok) notice('error', out.error?.message ?? t('failed'));
+      input.blur();
+      sel = { r1: sel!.ar + 1, r2: sel!.ar + 1, c1: sel!.ac, c2: sel!.ac, ar: sel!.ar + 1, ac: sel!.ac };
+      await refreshAll();
+      void commitSelection();
+    })();
+  });
+}
+
+// --- loading sheets, actions ------------------------------------------------------------------
+
+let opening = 0;
+async function openSheet(name: string): Promise<void> {
+  const ticket = ++opening;
+  const v = await api<SheetView>(`/api/sheet?name=${encodeURIComponent(name)}`);
+  if (ticket !== opening) return; // a later request wins (a tab click during a background refresh)
+  if (!v || !('cells' in v)) {
+    if (state && !state.sheets.some((s) => s.name === active)) active = state.active;
+    return;
+  }
+  if (name !== active) sel = null;
+  active = name;
+  view = v;
+  renderGrid(v);
+  document.querySelectorAll<HTMLElement>('#tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.sheet === name)));
+  document.body.dataset.sheet = name;
+  document.body.dataset.kind = v.kind;
+  void api('/api/activate', { sheet: name });
+}
+
+let lastVersion = -1;
+async function refreshAll(): Promise<void> {
+  const s = await loadState();
+  lastVersion = s.version;
+  await openSheet(active);
+}
+
+async function busy<T>(fn: () => Promise<T>): Promise<T> {
+  document.body.classList.add('busy');
+  try {
+    return await fn();
+  } finally {
+    document.body.classList.remove('busy');
+  }
+}
+
+function reloadSidebar(): void {
+  const frame = $<HTMLIFrameElement>('sidebar');
+  frame.src = '/sidebar';
+}
+
+function installControls(): void {
+  document.querySelectorAll<HTMLButtonElement>('[data-advance]').forEach((b) =>
+    b.addEventListener('click', () =>
+      void busy(async () => {
+        const out = await api<{ ok: boolean; value?: string; error?: { message: string } }>('/api/advance', { by: b.dataset.advance });
+        if (!out.ok) notice('error', out.error?.message ?? t('failed'));
+        await refreshAll();
+        reloadSidebar();
+      }),
+    ),
+  );
+  $('refresh').addEventListener('click', () =>
+    void busy(async () => {
+      const out = await api<{ ok: boolean; value?: { rowsWritten: number; errors: string[] }; error?: { message: string } }>('/api/refresh', {});
+      if (!out.ok) notice('error', out.error?.message ?? t('failed'));
+      else if (out.value?.errors.length) notice('error', out.value.errors.join(' · '));
+      else notice('info', `${t('ran')} : ${out.value?.rowsWritten ?? 0} ${t('rowsWritten')}.`);
+      await refreshAll();
+      reloadSidebar();
+    }),
+  );
+  $('generate').addEventListener('click', () =>
+    void busy(async () => {
+      const out = await api<{ ok: boolean; value?: { dashboards: { sheetName: string }[] }; error?: { message: string } }>('/api/generate', { layout: 'by_level' });
+      if (!out.ok) return notice('error', out.error?.message ?? t('failed'));
+      const first = out.value?.dashboards[0]?.sheetName;
+      notice('info', `${t('generated')} : ${(out.value?.dashboards ?? []).map((d) => d.sheetName).join(', ')}.`);
+      await loadState();
+      lastVersion = state!.version;
+      await openSheet(first ?? active);
+    }),
+  );
+  $('reset').addEventListener('click', () => {
+    if (!confirm(t('confirmReset'))) return;
+    void busy(async () => {
+      await api('/api/reset', {});
+      active = '';
+      sel = null;
+      await refreshAll();
+      reloadSidebar();
+    });
+  });
+  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) =>
+    b.addEventListener('click', () =>
+      void busy(async () => {
+        if (b.dataset.lang === lang) return;
+        const out = await api('/api/lang', { lang: b.dataset.lang });
+        if (!out.ok) notice('error', out.error?.message ?? t('failed'));
+        await refreshAll();
+        reloadSidebar();
+      }),
+    ),
+  );
+  const file = $<HTMLInputElement>('open');
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    file.value = '';
+    if (!f) return;
+    void busy(async () => {
+      const bytes = await f.arrayBuffer();
+      const res = await fetch(`/api/open?name=${encodeURIComponent(f.name)}`, { method: 'POST', body: bytes });
+      const out = (await res.json()) as { ok: boolean; sheets?: string[]; error?: { message: string } };
+      if (!out.ok) return notice('error', out.error?.message ?? t('failed'));
+      active = out.sheets?.[0] ?? '';
+      sel = null;
+      await refreshAll();
+      reloadSidebar();
+    });
+  });
+}
+
+/** The sidebar's calls change the workbook too: follow them. */
+function poll(): void {
+  setInterval(() => {
+    if (document.body.classList.contains('busy') || dragging) return;
+    void api<PlaygroundState>('/api/state').then((s) => {
+      if (s.version > lastVersion) void refreshAll();
+    });
+  }, 1200);
+}
+
+async function start(): Promise<void> {
+  installGridEvents();
+  installControls();
+  const s = await loadState();
+  lastVersion = s.version;
+  active = s.active;
+  await openSheet(active);
+  document.body.dataset.ready = 'true';
+  poll();
+}
+
+void start();

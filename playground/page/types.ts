@@ -1,0 +1,81 @@
+/** What the playground server sends the page (plain JSON). */
+
+export interface CellStyle {
+  background?: string;
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  align?: string;
+  wrap?: boolean;
+}
+
+export interface CellOut {
+  /** Displayed text. */
+  v: string;
+  /** Formula, when the cell holds one. */
+  f?: string;
+  /** 1 when the value is a number or date (right-aligned). */
+  n?: 1;
+  /** The error's message (custom functions explain themselves). */
+  e?: string;
+  s?: CellStyle;
+}
+
+export interface SparklineOut {
+  row: number;
+  column: number;
+  values: (number | null)[];
+  type: 'line' | 'column' | 'bar' | 'winloss';
+  color: string | null;
+}
+
+export interface ChartOut {
+  type: string;
+  title: string;
+  labels: string[];
+  series: { name: string; data: (number | null)[] }[];
+  options: Record<string, unknown>;
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+}
+
+export interface SheetView {
+  name: string;
+  kind: string;
+  rows: number;
+  cols: number;
+  /** Blank rows to draw below the data so charts anchored there have room. */
+  padRows: number;
+  widths: number[];
+  heights: number[];
+  hiddenColumns: number[];
+  hiddenRows: number[];
+  frozenRows: number;
+  frozenColumns: number;
+  cells: (CellOut | null)[][];
+  charts: ChartOut[];
+  sparklines: SparklineOut[];
+}
+
+export interface PlaygroundState {
+  lang: 'fr' | 'en';
+  /** The emulated clock, ISO, and as the spreadsheet's zone shows it. */
+  now: string;
+  nowText: string;
+  spreadsheetName: string;
+  source: { kind: 'sample' } | { kind: 'file'; name: string };
+  sheets: { name: string; kind: string }[];
+  active: string;
+  selection: string | null;
+  schedule: string;
+  lastRun: { start: string; rowsWritten: number; errors: string[] } | null;
+  historyRows: number;
+  /** A message for the person: a restore that failed, a file refused… */
+  notice: { level: 'info' | 'error'; text: string } | null;
+  version: number;
+}

@@ -1,0 +1,358 @@
+/**
+ * The playground: Boussole running locally on a sample workbook, in the browser. One node http
+ * server hosts the page (workbook grid, dashboards with their charts, clock and refresh controls),
+ * the real sidebar with google.script.run bridged to the add-on's server code on the emulator,
+ * and a small JSON API the page uses.
+ *
+ *   GET  /                 the page           GET /app.js  its script (esbuild, chart.js inside)
+ *   GET  /sidebar          the built sidebar, with the google.script.run shim
+ *   POST /rpc              google.script.run → serverApi (as the sidebar harness)
+ *   GET  /api/state        clock, sheets, language, schedule, last run, notice
+ *   GET  /api/sheet?name=  one sheet as drawn (values, formulas, styles, charts, sparklines)
+ *   POST /api/select       {a1}                  the selection "Use the selected range" reads
+ *   POST /api/edit         {sheet, a1, input}    type into a cell (a value or a formula)
+ *   POST /api/activate     {sheet}
+ *   POST /api/advance      {by: day|week|month}  the clock; due scheduled runs fire on the way
+ *   POST /api/refresh      the scheduled refresh, now
+ *   POST /api/generate     {layout}              (re)generate the dashboards
+ *   POST /api/lang         {lang: fr|en}
+ *   POST /api/reset        back to the sample
+ *   POST /api/open?name=   the file's bytes as the body (.xlsx, .csv)
+ *   GET  /api/export       the workbook as .xlsx
+ *
+ * State: `{ base, ops }` (see session.ts) in `<dataDir>/state.json`, written after each change,
+ * replayed at start. One playground per process (the emulator's services live on globalThis).
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { buildSidebarHtml } from '../scripts/sidebar-build';
+import { SERVER_METHODS } from '../src/shared/api';
+import { dashboardApi } from './dashboards';
+import { FileRefused, readWorkbookFile, writeWorkbookFile } from './files';
+import { PAGE_HTML } from './page/html';
+import type { PlaygroundState } from './page/types';
+import { withShim } from './server';
+import { Workbook, type Base, type Op, type SavedState, type Step } from './session';
+import { sheetKinds, sheetView } from './view';
+
+export interface PlaygroundOptions {
+  port?: number;
+  host?: string;
+  /** Where state.json lives; null: nothing saved (tests that don't test persistence). */
+  dataDir?: string | null;
+  /** The sidebar HTML (default: built from src/sidebar). */
+  sidebarHtml?: string;
+  /** Silence the console notes (tests). */
+  quiet?: boolean;
+}
+
+export interface Playground {
+  url: string;
+  readonly workbook: Workbook;
+  /** Why the saved state was not restored, if it was not. */
+  readonly restoreNote: string | null;
+  close(): Promise<void>;
+}
+
+const ROOT = resolve(__dirname_safe(), '..');
+function __dirname_safe(): string {
+  // esbuild bundles to ESM (run-ts) or CJS (jest): find the repo from the working directory.
+  return resolve(process.cwd(), 'playground');
+}
+
+export async function bundlePage(): Promise<string> {
+  const out = await build({
+    entryPoints: [join(ROOT, 'playground/page/main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return out.outputFiles[0].text;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type.includes('charset') || Buffer.isBuffer(body) ? type : `${type}; charset=utf-8`, 'cache-control': 'no-store', ...extra });
+  res.end(body);
+}
+const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json');
+
+function readBody(req: IncomingMessage, limit = 12 * 1024 * 1024): Promise<Buffer> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        fail(new FileRefused('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+const TEXT = {
+  restored: { fr: (n: number) => `Classeur restauré (${n} action${n > 1 ? 's' : ''} rejouée${n > 1 ? 's' : ''}).`, en: (n: number) => `Workbook restored (${n} action${n > 1 ? 's' : ''} replayed).` },
+  restoreFailed: {
+    fr: (why: string, kept: string) => `L'état enregistré n'a pas pu être restauré (${why}) : le classeur d'exemple est rechargé. L'ancien fichier est conservé sous ${kept}.`,
+    en: (why: string, kept: string) => `The saved state could not be restored (${why}): the sample workbook is loaded instead. The old file is kept as ${kept}.`,
+  },
+  drift: {
+    fr: "Classeur restauré, mais le code du module a changé depuis : certaines valeurs peuvent différer de la dernière session.",
+    en: 'Workbook restored, but the add-on code changed since: some values may differ from the last session.',
+  },
+  opened: { fr: (n: string) => `« ${n} » est ouvert. Sélectionnez une plage, puis utilisez le panneau Boussole.`, en: (n: string) => `“${n}” is open. Select a range, then use the Boussole panel.` },
+  reset: { fr: 'Démo réinitialisée.', en: 'Demo reset.' },
+};
+
+export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+  const log = options.quiet ? () => undefined : (m: string) => console.log(m);
+  const [sidebarHtml, pageJs] = await Promise.all([options.sidebarHtml ?? buildSidebarHtml(), bundlePage()]);
+  const sidebar = withShim(sidebarHtml, SERVER_METHODS);
+  const dataDir = options.dataDir === undefined ? resolve(process.cwd(), 'playground-data') : options.dataDir;
+  const stateFile = dataDir ? join(dataDir, 'state.json') : null;
+  let version = 0;
+  let notice: PlaygroundState['notice'] = null;
+  let restoreNote: string | null = null;
+
+  let saved: SavedState | null = null;
+  let unreadable: string | null = null;
+  if (stateFile && existsSync(stateFile)) {
+    try {
+      saved = JSON.parse(readFileSync(stateFile, 'utf8')) as SavedState;
+      if (!saved || saved.version !== 1 || !saved.base || !Array.isArray(saved.ops)) throw new Error('not a playground state file');
+    } catch (e) {
+      unreadable = e instanceof Error ? e.message : String(e);
+      saved = null;
+    }
+  }
+  let wb: Workbook;
+  try {
+    wb = new Workbook(saved?.base ?? { kind: 'sample' });
+  } catch (e) {
+    unreadable ??= e instanceof Error ? e.message : String(e);
+    saved = null;
+    wb = new Workbook({ kind: 'sample' });
+  }
+  const save = () => {
+    version++;
+    if (!stateFile || !dataDir) return;
+    mkdirSync(dataDir, { recursive: true });
+    const tmp = `${stateFile}.tmp`;
+    writeFileSync(tmp, JSON.stringify(wb.saved()));
+    renameSync(tmp, stateFile);
+  };
+
+  // Restore the last session, or say why not (and keep the file that could not be read).
+  const refuse = (why: string) => {
+    const kept = `${stateFile}.broken-${Date.now()}`;
+    try {
+      renameSync(stateFile!, kept);
+    } catch {
+      /* keep going from the sample */
+    }
+    restoreNote = why;
+    notice = { level: 'error', text: TEXT.restoreFailed[wb.lang()](why, kept) };
+    console.error(`Boussole playground: could not restore ${stateFile}: ${why}; starting from the sample (old file kept as ${kept})`);
+  };
+  if (unreadable) refuse(unreadable);
+  else if (saved) {
+    try {
+      wb.replay(saved.ops);
+      const lang = wb.lang();
+      notice = saved.fingerprint && saved.fingerprint !== wb.fingerprint() ? { level: 'info', text: TEXT.drift[lang] } : saved.ops.length || saved.base.kind !== 'sample' ? { level: 'info', text: TEXT.restored[lang](saved.ops.length) } : null;
+      log(`Boussole playground: restored ${stateFile} (${saved.ops.length} actions)`);
+    } catch (e) {
+      wb.build({ kind: 'sample' });
+      refuse(e instanceof Error ? e.message : String(e));
+    }
+  }
+  wb.onChange = save;
+  if (stateFile) save();
+
+  const state = (): PlaygroundState => {
+    const emu = wb.emu;
+    const ss = emu.spreadsheet;
+    const kinds = sheetKinds(emu);
+    const sel = (() => {
+      try {
+        const r = ss.getActiveRange();
+        return r ? `${r.getSheet().getName()}!${r.getA1Notation()}` : null;
+      } catch {
+        return null;
+      }
+    })();
+    const lang = wb.lang();
+    const tz = ss.getSpreadsheetTimeZone();
+    const now = emu.clock.now();
+    const info = (() => {
+      try {
+        return dashboardApi.getSchedule();
+      } catch {
+        return null;
+      }
+    })();
+    emu.endExecution();
+    const history = Object.entries(kinds).find(([, k]) => k === 'history')?.[0];
+    return {
+      lang,
+      now: now.toISOString(),
+      nowText: new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(now),
+      spreadsheetName: ss.getName(),
+      source: wb.base.kind === 'sample' ? { kind: 'sample' } : { kind: 'file', name: wb.base.name },
+      sheets: emu.sheetNames().map((name) => ({ name, kind: kinds[name] })),
+      active: ss.getActiveSheet().getName(),
+      selection: sel,
+      schedule: JSON.stringify(info?.schedule ?? { kind: 'off' }),
+      lastRun: info?.lastRun ? { start: info.lastRun.start, rowsWritten: info.lastRun.rowsWritten, errors: info.lastRun.errors } : null,
+      historyRows: history ? Math.max(0, emu.sheetValues(history).length - 1) : 0,
+      notice,
+      version,
+    };
+  };
+
+  const act = (op: Op) => {
+    const out = wb.apply(op);
+    if (!out.ok) return { ok: false, error: out.error };
+    return { ok: true, value: out.value };
+  };
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const body = async (): Promise<Record<string, unknown>> => {
+      const raw = (await readBody(req, 1024 * 1024)).toString('utf8');
+      return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    };
+    try {
+      if (req.method === 'GET' && path === '/') return send(res, 200, PAGE_HTML, 'text/html');
+      if (req.method === 'GET' && path === '/app.js') return send(res, 200, pageJs, 'text/javascript');
+      if (req.method === 'GET' && path === '/sidebar') return send(res, 200, sidebar, 'text/html');
+      if (req.method === 'GET' && path === '/favicon.ico') return send(res, 204, '', 'text/plain');
+      if (req.method === 'POST' && path === '/rpc') {
+        let call: { method?: unknown; args?: unknown };
+        try {
+          call = await body();
+        } catch {
+          return json(res, 400, { ok: false, error: { name: 'SyntaxError', message: 'body is not JSON' } });
+        }
+        const out = wb.apply({ t: 'rpc', method: String(call.method), args: Array.isArray(call.args) ? call.args : [] });
+        return json(res, 200, out.ok ? { ok: true, value: out.value ?? null } : { ok: false, error: out.error });
+      }
+      if (req.method === 'GET' && path === '/api/state') return json(res, 200, state());
+      if (req.method === 'GET' && path === '/api/sheet') {
+        const name = url.searchParams.get('name') ?? '';
+        if (!wb.emu.sheetNames().includes(name)) return json(res, 404, { error: `no sheet named ${name}` });
+        return json(res, 200, sheetView(wb.emu, name));
+      }
+      if (req.method === 'GET' && path === '/api/export') {
+        const file = await writeWorkbookFile(wb.emu);
+        const name = `${wb.emu.spreadsheet.getName().replace(/[^\p{L}\p{N} ._-]+/gu, '').trim() || 'classeur'}.xlsx`;
+        return send(res, 200, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', {
+          'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        });
+      }
+      if (req.method !== 'POST') return send(res, 404, 'not found', 'text/plain');
+      switch (path) {
+        case '/api/select': {
+          const { a1 } = await body();
+          try {
+            const range = wb.emu.select(String(a1));
+            return json(res, 200, { ok: true, a1: `${range.getSheet().getName()}!${range.getA1Notation()}` });
+          } catch (e) {
+            return json(res, 400, { ok: false, error: { name: 'Error', message: (e as Error).message } });
+          }
+        }
+        case '/api/activate': {
+          const { sheet } = await body();
+          const s = wb.emu.spreadsheet.getSheetByName(String(sheet));
+          if (s) s.activate();
+          wb.emu.endExecution();
+          return json(res, 200, { ok: Boolean(s) });
+        }
+        case '/api/edit': {
+          const b = await body();
+          return json(res, 200, act({ t: 'edit', sheet: String(b.sheet), a1: String(b.a1), input: String(b.input ?? '') }));
+        }
+        case '/api/advance': {
+          const { by } = await body();
+          if (by !== 'day' && by !== 'week' && by !== 'month') return json(res, 400, { ok: false, error: { name: 'Error', message: 'by: day, week or month' } });
+          return json(res, 200, act({ t: 'advance', by: by as Step }));
+        }
+        case '/api/refresh':
+          return json(res, 200, act({ t: 'refresh' }));
+        case '/api/generate': {
+          const { layout } = await body();
+          return json(res, 200, act({ t: 'generate', layout: layout === 'overall' ? 'overall' : 'by_level' }));
+        }
+        case '/api/lang': {
+          const { lang } = await body();
+          return json(res, 200, act({ t: 'lang', lang: lang === 'en' ? 'en' : 'fr' }));
+        }
+        case '/api/reset': {
+          wb.build({ kind: 'sample' });
+          notice = { level: 'info', text: TEXT.reset[wb.lang()] };
+          save();
+          return json(res, 200, { ok: true });
+        }
+        case '/api/open': {
+          const name = url.searchParams.get('name') ?? 'file';
+          const lang = wb.lang();
+          let sheets;
+          try {
+            sheets = await readWorkbookFile(await readBody(req), name, lang);
+          } catch (e) {
+            const message = e instanceof FileRefused ? e.message : `${lang === 'fr' ? 'Fichier illisible : ' : 'Unreadable file: '}${(e as Error).message}`;
+            return json(res, 200, { ok: false, error: { name: 'FileRefused', message } });
+          }
+          const previous: Base = wb.base;
+          const previousOps = [...wb.ops];
+          try {
+            wb.build({ kind: 'file', name, sheets });
+          } catch (e) {
+            // Nothing already loaded is lost: put the previous workbook back.
+            wb.build(previous);
+            wb.replay(previousOps);
+            return json(res, 200, { ok: false, error: { name: 'FileRefused', message: (e as Error).message } });
+          }
+          notice = { level: 'info', text: TEXT.opened[wb.lang()](name) };
+          save();
+          return json(res, 200, { ok: true, sheets: wb.emu.sheetNames() });
+        }
+      }
+      return send(res, 404, 'not found', 'text/plain');
+    } catch (e) {
+      return json(res, 500, { ok: false, error: { name: 'PlaygroundError', message: (e as Error).message } });
+    }
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
+    get workbook() {
+      return wb;
+    },
+    restoreNote,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => {
+          wb.dispose();
+          ok();
+        });
+      }),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Shared by the playground's browser tests and `npm run screenshots`: a playground in-process on a
+ * free port, one headless Chromium, and helpers that act as a person on the page.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { startPlayground, type Playground, type PlaygroundOptions } from './playground';
+
+export function chromePath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  throw new Error('No Chromium found for the browser tests: run `apt-get install -y chromium` (or set CHROME_PATH).');
+}
+
+export interface PlaygroundEnv {
+  pg: Playground;
+  browser: Browser;
+  /** A page on the playground, ready (grid drawn); records page errors. */
+  open(opts?: { width?: number; height?: number }): Promise<{ page: Page; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startPlaygroundEnv(options: PlaygroundOptions = {}): Promise<PlaygroundEnv> {
+  const pg = await startPlayground({ port: 0, dataDir: null, quiet: true, ...options });
+  const browser = await chromium.launch({
+    executablePath: chromePath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    pg,
+    browser,
+    async open(opts = {}) {
+      const context = await browser.newContext({ viewport: { width: opts.width ?? 1600, height: opts.height ?? 950 }, deviceScaleFactor: 1, locale: 'fr-FR', acceptDownloads: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('dialog', (d) => void d.accept());
+      await page.goto(pg.url);
+      await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+      return { page, errors };
+    },
+    async close() {
+      await browser.close();
+      await pg.close();
+    },
+  };
+}
+
+export async function openTab(page: Page, sheet: string): Promise<void> {
+  await page.click(`#tabs button[data-sheet="${sheet}"]`);
+  await page.waitForFunction((s) => document.body.dataset.sheet === s, sheet);
+  await page.waitForTimeout(100);
+}
+
+/** The sidebar's frame, once its Home is shown. */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('#sidebar');
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForSelector('[data-testid=home]', { timeout: 20_000 });
+  return frame;
+}
+
+/** Selects a range on the grid with a click and a shift-click, as a person would. */
+export async function selectOnGrid(page: Page, from: string, to: string): Promise<void> {
+  const cell = (a1: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    let c = 0;
+    for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+    return `#grid tr[data-r="${m[2]}"] td[data-c="${c}"]`;
+  };
+  await page.click(cell(from));
+  await page.click(cell(to), { modifiers: ['Shift'] });
+}
+
+export interface Shots {
+  playground: string;
+  sidebar: string;
+  dashboards: string[];
+  sheets: string[];
+}
+
+/**
+ * The screenshots the README shows (`docs/`) and the tests keep (`artifacts/playground/`): the
+ * whole page on the first dashboard, the sidebar, each dashboard, and (`allSheets`) each sheet.
+ */
+export async function takeScreenshots(env: PlaygroundEnv, dir: string, opts: { allSheets?: boolean; prefix?: string } = {}): Promise<Shots> {
+  mkdirSync(dir, { recursive: true });
+  // Wide enough for a whole dashboard (its visible columns) next to the 300 px panel.
+  const { page } = await env.open({ width: 1920, height: 1080 });
+  const p = opts.prefix ?? '';
+  const names = await page.$$eval('#tabs button', (bs) => bs.map((b) => ({ name: (b as HTMLElement).dataset.sheet!, kind: (b as HTMLElement).dataset.kind! })));
+  const dashboards = names.filter((n) => n.kind === 'dashboard').map((n) => n.name);
+  const shots: Shots = { playground: join(dir, `${p}playground.png`), sidebar: join(dir, `${p}sidebar.png`), dashboards: [], sheets: [] };
+  if (dashboards[0]) await openTab(page, dashboards[0]);
+  const frame = await sidebarFrame(page);
+  await frame.waitForSelector('.kpi');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shots.playground });
+  await page.locator('.panel').screenshot({ path: shots.sidebar });
+  for (const [i, name] of dashboards.entries()) {
+    await openTab(page, name);
+    // docs/ keeps one dashboard (dashboard.png); the tests keep them all.
+    if (!opts.allSheets && i > 0) break;
+    const file = join(dir, opts.allSheets ? `${p}dashboard-${i + 1}.png` : 'dashboard.png');
+    await page.locator('.book').screenshot({ path: file });
+    shots.dashboards.push(file);
+  }
+  if (opts.allSheets) {
+    for (const { name, kind } of names) {
+      if (kind === 'dashboard') continue;
+      await openTab(page, name);
+      const file = join(dir, `${p}sheet-${name.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`);
+      await page.locator('.book').screenshot({ path: file });
+      shots.sheets.push(file);
+    }
+  }
+  await page.context().close();
+  return shots;
+}

@@ -1,0 +1,156 @@
+/**
+ * Your own data in the playground: open an .xlsx made here, type a Boussole formula on it, save
+ * the workbook as .xlsx, open that again: same values. A malformed file is refused with a message
+ * and the workbook on screen stays. The state survives a restart; a broken state file is set
+ * aside with a message.
+ */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startPlayground } from '../../playground/playground';
+import { openTab, startPlaygroundEnv, type PlaygroundEnv } from '../../playground/testing';
+
+jest.setTimeout(180_000);
+
+const ARTIFACTS = join(process.cwd(), 'artifacts', 'playground');
+let env: PlaygroundEnv;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'boussole-playground-'));
+  env = await startPlaygroundEnv();
+});
+afterAll(async () => {
+  await env?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function smallWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Acquisition');
+  ws.addRow(['Mois', 'Dépenses', 'Nouveaux clients', 'CAC']);
+  ws.addRow([new Date(Date.UTC(2024, 9, 1)), 1200, 10]);
+  ws.addRow([new Date(Date.UTC(2024, 10, 1)), 1500, 12]);
+  ws.addRow([new Date(Date.UTC(2024, 11, 1)), 900, 6]);
+  ws.getCell('B5').value = { formula: 'SUM(B2:B4)', result: 3600 } as ExcelJS.CellFormulaValue;
+  ws.getColumn(1).numFmt = 'yyyy-mm-dd';
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+async function openFile(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.setInputFiles('#open', { name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+}
+
+async function typeInto(page: Page, a1: { r: number; c: number }, input: string): Promise<void> {
+  await page.click(`#grid tr[data-r="${a1.r}"] td[data-c="${a1.c}"]`);
+  await page.fill('[data-testid=formula-bar]', input);
+  await page.press('[data-testid=formula-bar]', 'Enter');
+  await page.waitForFunction(() => !document.body.classList.contains('busy'));
+}
+
+test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: same values', async () => {
+  const { page, errors } = await env.open();
+  await openFile(page, 'acquisition.xlsx', await smallWorkbook());
+  await page.waitForFunction(() => document.body.dataset.sheet === 'Acquisition');
+  expect(await page.textContent('[data-testid=notice]')).toMatch(/acquisition\.xlsx/);
+  expect(await page.textContent('#grid tr[data-r="5"] td[data-c="2"]')).toBe('3600');
+
+  // A Boussole formula typed on the grid: one value per month (spills down), then the total.
+  await typeInto(page, { r: 2, c: 4 }, '=CAC(B2:B4, C2:C4, TRUE)');
+  await page.waitForFunction(() => document.querySelector('#grid tr[data-r="3"] td[data-c="4"]')?.textContent === '125');
+  await typeInto(page, { r: 5, c: 4 }, '=CAC(B2:B4, C2:C4)');
+  await page.waitForFunction(() => document.querySelector('#grid tr[data-r="5"] td[data-c="4"]')?.textContent === '128,5714286' || /^128[,.]57/.test(document.querySelector('#grid tr[data-r="5"] td[data-c="4"]')?.textContent ?? ''));
+  const emu = () => env.pg.workbook.emu;
+  const before = emu().sheetValues('Acquisition');
+  expect(before[1][3]).toBe(120);
+  expect(before[2][3]).toBe(125);
+  expect(before[3][3]).toBe(150);
+  expect(before[4][3]).toBeCloseTo(3600 / 28, 9);
+  await page.screenshot({ path: join(ARTIFACTS, '30-own-file.png') });
+
+  // Save as .xlsx through the page's link.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const saved = join(dir, 'saved.xlsx');
+  await download.saveAs(saved);
+  const bytes = readFileSync(saved);
+  const check = new ExcelJS.Workbook();
+  await check.xlsx.load(bytes as unknown as ArrayBuffer);
+  expect((check.getWorksheet('Acquisition')!.getCell('D5').value as ExcelJS.CellFormulaValue).formula).toBe('CAC(B2:B4, C2:C4)');
+
+  // Open it again: same values, same formulas.
+  await openFile(page, 'saved.xlsx', bytes);
+  await page.waitForFunction(() => /saved\.xlsx/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+  await openTab(page, 'Acquisition');
+  const after = emu().sheetValues('Acquisition');
+  expect(after).toEqual(before);
+  expect(emu().sheetFormulas('Acquisition')[1][3]).toBe('=CAC(B2:B4, C2:C4, TRUE)');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('a malformed or foreign file is refused with a message, and the open workbook stays', async () => {
+  const { page } = await env.open();
+  await page.click('#reset');
+  await page.waitForFunction(() => /réinitialisée|reset/i.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+  const sheetsBefore = env.pg.workbook.emu.sheetNames();
+
+  await openFile(page, 'budget.xlsx', Buffer.from('PK\u0003\u0004 this is not really a zip archive'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.className === 'error');
+  expect(await page.textContent('[data-testid=notice]')).toMatch(/endommagé|n'est pas un classeur/);
+  expect(env.pg.workbook.emu.sheetNames()).toEqual(sheetsBefore);
+  await page.screenshot({ path: join(ARTIFACTS, '31-malformed-file.png') });
+
+  await openFile(page, 'photo.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  await page.waitForFunction(() => /n'est pas un classeur \.xlsx lisible/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+  await openFile(page, 'rapport.pdf', Buffer.from('%PDF-1.7'));
+  await page.waitForFunction(() => /Seuls les fichiers \.xlsx et \.csv/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+  await openFile(page, 'binaire.csv', Buffer.from([0x41, 0x00, 0x42]));
+  await page.waitForFunction(() => /n'est pas du texte/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+  expect(env.pg.workbook.emu.sheetNames()).toEqual(sheetsBefore);
+  expect(await page.getAttribute('body', 'data-kind')).toBeTruthy();
+
+  // A French CSV is opened: semicolons, decimal commas, dd/mm/yyyy dates.
+  await openFile(page, 'ventes.csv', Buffer.from('Mois;CA;Taux\n01/01/2025;1 234,5;0,25\n01/02/2025;2 000;0,3\n', 'utf8'));
+  await page.waitForFunction(() => /ventes\.csv/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''), undefined, { timeout: 10_000 }).catch(async () => {
+    throw new Error(`notice: ${await page.textContent('[data-testid=notice]')}`);
+  });
+  await page.waitForFunction(() => document.body.dataset.sheet === 'ventes');
+  expect(env.pg.workbook.emu.sheetValues('ventes')[1].slice(1)).toEqual([1234.5, 0.25]);
+  await page.context().close();
+});
+
+test('the state survives a restart; a broken state file is set aside with a message', async () => {
+  const data = join(dir, 'data');
+  let pg = await startPlayground({ port: 0, dataDir: data, quiet: true, sidebarHtml: '<html><head></head><body></body></html>' });
+  const url = () => pg.url;
+  const post = (path: string, body: unknown) => fetch(new URL(path, url()), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  await post('/api/advance', { by: 'week' });
+  await post('/api/edit', { sheet: 'Ventes', a1: 'J2', input: '=KPI_TREND(D2:D37, "pct", 3)' });
+  const clock = pg.workbook.emu.clock.now().toISOString();
+  const value = pg.workbook.emu.sheetValues('Ventes')[1][9];
+  expect(typeof value).toBe('number');
+  await pg.close();
+  expect(existsSync(join(data, 'state.json'))).toBe(true);
+
+  pg = await startPlayground({ port: 0, dataDir: data, quiet: true, sidebarHtml: '<html><head></head><body></body></html>' });
+  expect(pg.workbook.emu.clock.now().toISOString()).toBe(clock);
+  expect(pg.workbook.emu.sheetValues('Ventes')[1][9]).toBe(value);
+  const state = (await (await fetch(new URL('/api/state', pg.url))).json()) as { notice: { level: string; text: string } };
+  expect(state.notice).toEqual({ level: 'info', text: 'Classeur restauré (2 actions rejouées).' });
+  await pg.close();
+
+  writeFileSync(join(data, 'state.json'), '{"version": 1, "base": ');
+  const quietError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    pg = await startPlayground({ port: 0, dataDir: data, quiet: true, sidebarHtml: '<html><head></head><body></body></html>' });
+  } finally {
+    quietError.mockRestore();
+  }
+  const broken = (await (await fetch(new URL('/api/state', pg.url))).json()) as { notice: { level: string; text: string }; source: { kind: string } };
+  expect(broken.notice.level).toBe('error');
+  expect(broken.notice.text).toMatch(/n'a pas pu être restauré .* classeur d'exemple est rechargé/);
+  expect(broken.source.kind).toBe('sample');
+  expect(readdirSync(data).some((f) => f.startsWith('state.json.broken-'))).toBe(true);
+  await pg.close();
+});
