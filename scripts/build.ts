@@ -1,6 +1,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { CATALOG } from '../src/functions/catalog';
+import { renderFunctionHelp } from '../src/functions/help';
 import { serverCode } from './bundle';
 import { buildSidebarHtml } from './sidebar-build';
+
+const kb = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`;
 
 async function main(): Promise<void> {
   rmSync('dist', { recursive: true, force: true });
@@ -8,8 +12,11 @@ async function main(): Promise<void> {
   const code = await serverCode();
   writeFileSync('dist/Code.js', code);
   writeFileSync('dist/appsscript.json', readFileSync('appsscript.json'));
-  writeFileSync('dist/Sidebar.html', await buildSidebarHtml());
-  console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, dist/appsscript.json`);
+  const sidebar = await buildSidebarHtml();
+  writeFileSync('dist/Sidebar.html', sidebar);
+  // The function help pages are static: the catalog's bilingual text stays out of Code.js.
+  for (const lang of ['fr', 'en'] as const) writeFileSync(`dist/Help_${lang}.html`, renderFunctionHelp(CATALOG, lang));
+  console.log(`dist/Code.js ${kb(code)}, dist/Sidebar.html ${kb(sidebar)}, dist/Help_fr.html, dist/Help_en.html, dist/appsscript.json`);
 }
 
 main().catch((e) => {

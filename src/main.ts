@@ -4,18 +4,37 @@
  * Loading this bundle touches no service: every service call happens inside a function.
  */
 import type { Result, Arg } from './core/metrics';
-import { CATALOG } from './functions/catalog';
+import { IMPLEMENTATIONS } from './functions/registry';
 import { runCustomFunction } from './functions/run';
 import { spreadsheetLang } from './addon/locale';
 
 import { serverApi } from './addon/api';
+import * as refresh from './addon/refresh';
 
 export { onOpen, onInstall, showFunctionHelp, showSidebar } from './addon/menu';
 
 /** The sidebar's server API (src/shared/api.ts), one top-level function per method. */
-export const { bootstrap, saveObjective, deleteObjective, saveKpi, deleteKpi, readSelection, readSource, saveSettings } = serverApi;
+export const {
+  bootstrap,
+  saveObjective,
+  deleteObjective,
+  saveKpi,
+  deleteKpi,
+  readSelection,
+  readSource,
+  saveSettings,
+  generateDashboards,
+  refreshNow,
+  getSchedule,
+  setSchedule,
+} = serverApi;
+
+/** The time-driven trigger's handler (its name is REFRESH_HANDLER in src/addon/refresh). */
+export function runScheduledRefresh(e?: GoogleAppsScript.Events.TimeDriven): void {
+  refresh.runScheduledRefresh(e as never);
+}
 
 export const functions: Record<string, (...args: Arg[]) => Result> = {};
-for (const spec of CATALOG) {
-  functions[spec.name] = (...args: Arg[]) => runCustomFunction(spec, args, spreadsheetLang);
+for (const [name, impl] of Object.entries(IMPLEMENTATIONS)) {
+  functions[name] = (...args: Arg[]) => runCustomFunction({ impl }, args, spreadsheetLang);
 }

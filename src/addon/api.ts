@@ -10,12 +10,14 @@ import { formatValue } from '../core/kpi/format';
 import { validateKpi, validateObjective, type Kpi, type KpiSource } from '../core/kpi/model';
 import { kpiStatus, PERIOD_DAYS } from '../core/kpi/status';
 import { dayIso, isoDay } from '../core/kpi/dates';
-import type { Bootstrap, KpiDraft, KpiSummary, ObjectiveDraft, ServerApi, Settings, SourceRead } from '../shared/api';
+import type { Bootstrap, DashboardLayout, KpiDraft, KpiSummary, ObjectiveDraft, Schedule, ServerApi, Settings, SourceRead } from '../shared/api';
 import { clock } from './clock';
 import { isoDateFormatter } from '../core/i18n/dates';
 import { userLang } from './locale';
 import { SheetReader } from './sources';
 import * as storage from './storage';
+import { generateDashboards } from './dashboard';
+import * as refresh from './refresh';
 
 const SETTINGS_KEY = 'boussole.settings';
 
@@ -175,6 +177,26 @@ export const serverApi: ServerApi = {
     const clean: Settings = { lang: settings.lang === 'fr' || settings.lang === 'en' ? settings.lang : 'auto' };
     PropertiesService.getUserProperties().setProperty(SETTINGS_KEY, JSON.stringify(clean));
     return clean;
+  },
+
+  generateDashboards(layout: DashboardLayout, smartScores: Record<string, number>) {
+    const ctx = context();
+    const clean: DashboardLayout = layout === 'overall' ? 'overall' : 'by_level';
+    guarded(() => generateDashboards({ ...ctx, now: clock.now() }, { layout: clean, smartScores: smartScores ?? {} }));
+    refresh.saveDashboardLayout(clean);
+    return refresh.getSchedule();
+  },
+
+  refreshNow() {
+    return refresh.refreshNow();
+  },
+
+  getSchedule() {
+    return refresh.getSchedule();
+  },
+
+  setSchedule(schedule: Schedule) {
+    return refresh.setSchedule(schedule);
   },
 };
 

@@ -1,5 +1,3 @@
-import { CATALOG } from '../functions/catalog';
-import { renderFunctionHelp } from '../functions/help';
 import { userLang } from './locale';
 
 /**
@@ -21,9 +19,10 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
+/** The function reference, a page generated from the catalog at build time (dist/Help_fr.html, Help_en.html). */
 export function showFunctionHelp(): void {
   const lang = userLang();
-  const html = HtmlService.createHtmlOutput(renderFunctionHelp(CATALOG, lang)).setWidth(520).setHeight(600);
+  const html = HtmlService.createHtmlOutputFromFile(`Help_${lang}`).setWidth(520).setHeight(600);
   SpreadsheetApp.getUi().showModelessDialog(html, lang === 'fr' ? 'Boussole — fonctions' : 'Boussole — functions');
 }
 

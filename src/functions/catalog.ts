@@ -1,4 +1,4 @@
-import { cac, cacPayback, churnRate, conversionRate, kpiProgress, kpiTrend, ltv, ltvCac, nps } from '../core/metrics';
+import { IMPLEMENTATIONS } from './registry';
 import type { Arg, Result } from '../core/metrics';
 
 type Text = { en: string; fr: string };
@@ -70,7 +70,7 @@ export const CATALOG: FunctionSpec[] = [
       fr: 'Dépense par nouveau client, dans la devise de `spend`.',
     },
     array: 'column with by_period',
-    impl: cac,
+    impl: IMPLEMENTATIONS.CAC,
   },
   {
     name: 'LTV',
@@ -117,7 +117,7 @@ export const CATALOG: FunctionSpec[] = [
     ],
     returns: { en: 'Lifetime value in the currency of `arpa`.', fr: 'Valeur vie client dans la devise de `arpa`.' },
     array: 'value',
-    impl: ltv,
+    impl: IMPLEMENTATIONS.LTV,
   },
   {
     name: 'KPI_TREND',
@@ -161,7 +161,7 @@ export const CATALOG: FunctionSpec[] = [
       fr: "Un nombre : un ratio pour \"pct\" (0,5 = +50 %), dans l'unité des valeurs sinon.",
     },
     array: 'value',
-    impl: kpiTrend,
+    impl: IMPLEMENTATIONS.KPI_TREND,
   },
   {
     name: 'KPI_PROGRESS',
@@ -185,7 +185,7 @@ export const CATALOG: FunctionSpec[] = [
       fr: 'Un ratio, non borné (1 = cible atteinte) ; une colonne si on donne des plages.',
     },
     array: 'column when given ranges',
-    impl: kpiProgress,
+    impl: IMPLEMENTATIONS.KPI_PROGRESS,
   },
   {
     name: 'LTV_CAC',
@@ -196,7 +196,7 @@ export const CATALOG: FunctionSpec[] = [
     ],
     returns: { en: 'The ratio; a column when given ranges.', fr: 'Le ratio ; une colonne si on donne des plages.' },
     array: 'column when given ranges',
-    impl: ltvCac,
+    impl: IMPLEMENTATIONS.LTV_CAC,
   },
   {
     name: 'CAC_PAYBACK',
@@ -225,7 +225,7 @@ export const CATALOG: FunctionSpec[] = [
       fr: "Un nombre de périodes (des mois si arpa est mensuel) ; une colonne si on donne des plages.",
     },
     array: 'column when given ranges',
-    impl: cacPayback,
+    impl: IMPLEMENTATIONS.CAC_PAYBACK,
   },
   {
     name: 'CHURN_RATE',
@@ -245,7 +245,7 @@ export const CATALOG: FunctionSpec[] = [
     ],
     returns: { en: 'A rate (0.05 = 5 %).', fr: 'Un taux (0,05 = 5 %).' },
     array: 'column with by_period',
-    impl: churnRate,
+    impl: IMPLEMENTATIONS.CHURN_RATE,
   },
   {
     name: 'CONVERSION_RATE',
@@ -260,7 +260,7 @@ export const CATALOG: FunctionSpec[] = [
     ],
     returns: { en: 'A rate (0.02 = 2 %).', fr: 'Un taux (0,02 = 2 %).' },
     array: 'column with by_period',
-    impl: conversionRate,
+    impl: IMPLEMENTATIONS.CONVERSION_RATE,
   },
   {
     name: 'NPS',
@@ -278,7 +278,7 @@ export const CATALOG: FunctionSpec[] = [
     ],
     returns: { en: 'A score from −100 to 100.', fr: 'Un score de −100 à 100.' },
     array: 'value',
-    impl: nps,
+    impl: IMPLEMENTATIONS.NPS,
   },
 ];
 

@@ -1,13 +1,12 @@
 import { KpiError, type Arg, type Result } from '../core/metrics';
 import type { Lang } from '../core/i18n/lang';
-import type { FunctionSpec } from './catalog';
 
 /**
  * Calls a custom function the way Sheets does and turns a KpiError into an Error whose message is
  * in the spreadsheet's language. The language is looked up only when there is something to say,
  * so a successful call costs no service call.
  */
-export function runCustomFunction(spec: FunctionSpec, args: Arg[], lang: () => Lang): Result {
+export function runCustomFunction(spec: { impl: (...args: Arg[]) => Result }, args: Arg[], lang: () => Lang): Result {
   try {
     return spec.impl(...args);
   } catch (e) {

@@ -134,15 +134,12 @@ export interface ServerApi {
   readSelection(): SelectionInfo;
   readSource(source: KpiSource): SourceRead;
   saveSettings(settings: Settings): Settings;
-}
-
-/**
- * Dashboards and the scheduled refresh (issue 5). Implemented in src/addon/dashboard and
- * src/addon/refresh; joins ServerApi once both are wired.
- */
-export interface DashboardApi {
-  /** Builds (or rebuilds) the dashboard sheets; the previous ones stay intact if anything fails. */
-  generateDashboards(layout: DashboardLayout): ScheduleState;
+  /**
+   * Builds (or rebuilds) the dashboard sheets; the previous ones stay intact if anything fails.
+   * `smartScores` (KPI id → 0–100) are the ones the sidebar computed: the SMART engine is not in
+   * the server bundle.
+   */
+  generateDashboards(layout: DashboardLayout, smartScores: Record<string, number>): ScheduleState;
   /** Runs the scheduled refresh now (history snapshot, dashboard header, run log). */
   refreshNow(): RunLogEntry;
   getSchedule(): ScheduleState;
@@ -160,4 +157,8 @@ export const SERVER_METHODS: readonly ServerMethod[] = [
   'readSelection',
   'readSource',
   'saveSettings',
+  'generateDashboards',
+  'refreshNow',
+  'getSchedule',
+  'setSchedule',
 ];

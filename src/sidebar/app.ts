@@ -4,6 +4,7 @@
  * view or step, and live updates (SMART panel, field errors, preview) touch only their nodes, so
  * typing never loses focus.
  */
+import { smartScoreOf } from '../shared/scores';
 import type { Lang } from '../core/i18n/lang';
 import { formatDate, formatValue } from '../core/kpi/format';
 import { AUDIENCE_LEVELS, DIRECTIONS, FREQUENCIES, INDICATORS, UNITS, fieldLabel, type FieldError, type Unit } from '../core/kpi/model';
@@ -116,17 +117,7 @@ export class App {
 
   /** A stored KPI's SMART score, computed here from the data bootstrap read. */
   private smartScore(s: KpiSummary): number {
-    const boot = this.boot!;
-    return checkSmart(
-      {
-        kpi: s.kpi,
-        objective: boot.objectives.find((o) => o.id === s.kpi.objectiveId),
-        otherKpis: boot.kpis.map((x) => x.kpi).filter((k) => k.id !== s.kpi.id),
-        data: s.sourceError ? undefined : s.data,
-        today: boot.today,
-      },
-      this.lang,
-    ).score;
+    return smartScoreOf(this.boot!, s, this.lang);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -93,6 +93,20 @@ describe('dist/Code.js', () => {
     }
   });
 
+  test('the function help pages are built from the catalog, one per language', () => {
+    for (const [lang, title] of [['fr', 'Fonctions Boussole'], ['en', 'Boussole functions']] as const) {
+      const html = readFileSync(`dist/Help_${lang}.html`, 'utf8');
+      expect(html).toContain(title);
+      for (const f of CATALOG) expect(html).toContain(`=${f.name}(`);
+    }
+  });
+
+  test('every catalog function has its implementation in the bundle, and nothing else does', () => {
+    const { context } = loadBundle();
+    const ns = runInContext('Boussole.functions', createContext(context)) as Record<string, unknown>;
+    expect(Object.keys(ns).sort()).toEqual(CATALOG.map((f) => f.name).sort());
+  });
+
   test('errors are thrown in French when the spreadsheet is French', () => {
     const spreadsheet = { getSpreadsheetLocale: () => 'fr_FR' };
     const { context } = loadBundle({ SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet } });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { decodeHistory, encodeHistoryRow, HISTORY_HEADER, historyKey, STATUSES, type HistoryRow } from '../../../src/core/history/rows';
+import * as dashboard from '../../../src/addon/dashboard/history-sheet';
+import { decodeHistory, encodeHistoryRow, HISTORY_HEADER, HISTORY_KIND, HISTORY_SCHEMA_VERSION, historyKey, STATUSES, type HistoryRow } from '../../../src/core/history/rows';
 import { periodOf } from '../../../src/core/history/periods';
 import { dayIso, isoDay } from '../../../src/core/kpi/dates';
 import { FREQUENCIES } from '../../../src/core/kpi/model';
@@ -93,5 +94,11 @@ describe('history row codec', () => {
     expect(decodeHistory([['kpiId', 'period', 'value', 'periodStart', 'target', 'status', 'takenAt']], 'en', toIso).headerOk).toBe(false);
     expect(decodeHistory([], 'en', toIso)).toMatchObject({ headerOk: true, nextRow: 2, rows: [], problems: [] });
     expect(decodeHistory([header, encodeHistoryRow(row()), ['', '', '', '', '', '', ''], ['', '', '', '', '', '', '']], 'en', toIso).nextRow).toBe(3);
+  });
+});
+
+describe('the contract with the dashboards', () => {
+  test('one history sheet definition: kind, schema version and columns agree', () => {
+    expect([HISTORY_KIND, HISTORY_SCHEMA_VERSION, [...HISTORY_HEADER]]).toEqual([dashboard.HISTORY_KIND, dashboard.HISTORY_SCHEMA_VERSION, [...dashboard.HISTORY_HEADER]]);
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * The history sheet: one row per KPI and period, appended by the scheduled refresh and read by
+ * the dashboards' formulas (KPIs sourced from a single cell get their series from it). Shared
+ * with the refresh: both find it by its tag, never by its name.
+ */
+import { HISTORY_HEADER, HISTORY_KIND, HISTORY_SCHEMA_VERSION } from '../../core/history/rows';
+import type { Lang } from '../../core/i18n/lang';
+import { findOwnedSheet, freeSheetName, OWNER_KEY, PROTECTION_TEXT, SCHEMA_KEY } from '../owned-sheets';
+
+/** Columns A–G (core/history/rows.ts): kpiId | period | periodStart | value | target | status | takenAt. */
+export { HISTORY_HEADER, HISTORY_KIND, HISTORY_SCHEMA_VERSION };
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const HISTORY_SHEET_NAMES: Record<Lang, string> = { fr: 'Boussole · Historique', en: 'Boussole · History' };
+
+/**
+ * The history sheet, created empty (header only) when there is none yet: tagged, warning-only
+ * protected, header frozen, the key and date columns (B, C, G) as plain text so "2026-06" stays
+ * a period key and is not read as a date. A failure while creating it removes the half-made sheet.
+ */
+export function ensureHistorySheet(ss: Spreadsheet, lang: Lang): Sheet {
+  const existing = findOwnedSheet(ss, HISTORY_KIND);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(freeSheetName(ss, HISTORY_SHEET_NAMES[lang]), ss.getNumSheets());
+  try {
+    const visibility = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
+    sheet.addDeveloperMetadata(OWNER_KEY, HISTORY_KIND, visibility);
+    sheet.addDeveloperMetadata(SCHEMA_KEY, String(HISTORY_SCHEMA_VERSION), visibility);
+    sheet.getRange('B:C').setNumberFormat('@');
+    sheet.getRange('G:G').setNumberFormat('@');
+    sheet.getRange(1, 1, 1, HISTORY_HEADER.length).setValues([[...HISTORY_HEADER]]).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    sheet.protect().setWarningOnly(true).setDescription(PROTECTION_TEXT[lang]);
+  } catch (e) {
+    try {
+      ss.deleteSheet(sheet);
+    } catch {
+      /* the next call finds no tag and starts over; an untagged leftover is the user's to remove */
+    }
+    throw e;
+  }
+  return sheet;
+}

@@ -1,0 +1,30 @@
+/** The run-log sheet: owned kind `runlog`, one line per completed refresh, appended. */
+import type { Lang } from '../../core/i18n/lang';
+import { encodeRunLogRow, RUNLOG_FORMATS, RUNLOG_HEADER, RUNLOG_KIND, RUNLOG_SCHEMA_VERSION } from '../../core/history/schedule';
+import type { RunLogEntry } from '../../shared/api';
+import { appendToTableSheet, createTableSheet, findTableSheet, type TableSheetSpec } from './table-sheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const RUNLOG_SHEET_NAME: Record<Lang, string> = { fr: 'Boussole · Journal', en: 'Boussole · Run log' };
+
+const PROTECTION: Record<Lang, string> = {
+  fr: "Journal des actualisations de Boussole (début, durée, déclencheur, lignes écrites, erreurs).",
+  en: "Log of Boussole's refreshes (start, duration, trigger, rows written, errors).",
+};
+
+export const runLogSpec = (lang: Lang): TableSheetSpec => ({
+  kind: RUNLOG_KIND,
+  name: RUNLOG_SHEET_NAME[lang],
+  schemaVersion: RUNLOG_SCHEMA_VERSION,
+  protection: PROTECTION[lang],
+  header: RUNLOG_HEADER,
+  formats: RUNLOG_FORMATS,
+});
+
+export function appendRunLog(ss: Spreadsheet, lang: Lang, entry: RunLogEntry): void {
+  const spec = runLogSpec(lang);
+  const found = findTableSheet(ss, RUNLOG_KIND);
+  const last = found ? found.getLastRow() : 1;
+  appendToTableSheet(ss, found, last === 0 ? 1 : last + 1, [encodeRunLogRow(entry)], spec, () => createTableSheet(ss, spec));
+}

@@ -1,0 +1,262 @@
+import { CONFIG_KEY, getSchedule, LAST_RUN_KEY, refreshNow, resolveSpreadsheet, runScheduledRefresh, setSchedule } from '../../src/addon/refresh';
+import { TRIGGER_DOC_PREFIX } from '../../src/addon/refresh/config';
+import { HISTORY_HEADER } from '../../src/core/history/rows';
+import { addonEnv, type AddonEnv } from '../support/addon-env';
+import { companyWorkbook, historyRows, ownedSheetName, saveKpi, setCell, USER_SHEETS } from '../unit/history/workbook';
+
+let env: AddonEnv;
+afterEach(() => env?.close());
+const quiet = { log: () => {} };
+
+function setup(now = '2026-06-15T06:00:00Z') {
+  env = addonEnv({ now, timeZone: 'Europe/Paris' }, companyWorkbook({ from: '2026-01-01', count: 160 }));
+}
+
+describe('a refresh', () => {
+  test('archives ended periods, keeps the current one pending, logs the run, and is idempotent', () => {
+    setup(); // Monday 15 June 2026, 08:00 in Paris
+    const tickets = saveKpi({});
+    const sales = saveKpi({ name: 'CA mensuel', unit: '€', direction: 'higher', frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' }, baseline: null, target: 2000 });
+
+    const first = refreshNow(quiet);
+    expect(first).toEqual({ start: '2026-06-15T08:00:00+02:00', durationMs: 0, trigger: 'manual', rowsWritten: 1, errors: [] });
+    expect(historyRows(env).map(({ row: _, ...r }) => r)).toEqual([
+      { kpiId: sales.id, period: '2026-05', periodStart: '2026-05-01', value: 1150, target: 2000, status: 'on_track', takenAt: '2026-06-15T08:00:00+02:00' },
+    ]);
+    const historySheet = ownedSheetName(env, 'history')!;
+    expect(historySheet).toBe('Boussole · Historique');
+    expect(env.emu.sheetValues(historySheet)[0]).toEqual([...HISTORY_HEADER]);
+    expect([...'ABCDEFG'].map((c) => env.emu.cell(`${historySheet}!${c}2`).numberFormat)).toEqual(['General', '@', '@', 'General', 'General', 'General', '@']);
+    expect(env.emu.protections().filter((p) => p.sheet === historySheet)).toMatchObject([{ type: 'SHEET', warningOnly: true }]);
+    expect(env.emu.metadata().filter((m) => m.sheet === historySheet).map((m) => [m.key, m.value])).toEqual([
+      ['boussole.sheet', 'history'],
+      ['boussole.schema', '1'],
+    ]);
+
+    // Later the same week: the ticket count changed; nothing new is due.
+    env.emu.clock.set('2026-06-19T15:00:00Z');
+    setCell(env, 'Support!B2', 33);
+    expect(refreshNow(quiet).rowsWritten).toBe(0);
+    expect(refreshNow(quiet).rowsWritten).toBe(0);
+
+    // Next Monday: the week is over; its row holds the last value read in it (33, on Friday).
+    env.emu.clock.set('2026-06-22T06:00:00Z');
+    setCell(env, 'Support!B2', 35);
+    expect(refreshNow(quiet).rowsWritten).toBe(1);
+    expect(historyRows(env).slice(1).map(({ row: _, ...r }) => r)).toEqual([
+      { kpiId: tickets.id, period: '2026-W25', periodStart: '2026-06-15', value: 33, target: 20, status: 'on_track', takenAt: '2026-06-19T17:00:00+02:00' },
+    ]);
+
+    // The run log has one line per completed run; the last run is in document properties.
+    const log = env.emu.sheetValues(ownedSheetName(env, 'runlog')!);
+    expect(log[0]).toEqual(['start', 'durationMs', 'trigger', 'rowsWritten', 'errors']);
+    expect(log.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['2026-06-15T08:00:00+02:00', 'manual', 1],
+      ['2026-06-19T17:00:00+02:00', 'manual', 0],
+      ['2026-06-19T17:00:00+02:00', 'manual', 0],
+      ['2026-06-22T08:00:00+02:00', 'manual', 1],
+    ]);
+    expect(getSchedule().lastRun).toMatchObject({ start: '2026-06-22T08:00:00+02:00', rowsWritten: 1, errors: [] });
+  });
+
+  test("one KPI's failure is logged and does not stop the others; the sidebar sees it", () => {
+    setup();
+    saveKpi({ name: 'Perdu', source: { kind: 'cell', ref: "'Archives'!B2" } });
+    saveKpi({ name: 'Vide', source: { kind: 'cell', ref: "'Support'!Z9" } });
+    const sales = saveKpi({ name: 'CA', frequency: 'monthly', direction: 'higher', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    const entry = refreshNow(quiet);
+    expect(entry.rowsWritten).toBe(1);
+    expect(historyRows(env).map((r) => r.kpiId)).toEqual([sales.id]);
+    expect(entry.errors).toEqual([
+      'KPI «\u00a0Perdu\u00a0» : L\'onglet « Archives » n\'existe pas.',
+      'KPI «\u00a0Vide\u00a0» : la source ne contient aucun nombre ; rien n\'est relevé.',
+    ]);
+    expect(getSchedule().lastRun!.errors).toEqual(entry.errors);
+    expect(env.emu.sheetValues(ownedSheetName(env, 'runlog')!)[1][4]).toBe(entry.errors.join('\n'));
+  });
+
+  test('the step after the history (dashboard header) gets the refreshed text; its failure is reported, the rows stay', () => {
+    setup();
+    saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    const seen: unknown[] = [];
+    const entry = refreshNow({
+      log: () => {},
+      afterRun: (_ss, nowText, info) => {
+        seen.push(nowText, info.timeZone, info.lang);
+        throw new Error('chart quota');
+      },
+    });
+    expect(seen).toEqual(['15/06/2026 08:00', 'Europe/Paris', 'fr']);
+    expect(entry.rowsWritten).toBe(1);
+    expect(entry.errors).toEqual(['En-tête des tableaux de bord non mis à jour : chart quota']);
+    expect(historyRows(env)).toHaveLength(1);
+    expect(env.emu.sheetValues(ownedSheetName(env, 'runlog')!)[1][4]).toBe(entry.errors[0]);
+  });
+
+  test('a busy document lock: the run says so and writes nothing', () => {
+    setup();
+    saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    const release = env.emu.holdDocumentLock();
+    const entry = refreshNow(quiet);
+    expect(entry.rowsWritten).toBe(0);
+    expect(entry.errors[0]).toMatch(/déjà en cours/);
+    expect(ownedSheetName(env, 'history')).toBeNull();
+    expect(ownedSheetName(env, 'runlog')).toBeNull();
+    release();
+    expect(refreshNow(quiet).rowsWritten).toBe(1);
+  });
+
+  test('a lock released within the wait: the run goes ahead after it and sees what the other run wrote', () => {
+    setup();
+    saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    expect(refreshNow(quiet).rowsWritten).toBe(1);
+    env.emu.holdDocumentLock({ until: 2_000 });
+    const entry = refreshNow(quiet);
+    expect(entry).toMatchObject({ rowsWritten: 0, errors: [], durationMs: 2_000 });
+    expect(historyRows(env)).toHaveLength(1);
+  });
+
+  test('history rows broken by hand are kept as they are and never duplicated', () => {
+    setup();
+    const sales = saveKpi({ frequency: 'monthly', direction: 'higher', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    refreshNow(quiet);
+    const name = ownedSheetName(env, 'history')!;
+    env.emu.spreadsheet.getSheetByName(name)!.getRange('D2').setValue('effacé');
+    const before = env.emu.snapshot(name);
+    env.emu.clock.set('2026-06-16T06:00:00Z');
+    expect(refreshNow(quiet)).toMatchObject({ rowsWritten: 0 });
+    expect(env.emu.snapshot(name)).toEqual(before);
+    // July: June is due and appended after the broken row.
+    env.emu.clock.set('2026-07-01T06:00:00Z');
+    expect(refreshNow(quiet).rowsWritten).toBe(1);
+    const values = env.emu.sheetValues(name);
+    expect(values.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([
+      [sales.id, '2026-05', 'effacé'],
+      [sales.id, '2026-06', 1159], // the sales data ends on 9 June
+    ]);
+  });
+
+  test('a moved history column stops the history (reported), not the rest of the run', () => {
+    setup();
+    saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    refreshNow(quiet);
+    const name = ownedSheetName(env, 'history')!;
+    env.emu.spreadsheet.getSheetByName(name)!.getRange('D1:E1').setValues([['target', 'value']]);
+    env.emu.clock.set('2026-07-01T06:00:00Z');
+    const entry = refreshNow(quiet);
+    expect(entry.rowsWritten).toBe(0);
+    expect(entry.errors[0]).toMatch(/n'a plus les colonnes/);
+    expect(env.emu.sheetValues(name)).toHaveLength(2);
+  });
+});
+
+describe('the schedule', () => {
+  const clockTriggers = () => env.emu.triggers().filter((t) => t.eventType === 'CLOCK');
+
+  test('hourly, daily, weekly, off: at most one trigger, replaced (delete then create), with the handler name', () => {
+    setup();
+    const ssId = env.emu.spreadsheet.getId();
+    expect(getSchedule()).toEqual({ schedule: { kind: 'off' }, layout: 'by_level', lastRun: null, dashboards: [] });
+
+    expect(setSchedule({ kind: 'hourly' }).schedule).toEqual({ kind: 'hourly' });
+    expect(clockTriggers()).toHaveLength(1);
+    expect(clockTriggers()[0]).toMatchObject({ handler: 'runScheduledRefresh', documentId: ssId, schedule: { kind: 'hours', every: 1 } });
+    expect(JSON.parse(env.emu.properties.document()[CONFIG_KEY])).toEqual({ v: 1, schedule: { kind: 'hourly' }, layout: 'by_level', spreadsheetId: ssId });
+
+    const firstId = clockTriggers()[0].id;
+    env.emu.calls.reset();
+    expect(setSchedule({ kind: 'daily', hour: 7 }).schedule).toEqual({ kind: 'daily', hour: 7 });
+    const log = env.emu.calls.log;
+    expect(log.indexOf('ScriptApp.deleteTrigger')).toBeGreaterThan(-1);
+    expect(log.indexOf('ScriptApp.deleteTrigger')).toBeLessThan(log.indexOf('ScriptApp.newTrigger'));
+    expect(clockTriggers()).toHaveLength(1);
+    expect(clockTriggers()[0].id).not.toBe(firstId);
+    expect(clockTriggers()[0].schedule).toMatchObject({ kind: 'days', every: 1, atHour: 7, timeZone: 'Europe/Paris' });
+
+    expect(setSchedule({ kind: 'weekly', day: 'FRIDAY', hour: 18 }).schedule).toEqual({ kind: 'weekly', day: 'FRIDAY', hour: 18 });
+    expect(clockTriggers()).toHaveLength(1);
+    expect(clockTriggers()[0].schedule).toMatchObject({ kind: 'weeks', weekDay: 5, atHour: 18, timeZone: 'Europe/Paris' });
+    // Fires on Fridays at 18:00 Paris time.
+    expect(env.emu.dueTriggers('2026-06-15T00:00:00Z', '2026-06-30T00:00:00Z').map((t) => t.at.toISOString())).toEqual(['2026-06-19T16:00:00.000Z', '2026-06-26T16:00:00.000Z']);
+    // The user property that maps the trigger to its document follows the trigger.
+    expect(Object.keys(env.emu.properties.user()).filter((k) => k.startsWith(TRIGGER_DOC_PREFIX))).toEqual([TRIGGER_DOC_PREFIX + clockTriggers()[0].id]);
+
+    expect(setSchedule({ kind: 'off' }).schedule).toEqual({ kind: 'off' });
+    expect(clockTriggers()).toHaveLength(0);
+    expect(Object.keys(env.emu.properties.user()).filter((k) => k.startsWith(TRIGGER_DOC_PREFIX))).toEqual([]);
+  });
+
+  test('an invalid schedule is refused in the document language and changes nothing', () => {
+    setup();
+    setSchedule({ kind: 'hourly' });
+    const before = env.emu.triggers();
+    expect(() => setSchedule({ kind: 'daily', hour: 25 } as never)).toThrow(/Planification invalide/);
+    expect(env.emu.triggers()).toEqual(before);
+  });
+
+  test('the handler runs with no active spreadsheet (a clock trigger), from the stored id', () => {
+    setup();
+    const sales = saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    setSchedule({ kind: 'daily', hour: 9 });
+    const [due] = env.emu.dueTriggers('2026-06-15T06:00:00Z', '2026-06-16T06:00:00Z');
+    expect(due.at.toISOString()).toBe('2026-06-15T07:00:00.000Z');
+    env.emu.clock.set(due.at);
+    env.emu.calls.reset();
+    const entry = env.emu.asTrigger(() => runScheduledRefresh(due.event, quiet), due.documentId!);
+    expect(env.emu.calls.count('SpreadsheetApp.openById')).toBe(1);
+    expect(entry).toMatchObject({ trigger: 'schedule', rowsWritten: 1, errors: [] });
+    expect(historyRows(env).map((r) => [r.kpiId, r.period])).toEqual([[sales.id, '2026-05']]);
+  });
+
+  test('without document properties, the trigger finds its document through its id in user properties', () => {
+    setup();
+    setSchedule({ kind: 'hourly' });
+    const [t] = env.emu.triggers();
+    const docProps = env.emu.services.PropertiesService.getDocumentProperties();
+    docProps.deleteProperty(CONFIG_KEY);
+    const ss = env.emu.asTrigger(() => resolveSpreadsheet({ triggerUid: t.id }), t.documentId!);
+    expect(ss.getId()).toBe(env.emu.spreadsheet.getId());
+    expect(() => env.emu.asTrigger(() => resolveSpreadsheet({ triggerUid: 'unknown' }), t.documentId!)).toThrow(/no spreadsheet to refresh/);
+  });
+
+  test("a trigger firing while the document's schedule is off removes itself and writes nothing", () => {
+    setup();
+    saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    setSchedule({ kind: 'hourly' });
+    const cfg = JSON.parse(env.emu.properties.document()[CONFIG_KEY]);
+    env.emu.services.PropertiesService.getDocumentProperties().setProperty(CONFIG_KEY, JSON.stringify({ ...cfg, schedule: { kind: 'off' } }));
+    const [due] = env.emu.dueTriggers('2026-06-15T06:00:00Z', '2026-06-15T08:00:00Z');
+    env.emu.clock.set(due.at);
+    const entry = env.emu.asTrigger(() => runScheduledRefresh(due.event, quiet), due.documentId!);
+    expect(entry.rowsWritten).toBe(0);
+    expect(env.emu.triggers()).toEqual([]);
+    expect(ownedSheetName(env, 'history')).toBeNull();
+    expect(env.emu.properties.document()[LAST_RUN_KEY]).toBeUndefined();
+  });
+});
+
+describe("the user's own sheets", () => {
+  test('are byte-for-byte unchanged after any number of refreshes', () => {
+    setup('2026-01-05T06:00:00Z');
+    saveKpi({});
+    saveKpi({ name: 'NPS', frequency: 'daily', source: { kind: 'cell', ref: "'Support'!B4" } });
+    saveKpi({ name: 'CA', frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    saveKpi({ name: 'Cumul', frequency: 'quarterly', source: { kind: 'range', values: 'Ventes!C2:C' } });
+    const sheet = env.emu.spreadsheet.getSheetByName('Ventes')!;
+    sheet.getRange('B2:B20').setNumberFormat('#,##0 [$€]');
+    sheet.getRange('A1:C1').setFontWeight('bold').setBackground('#ffeeaa');
+    sheet.setFrozenRows(1);
+    const before = Object.fromEntries(USER_SHEETS.map((s) => [s, env.emu.snapshot(s)]));
+    const kpiSheet = ownedSheetName(env, 'kpis')!;
+    const kpisBefore = env.emu.snapshot(kpiSheet);
+    setSchedule({ kind: 'daily', hour: 6 });
+    let written = 0;
+    for (let i = 0; i < 60; i++) {
+      env.emu.clock.advance({ hours: 31 });
+      written += refreshNow(quiet).rowsWritten;
+    }
+    expect(written).toBeGreaterThan(60);
+    for (const s of USER_SHEETS) expect(env.emu.snapshot(s)).toEqual(before[s]);
+    expect(env.emu.snapshot(kpiSheet)).toEqual(kpisBefore);
+  });
+});
