@@ -12,6 +12,8 @@ import { resolve } from 'node:path';
 import { hasGc, msSince, now, runWorkload, type Workload, type WorkloadResult } from './harness';
 import { detailTable, summaryTable, toMarkdown, toText } from './report';
 import { formulaJsRangeProbe, kpiWorkloads, projectHfSeconds, type SetupItem } from './workloads/kpi';
+import { dashboardWorkloads } from './dashboard';
+import { refreshBench } from './refresh';
 
 const started = now();
 const envInt = (name: string, fallback: number): number => {
@@ -49,13 +51,17 @@ if (!hfSeriesSize) {
 }
 
 const setup: SetupItem[] = [];
+const refresh = refreshBench();
 const workloads: Workload[] = [
   ...kpiWorkloads({ seriesSize, cacRows, cacLines: 3, hfSeriesSize, seed: SEED, setup: (s) => setup.push(s) }),
-  // Later: "render a dashboard", "run a refresh" (service calls and ms) go here.
+  // The add-on on the emulator: the value is the number of service calls, the time is local.
+  ...dashboardWorkloads(),
+  ...refresh.workloads,
 ];
 
 const results: WorkloadResult[] = [];
 for (const w of workloads) results.push(runWorkload(w, (s) => console.log(s)));
+notes.push(...refresh.notes(results));
 
 const probeSizes = [5_000, 10_000, 20_000];
 const probe = formulaJsRangeProbe(SEED, probeSizes);
