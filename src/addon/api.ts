@@ -182,7 +182,8 @@ export const serverApi: ServerApi = {
   generateDashboards(layout: DashboardLayout, smartScores: Record<string, number>) {
     const ctx = context();
     const clean: DashboardLayout = layout === 'overall' ? 'overall' : 'by_level';
-    guarded(() => generateDashboards({ ...ctx, now: clock.now() }, { layout: clean, smartScores: smartScores ?? {} }));
+    // Under the document lock: a scheduled refresh or a second sidebar never sees half a swap.
+    guarded(() => storage.locked(ctx.lang, () => generateDashboards({ ...ctx, now: clock.now() }, { layout: clean, smartScores: smartScores ?? {} })));
     refresh.saveDashboardLayout(clean);
     return refresh.getSchedule();
   },

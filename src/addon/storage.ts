@@ -108,7 +108,7 @@ function ensureSheet<T>(st: Storage, schema: TableSchema<T>, table: Table<T>): {
 }
 
 /** Runs `write` under the document lock: two sidebars saving at once never interleave rows. */
-function locked<R>(lang: Lang, write: () => R): R {
+export function locked<R>(lang: Lang, write: () => R): R {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(20_000)) throw new StorageError(TEXT.busy[lang]);
   try {
