@@ -82,10 +82,22 @@ export function series(fn: string, name: string, arg: Arg, check?: Check): Float
   const rows = grid.length;
   const cols = gridWidth(grid);
   if (rows > 1 && cols > 1) throw new KpiError(fn, { code: 'not_a_series', rows, columns: cols }, { arg: name });
+  return readNumbers(fn, name, grid, check);
+}
+
+/** Every non-blank number of a range of any shape, row by row. */
+export function allNumbers(fn: string, name: string, arg: Arg, check?: Check): Float64Array {
+  return readNumbers(fn, name, toGrid(arg), check);
+}
+
+/** The numbers of a grid, row by row, blanks skipped; anything else non-blank is an error at its cell. */
+function readNumbers(fn: string, name: string, grid: CellValue[][], check?: Check): Float64Array {
   // One unboxed buffer the size of the range (blanks only make it shorter): no growth, no GC churn.
-  const out = new Float64Array(rows * cols);
+  let size = 0;
+  for (const line of grid) size += line.length;
+  const out = new Float64Array(size);
   let k = 0;
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < grid.length; r++) {
     const line = grid[r];
     for (let c = 0; c < line.length; c++) {
       const v = line[c];
@@ -97,24 +109,6 @@ export function series(fn: string, name: string, arg: Arg, check?: Check): Float
     }
   }
   return k === out.length ? out : out.subarray(0, k);
-}
-
-/** Every non-blank number of a range of any shape, row by row. */
-export function allNumbers(fn: string, name: string, arg: Arg, check?: Check): number[] {
-  const grid = toGrid(arg);
-  const out: number[] = [];
-  for (let r = 0; r < grid.length; r++) {
-    const line = grid[r];
-    for (let c = 0; c < line.length; c++) {
-      const v = line[c];
-      if (typeof v === 'number' && Number.isFinite(v)) {
-        const problem = check?.(v);
-        if (problem) throw new KpiError(fn, problem, cellWhere(name, grid, r, c));
-        out.push(v);
-      } else if (!isBlank(v)) cellNumber(fn, v, () => cellWhere(name, grid, r, c));
-    }
-  }
-  return out;
 }
 
 /** The mean of a series' non-blank cells; an empty series is an error. */

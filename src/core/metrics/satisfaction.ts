@@ -2,10 +2,11 @@ import { KpiError } from './errors';
 import { allNumbers, finite, type Arg } from './input';
 
 /** Net Promoter Score of whole-number answers 0–10: % promoters (9–10) − % detractors (0–6). */
-export function netPromoterScore(answers: readonly number[]): number {
+export function netPromoterScore(answers: ArrayLike<number>): number {
   let promoters = 0;
   let detractors = 0;
-  for (const a of answers) {
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i];
     if (a >= 9) promoters++;
     else if (a <= 6) detractors++;
   }
