@@ -4,13 +4,13 @@
  * view or step, and live updates (SMART panel, field errors, preview) touch only their nodes, so
  * typing never loses focus.
  */
-import { smartScoreOf } from '../shared/scores';
+import { smartScoreOf, smartScores } from '../shared/scores';
 import type { Lang } from '../core/i18n/lang';
 import { formatDate, formatValue } from '../core/kpi/format';
 import { AUDIENCE_LEVELS, DIRECTIONS, FREQUENCIES, INDICATORS, UNITS, fieldLabel, type FieldError, type Unit } from '../core/kpi/model';
 import { checkSmart, type Criterion, type Finding, type SmartReport } from '../core/kpi/smart';
 import { formulaPlaceholders, listTemplates } from '../core/kpi/templates';
-import type { Bootstrap, KpiSummary, Settings, SourceRead, TemplateView } from '../shared/api';
+import type { Bootstrap, DashboardLayout, KpiSummary, Schedule, ScheduleState, Settings, SourceRead, TemplateView } from '../shared/api';
 import { server as defaultServer, ServerError, type Client } from './client';
 import { h, replaceChildren, setText, type Child } from './dom';
 import {
@@ -31,7 +31,8 @@ import {
   type KpiForm,
   type ObjectiveForm,
 } from './form';
-import { browserLang, STRINGS, type Strings } from './i18n';
+import { browserLang, STRINGS, WEEK_DAYS, type Strings, type WeekDay } from './i18n';
+import { describeSchedule, lastRunView } from './views/dashboards';
 import { fieldId, newRegistry, selectField, showFieldErrors, textField, type FieldRegistry, type Option } from './views/fields';
 import { livePanel, reviewList, verdictSummary, type LivePanel } from './views/smart';
 
@@ -80,6 +81,13 @@ export class App {
   wizard: Wizard | null = null;
   objectiveForm: ObjectiveForm = emptyObjectiveForm();
   private objectiveErrors: FieldError[] = [];
+  /** The dashboards, layout, schedule and last run (getSchedule), or null when it could not be read. */
+  sched: ScheduleState | null = null;
+  private schedError = '';
+  private layoutChoice: DashboardLayout | null = null;
+  /** The dashboards section's last result, shown until the next screen. */
+  private dashMessage: { kind: 'ok' | 'error'; text: string } | null = null;
+  private dashEl: HTMLElement | null = null;
   private fatal = '';
   private reg: FieldRegistry = newRegistry();
   private live: LivePanel | null = null;
@@ -184,10 +192,20 @@ export class App {
     await this.reload();
   }
 
-  /** Fetches everything Home shows; shows Home, or a page with Retry when the first load fails. */
+  /** Reads the schedule state; a failure is kept as a message for the dashboards section, never fatal. */
+  private async fetchSchedule(): Promise<void> {
+    try {
+      this.sched = await this.server.getSchedule();
+      this.schedError = '';
+    } catch (e) {
+      this.schedError = (e instanceof Error && e.message) || this.t.genericError;
+    }
+  }
+
+  /** Fetches everything Home shows (bootstrap and the schedule, in parallel); shows Home, or a page with Retry when the first load fails. */
   async reload(): Promise<boolean> {
     try {
-      const boot = await this.server.bootstrap();
+      const [boot] = await Promise.all([this.server.bootstrap(), this.fetchSchedule()]);
       this.boot = boot;
       this.lang = boot.lang;
       this.view = 'home';
@@ -262,6 +280,7 @@ export class App {
   go(view: View): void {
     this.clearError();
     this.clearToast();
+    this.dashMessage = null;
     this.view = view;
     this.render();
   }
@@ -339,7 +358,112 @@ export class App {
         );
       }),
       unlinked.length ? h('section', { class: 'objective unlinked' }, h('h2', null, t.unlinked), h('ul', { class: 'kpis' }, unlinked.map((s) => this.kpiItem(s)))) : null,
+      boot.kpis.length ? this.dashboardsSection() : null,
     );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Dashboards (Home): generate, refresh now, the last run
+
+  private dashboardsSection(): HTMLElement {
+    const t = this.t;
+    const st = this.sched;
+    const title = h('h2', { id: 'dashboards-title' }, t.dashboardsTitle);
+    const section = h('section', { class: 'dashboards', 'data-testid': 'dashboards', 'aria-labelledby': 'dashboards-title' }, title);
+    this.dashEl = section;
+    if (!st) {
+      const retry: HTMLButtonElement = h(
+        'button',
+        { type: 'button', id: 'dashboards-retry', on: { click: () => void this.busy(retry, t.loading, async () => (await this.fetchSchedule(), this.redrawDashboards('dashboards-retry'))) } },
+        t.retry,
+      );
+      section.append(h('p', { class: 'error', role: 'alert', dir: 'auto', 'data-testid': 'dashboards-error' }, t.scheduleLoadFailed(this.schedError || t.genericError)), h('div', { class: 'actions' }, retry));
+      return section;
+    }
+    const layout = this.layoutChoice ?? st.layout;
+    const layoutRadio = (value: DashboardLayout) =>
+      h(
+        'label',
+        { class: 'choice' },
+        h('input', { type: 'radio', name: 'dashboard-layout', id: `dashboard-layout-${value}`, value, checked: layout === value, on: { change: () => (this.layoutChoice = value) } }),
+        h('span', null, t.layouts[value]),
+      );
+    const generate: HTMLButtonElement = h(
+      'button',
+      { type: 'button', class: 'action', id: 'generate-dashboards', on: { click: () => void this.busy(generate, t.generating, () => this.generateDashboards(section)) } },
+      st.dashboards.length ? t.regenerate : t.generate,
+    );
+    const refresh: HTMLButtonElement = h('button', { type: 'button', id: 'refresh-now', on: { click: () => void this.busy(refresh, t.refreshing, () => this.refreshNow(section)) } }, t.refreshNow);
+    const msg = this.dashMessage;
+    replaceChildren(
+      section,
+      title,
+      st.dashboards.length
+        ? h(
+            'ul',
+            { class: 'dash-list', 'aria-label': t.dashboardsExisting, 'data-testid': 'dashboard-list' },
+            st.dashboards.map((d) => h('li', { 'data-sheet': d.sheetName, 'data-level': d.level }, h('span', { class: 'dash-name', dir: 'auto' }, d.sheetName), h('span', { class: 'badge' }, t.dashboardKpis(d.kpiCount)))),
+          )
+        : h('p', { class: 'hint', 'data-testid': 'dashboards-none' }, t.dashboardsNone),
+      h('fieldset', { class: 'choices' }, h('legend', null, t.layoutLegend), layoutRadio('by_level'), layoutRadio('overall')),
+      h('div', { class: 'actions' }, generate, refresh),
+      msg
+        ? msg.kind === 'error'
+          ? h('p', { class: 'dash-message error', role: 'alert', dir: 'auto', 'data-testid': 'dashboards-error' }, msg.text)
+          : h('p', { class: 'dash-message ok', dir: 'auto', 'data-testid': 'dashboards-result' }, msg.text)
+        : null,
+      lastRunView(st.lastRun, this.lang),
+    );
+    return section;
+  }
+
+  /** Rebuilds the section in place (focus and scroll stay), announcing its result. */
+  private redrawDashboards(focusId?: string): void {
+    const old = this.dashEl;
+    if (!old || !old.isConnected) return;
+    const fresh = this.dashboardsSection();
+    old.replaceWith(fresh);
+    if (this.dashMessage) setText(this.announcer, this.dashMessage.text);
+    if (focusId) document.getElementById(focusId)?.focus();
+  }
+
+  private failureText(e: unknown): string {
+    const m = e instanceof Error ? e.message.trim() : '';
+    if (!m) return this.t.genericError;
+    return /[.!?…]$/.test(m) ? m : `${m}.`;
+  }
+
+  private async generateDashboards(section: HTMLElement): Promise<void> {
+    const t = this.t;
+    const boot = this.boot!;
+    const layout = this.layoutChoice ?? this.sched?.layout ?? 'by_level';
+    section.setAttribute('aria-busy', 'true');
+    try {
+      const st = await this.server.generateDashboards(layout, smartScores(boot, this.lang));
+      this.sched = st;
+      this.layoutChoice = null;
+      this.dashMessage = { kind: 'ok', text: t.generated(st.dashboards.length) };
+    } catch (e) {
+      this.dashMessage = { kind: 'error', text: t.generateFailed(this.failureText(e)) };
+      // What exists now (the previous dashboards, kept by the server).
+      await this.fetchSchedule();
+    }
+    if (this.dashEl === section) this.redrawDashboards('generate-dashboards');
+  }
+
+  private async refreshNow(section: HTMLElement): Promise<void> {
+    const t = this.t;
+    section.setAttribute('aria-busy', 'true');
+    try {
+      const run = await this.server.refreshNow();
+      if (this.sched) this.sched = { ...this.sched, lastRun: run };
+      else await this.fetchSchedule();
+      this.dashMessage = run.errors.length ? { kind: 'error', text: t.refreshedWithErrors(run.errors.length) } : { kind: 'ok', text: t.refreshed(run.rowsWritten) };
+    } catch (e) {
+      this.dashMessage = { kind: 'error', text: t.refreshFailed(this.failureText(e)) };
+      await this.fetchSchedule();
+    }
+    if (this.dashEl === section) this.redrawDashboards('refresh-now');
   }
 
   private kpiItem(s: KpiSummary): HTMLElement {
@@ -1135,10 +1259,10 @@ export class App {
     const current = this.boot!.settings.lang;
     let choice: Settings['lang'] = current;
     const save: HTMLButtonElement = h('button', { type: 'submit', class: 'action', id: 'save-settings' }, t.save);
-    return h(
+    const langForm = h(
       'form',
       {
-        class: 'settings',
+        class: 'settings-lang',
         novalidate: true,
         on: {
           submit: (e: Event) => {
@@ -1150,7 +1274,6 @@ export class App {
           },
         },
       },
-      this.heading(t.settings),
       selectField({
         field: 'lang',
         label: t.language,
@@ -1163,8 +1286,110 @@ export class App {
         ],
         onChange: (v) => (choice = v as Settings['lang']),
       }),
-      h('div', { class: 'actions nav' }, h('button', { type: 'button', id: 'settings-back', on: { click: () => this.go('home') } }, t.back), save),
+      h('div', { class: 'actions end' }, save),
     );
+    return h(
+      'div',
+      { class: 'settings' },
+      this.heading(t.settings),
+      langForm,
+      this.scheduleForm(),
+      h('div', { class: 'actions nav start' }, h('button', { type: 'button', id: 'settings-back', on: { click: () => this.go('home') } }, t.back)),
+    );
+  }
+
+  /** The scheduled refresh: off / every hour / every day at an hour / every week on a day at an hour. */
+  private scheduleForm(): HTMLElement {
+    const t = this.t;
+    const form = h('form', { class: 'schedule-form', novalidate: true, 'data-testid': 'schedule', 'aria-labelledby': 'schedule-title' }, h('h2', { id: 'schedule-title' }, t.scheduleTitle));
+    const st = this.sched;
+    if (!st) {
+      const retry: HTMLButtonElement = h(
+        'button',
+        {
+          type: 'button',
+          id: 'schedule-retry',
+          on: { click: () => void this.busy(retry, t.loading, async () => (await this.fetchSchedule(), this.sched ? this.render('schedule-title') : undefined)) },
+        },
+        t.retry,
+      );
+      form.append(h('p', { class: 'error', role: 'alert', dir: 'auto', 'data-testid': 'schedule-error' }, t.scheduleLoadFailed(this.schedError || t.genericError)), h('div', { class: 'actions' }, retry));
+      return form;
+    }
+    const s = st.schedule;
+    const draft = {
+      kind: s.kind,
+      hour: s.kind === 'daily' || s.kind === 'weekly' ? s.hour : 7,
+      day: (s.kind === 'weekly' ? s.day : 'MONDAY') as WeekDay,
+    };
+    const currentText = h('p', { class: 'schedule-current', 'data-testid': 'schedule-current', 'data-kind': s.kind }, t.scheduleCurrent(describeSchedule(s, this.lang)));
+    const result = h('p', { class: 'schedule-result', role: 'status', 'aria-live': 'polite', dir: 'auto', 'data-testid': 'schedule-result' });
+    const error = h('p', { class: 'error', role: 'alert', dir: 'auto', 'data-testid': 'schedule-save-error' });
+    const hourBlock = selectField({
+      field: 'schedule.hour',
+      label: t.scheduleHour,
+      reg: this.reg,
+      value: String(draft.hour),
+      options: Array.from({ length: 24 }, (_, n) => ({ value: String(n), label: t.hourLabel(n) })),
+      onChange: (v) => (draft.hour = Number(v)),
+    });
+    const dayBlock = selectField({
+      field: 'schedule.day',
+      label: t.scheduleDay,
+      reg: this.reg,
+      value: draft.day,
+      options: WEEK_DAYS.map((d) => ({ value: d, label: t.days[d].charAt(0).toUpperCase() + t.days[d].slice(1) })),
+      onChange: (v) => (draft.day = v as WeekDay),
+    });
+    const show = () => {
+      hourBlock.hidden = draft.kind !== 'daily' && draft.kind !== 'weekly';
+      dayBlock.hidden = draft.kind !== 'weekly';
+    };
+    show();
+    const kinds: Schedule['kind'][] = ['off', 'hourly', 'daily', 'weekly'];
+    const save: HTMLButtonElement = h('button', { type: 'submit', class: 'action', id: 'save-schedule' }, t.saveSchedule);
+    form.addEventListener('submit', (e: Event) => {
+      e.preventDefault();
+      const schedule: Schedule =
+        draft.kind === 'daily' ? { kind: 'daily', hour: draft.hour } : draft.kind === 'weekly' ? { kind: 'weekly', day: draft.day, hour: draft.hour } : { kind: draft.kind };
+      void this.busy(save, t.saving, async () => {
+        setText(result, '');
+        setText(error, '');
+        try {
+          const next = await this.server.setSchedule(schedule);
+          this.sched = next;
+          const text = describeSchedule(next.schedule, this.lang);
+          setText(currentText, t.scheduleCurrent(text));
+          currentText.setAttribute('data-kind', next.schedule.kind);
+          setText(result, t.scheduleSaved(text));
+        } catch (err) {
+          setText(error, t.scheduleSaveFailed(this.failureText(err)));
+        }
+      });
+    });
+    form.append(
+      currentText,
+      h(
+        'fieldset',
+        { class: 'choices' },
+        h('legend', null, t.scheduleFrequency),
+        kinds.map((k) =>
+          h(
+            'label',
+            { class: 'choice' },
+            h('input', { type: 'radio', name: 'schedule-kind', id: `schedule-kind-${k}`, value: k, checked: draft.kind === k, on: { change: () => ((draft.kind = k), show()) } }),
+            h('span', null, t.scheduleKinds[k]),
+          ),
+        ),
+      ),
+      dayBlock,
+      hourBlock,
+      h('p', { class: 'hint' }, t.scheduleHint),
+      h('div', { class: 'actions end' }, save),
+      result,
+      error,
+    );
+    return form;
   }
 }
 

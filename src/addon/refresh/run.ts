@@ -93,7 +93,15 @@ function zoneFormatters(timeZone: string) {
 export function runRefresh(trigger: RunLogEntry['trigger'], event: ClockEvent | undefined, options: RefreshOptions = {}): RunLogEntry {
   const log = options.log ?? ((m: string) => console.log(m));
   const startedAt = clock.now();
-  const fallback = (errors: string[]): RunLogEntry => ({ start: startedAt.toISOString(), durationMs: clock.now().getTime() - startedAt.getTime(), trigger, rowsWritten: 0, errors });
+  // No spreadsheet, so no zone of its own: the script's zone, like every other stamp the user sees.
+  const scriptStamp = (): string => {
+    try {
+      return isoDateTimeIn(Session.getScriptTimeZone())(startedAt);
+    } catch {
+      return startedAt.toISOString();
+    }
+  };
+  const fallback = (errors: string[]): RunLogEntry => ({ start: scriptStamp(), durationMs: clock.now().getTime() - startedAt.getTime(), trigger, rowsWritten: 0, errors });
 
   let ss: Spreadsheet;
   let lang: Lang = 'en';
