@@ -89,20 +89,12 @@ export function formatA1(r: GridRange): string {
   return `${c1}${r.row}:${c2}${lastRow}`;
 }
 
-/** Moves the relative references of a formula by (rows, columns), as filling it into another cell does. */
-export function shiftFormula(formula: string, rows: number, columns: number): string {
-  if (rows === 0 && columns === 0) return formula;
+/** Applies `rewrite` to a formula's code, leaving its "strings" and 'sheet names' (quotes doubled inside) as they are. */
+export function rewriteOutsideQuotes(formula: string, rewrite: (code: string) => string): string {
   let out = '';
   let code = '';
   const flush = () => {
-    out += code.replace(
-      /(^|[^A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
-      (_m, pre: string, absC: string, letters: string, absR: string, digits: string) => {
-        const c = absC ? letters : columnToLetters(Math.max(1, lettersToColumn(letters) + columns));
-        const r = absR ? digits : String(Math.max(1, Number(digits) + rows));
-        return `${pre}${absC}${c}${absR}${r}`;
-      },
-    );
+    out += rewrite(code);
     code = '';
   };
   for (let i = 0; i < formula.length; i++) {
@@ -124,4 +116,19 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
   }
   flush();
   return out;
+}
+
+/** Moves the relative references of a formula by (rows, columns), as filling it into another cell does. */
+export function shiftFormula(formula: string, rows: number, columns: number): string {
+  if (rows === 0 && columns === 0) return formula;
+  return rewriteOutsideQuotes(formula, (code) =>
+    code.replace(
+      /(^|[^A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+      (_m, pre: string, absC: string, letters: string, absR: string, digits: string) => {
+        const c = absC ? letters : columnToLetters(Math.max(1, lettersToColumn(letters) + columns));
+        const r = absR ? digits : String(Math.max(1, Number(digits) + rows));
+        return `${pre}${absC}${c}${absR}${r}`;
+      },
+    ),
+  );
 }

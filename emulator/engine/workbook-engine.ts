@@ -14,6 +14,7 @@ import {
   type RawCellContent,
 } from 'hyperformula';
 import type { Lang } from '../../src/core/i18n/lang';
+import { rewriteOutsideQuotes } from '../a1';
 import { boussoleEngineFunctions } from './boussole-functions';
 import { ENGINE_CONFIG, SHEETS_CONSTANTS, registerCustomFunctions, serialToDate, setSerialToDate, type EngineFunction } from './custom-functions';
 
@@ -113,31 +114,7 @@ export type EngineValue =
 
 /** Rewrites a Sheets formula into one the engine reads: open-ended ranges `A2:A` → `A2:A<rows>` (bare TRUE/FALSE are named expressions). */
 export function toEngineFormula(formula: string, openEndRows: number): string {
-  let out = '';
-  let code = '';
-  const flush = () => {
-    out += code.replace(/(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3})(?![A-Za-z0-9_(!$])/g, `$1${openEndRows}`);
-    code = '';
-  };
-  for (let i = 0; i < formula.length; i++) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      flush();
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) j += 2;
-          else break;
-        } else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j;
-      continue;
-    }
-    code += ch;
-  }
-  flush();
-  return out;
+  return rewriteOutsideQuotes(formula, (code) => code.replace(/(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3})(?![A-Za-z0-9_(!$])/g, `$1${openEndRows}`));
 }
 
 export class WorkbookEngine {
