@@ -1,16 +1,8 @@
 /** Deterministic test data: a seeded PRNG, and ranges shaped as Sheets passes them (rows of cells). */
 
-/** mulberry32: small, fast, good enough for benchmark data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../scripts/prng';
+
+export { prng };
 
 /** A KPI over time: a level, a drift per period, a seasonal wave and noise, rounded to cents. */
 export function kpiSeries(n: number, seed: number): number[] {

@@ -18,17 +18,9 @@ export const LAST_ROW = FIRST_ROW + MONTHS - 1;
 
 export const CHANNELS = ['Google Ads', 'LinkedIn', 'Salons', 'E-mailing'] as const;
 
-/** mulberry32: small, fast, good enough for believable noise. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../scripts/prng';
+
+export { prng };
 
 /** Month `i` (0 = January 2023) as `yyyy-mm-01`: the emulator reads it as a typed date. */
 export const monthIso = (i: number): string => {
