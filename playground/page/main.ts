@@ -348,11 +348,26 @@ function rangeText(): string | null {
   return `${quoteSheet(view.name)}!${a === b ? a : `${a}:${b}`}`;
 }
 
+/**
+ * Selections and sheet activations reach the server one after the other, in the order they were
+ * made: two requests in flight at once (a click, then a shift-click) could otherwise be handled in
+ * one order and answered in the other, leaving the server on the first range while the page shows
+ * the second.
+ */
+let serverOrder: Promise<unknown> = Promise.resolve();
+function inOrder<T>(send: () => Promise<T>): Promise<T | undefined> {
+  const next = serverOrder.then(send).catch(() => undefined);
+  serverOrder = next;
+  return next;
+}
+
+let selectionSeq = 0;
 async function commitSelection(): Promise<void> {
   const a1 = rangeText();
   if (!a1) return;
-  const out = await api<{ ok: boolean; a1?: string }>('/api/select', { a1 });
-  if (out.ok && state) {
+  const seq = ++selectionSeq;
+  const out = await inOrder(() => api<{ ok: boolean; a1?: string }>('/api/select', { a1 }));
+  if (out?.ok && state && seq === selectionSeq) {
     state.selection = out.a1 ?? a1;
     renderStatus();
   }
@@ -425,14 +440,17 @@ async function openSheet(name: string): Promise<void> {
     if (state && !state.sheets.some((s) => s.name === active)) active = state.active;
     return;
   }
-  if (name !== active) sel = null;
+  const changed = name !== active;
+  if (changed) sel = null;
   active = name;
   view = v;
   renderGrid(v);
   document.querySelectorAll<HTMLElement>('#tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.sheet === name)));
   document.body.dataset.sheet = name;
   document.body.dataset.kind = v.kind;
-  void api('/api/activate', { sheet: name });
+  // Activating a sheet moves the server's selection to its A1, as in Sheets: only when the sheet
+  // really changes, so a background refresh never loses what the user selected.
+  if (changed || state?.active !== name) await inOrder(() => api('/api/activate', { sheet: name }));
 }
 
 let lastVersion = -1;
@@ -440,6 +458,7 @@ async function refreshAll(): Promise<void> {
   const s = await loadState();
   lastVersion = s.version;
   await openSheet(active);
+  document.body.dataset.version = String(s.version);
 }
 
 async function busy<T>(fn: () => Promise<T>): Promise<T> {

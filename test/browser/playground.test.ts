@@ -151,6 +151,28 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
   await page.context().close();
 });
 
+test('a selection survives the page following a change made elsewhere (the sidebar, a refresh)', async () => {
+  const { page, errors } = await env.open();
+  await openTab(page, 'Ventes');
+  await selectOnGrid(page, 'B2', 'B5');
+  await page.waitForFunction(() => document.querySelector('[data-testid=selection]')?.textContent === 'Ventes!B2:B5');
+  const selected = () => {
+    const range = env.pg.workbook.emu.spreadsheet.getActiveRange();
+    return range && `${range.getSheet().getName()}!${range.getA1Notation()}`;
+  };
+  expect(selected()).toBe('Ventes!B2:B5');
+  // A write the page did not make (as the sidebar's calls are): its poll reloads the sheet.
+  const before = Number((await page.evaluate(() => fetch('/api/state').then((r) => r.json()))).version);
+  const edit = await page.evaluate(() => fetch('/api/edit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sheet: 'Ventes', a1: 'Z200', input: '' }) }).then((r) => r.json()));
+  expect(edit).toMatchObject({ ok: true });
+  await page.waitForFunction((v) => Number(document.body.dataset.version) > v, before);
+  await page.waitForFunction(() => !document.body.classList.contains('busy'));
+  expect(selected()).toBe('Ventes!B2:B5');
+  expect(await page.textContent('[data-testid=selection]')).toBe('Ventes!B2:B5');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test('screenshots of the workbook, the sidebar and each dashboard', async () => {
   const shots = await takeScreenshots(env, ARTIFACTS, { allSheets: true, prefix: '20-' });
   expect(shots.dashboards.length).toBeGreaterThanOrEqual(1);
