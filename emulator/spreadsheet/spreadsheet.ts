@@ -6,7 +6,8 @@ import { WorkbookEngine } from '../engine/workbook-engine';
 import { EmuObject } from '../instrument';
 import { langFromLocale } from '../../src/core/i18n/lang';
 import { EmuDeveloperMetadata, MetadataFinder, checkKey, type MetadataLocation, type MetadataRecord } from './metadata';
-import type { EmuProtection } from './protection';
+import { EmuProtection } from './protection';
+import { EmuConditionalFormatRule } from './rules';
 import { EmuRange } from './range';
 import { EmuSheet, type Dim } from './sheet';
 
@@ -27,7 +28,7 @@ export class EmuSpreadsheet
       | 'getActiveRange' | 'getActiveCell' | 'getCurrentCell' | 'getSelection' | 'setActiveRange' | 'getRange'
       | 'getRangeByName' | 'setNamedRange' | 'removeNamedRange' | 'addDeveloperMetadata' | 'getDeveloperMetadata'
       | 'createDeveloperMetadataFinder' | 'toast' | 'getProtections' | 'getSheetName' | 'getLastRow'
-      | 'getLastColumn' | 'getDataRange' | 'setActiveSelection'
+      | 'getLastColumn' | 'getDataRange' | 'setActiveSelection' | 'duplicateActiveSheet'
     >
 {
   readonly emuType = 'Spreadsheet';
@@ -225,6 +226,48 @@ export class EmuSpreadsheet
     this.activeSheet = sheet;
     this.selection = { sheet, range: { row: 1, column: 1, numRows: 1, numColumns: 1 } };
     return sheet as unknown as Sheet;
+  }
+
+  /**
+   * Duplicates the active sheet, as Sheet › Duplicate does: right after it, named "Copy of …",
+   * with its cells, formats, sizes, merges, conditional formats, protection and developer
+   * metadata. Whether Sheets copies a sheet's developer metadata is not documented; the emulator
+   * copies it, the pessimistic case, so the add-on must tell a user's copy from its own sheet.
+   * Charts are not copied.
+   */
+  duplicateActiveSheet(): Sheet {
+    const from = this.activeSheet;
+    let name = `Copy of ${from.name}`;
+    for (let n = 2; this.sheetByName(name); n++) name = `Copy of ${from.name} ${n}`;
+    const to = this.addSheet(name, this.sheets.indexOf(from) + 1);
+    to.rows = from.rows.map((row) => row?.map((cell) => (cell ? { ...cell, hf: undefined, style: cell.style && { ...cell.style } } : cell)));
+    Object.assign(to, {
+      maxRows: from.maxRows,
+      maxColumns: from.maxColumns,
+      frozenRows: from.frozenRows,
+      frozenColumns: from.frozenColumns,
+      tabColor: from.tabColor,
+      columnWidths: new Map(from.columnWidths),
+      rowHeights: new Map(from.rowHeights),
+      hiddenColumns: new Set(from.hiddenColumns),
+      hiddenRows: new Set(from.hiddenRows),
+      merges: from.merges.map((m) => ({ ...m })),
+      conditionalFormats: from.conditionalFormats.map(
+        (rule) => new EmuConditionalFormatRule({ ...rule.state, ranges: rule.state.ranges.map((r) => new EmuRange(to, { ...r.grid })) }),
+      ),
+    });
+    to.sync(1, 1, to.maxRows, to.maxColumns);
+    for (const m of this.metadata.filter((r) => r.location.type !== 'SPREADSHEET' && r.location.sheet === from)) {
+      this.metadata.push({ ...m, id: this.core.nextId('metadata'), location: { ...m.location, sheet: to } as MetadataLocation });
+    }
+    for (const p of this.protections.filter((x) => x.sheet === from && x.type === 'SHEET')) {
+      const copy = new EmuProtection(this, 'SHEET', to, null);
+      Object.assign(copy, { description: p.description, warningOnly: p.warningOnly, editors: [...p.editors], domainEdit: p.domainEdit });
+      this.protections.push(copy);
+    }
+    this.activeSheet = to;
+    this.selection = { sheet: to, range: { row: 1, column: 1, numRows: 1, numColumns: 1 } };
+    return to as unknown as Sheet;
   }
 
   deleteSheet(sheet: Sheet): void {

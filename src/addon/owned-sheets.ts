@@ -10,15 +10,43 @@ export const SCHEMA_KEY = 'boussole.schema';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The sheets tagged `kind`, in sheet order (normally one). */
-export function findOwnedSheets(ss: Spreadsheet, kind: string): Sheet[] {
+/** The id of the sheet the tags were written on: a user's copy (Sheet › Duplicate) has another. */
+export const SHEET_ID_KEY = 'boussole.sheetId';
+
+/** Tags a sheet as the add-on's: what it holds, its schema, and its own id. */
+export function tagOwnedSheet(sheet: Sheet, kind: string, schemaVersion: number): void {
+  const visibility = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
+  sheet.addDeveloperMetadata(OWNER_KEY, kind, visibility);
+  sheet.addDeveloperMetadata(SCHEMA_KEY, String(schemaVersion), visibility);
+  sheet.addDeveloperMetadata(SHEET_ID_KEY, String(sheet.getSheetId()), visibility);
+}
+
+/**
+ * True for a sheet carrying tags written on another sheet: a copy a user made of one of the
+ * add-on's sheets, if Sheets copies developer metadata with it. The copy is the user's: never
+ * written to, never deleted.
+ */
+export function isUserCopy(sheet: Sheet): boolean {
+  const tag = sheet.createDeveloperMetadataFinder().withKey(SHEET_ID_KEY).find()[0];
+  return Boolean(tag) && tag.getValue() !== String(sheet.getSheetId());
+}
+
+/**
+ * The sheets tagged `kind`, in metadata order (normally one). When several are, a user may have
+ * duplicated one: the copies are left out. A lone copy of a sheet holding data (the user deleted
+ * the original) is adopted, since it holds that data; with `neverCopies` (dashboards, which are
+ * rebuilt from the data) copies are always left out.
+ */
+export function findOwnedSheets(ss: Spreadsheet, kind: string, neverCopies = false): Sheet[] {
   const found = ss.createDeveloperMetadataFinder().withKey(OWNER_KEY).withValue(kind).find();
   const sheets: Sheet[] = [];
   for (const m of found) {
     const sheet = m.getLocation().getSheet();
     if (sheet && !sheets.some((s) => s.getSheetId() === sheet.getSheetId())) sheets.push(sheet);
   }
-  return sheets;
+  if (!neverCopies && sheets.length < 2) return sheets;
+  const own = sheets.filter((s) => !isUserCopy(s));
+  return own.length || neverCopies ? own : sheets.slice(0, 1);
 }
 
 export function findOwnedSheet(ss: Spreadsheet, kind: string): Sheet | null {
@@ -43,9 +71,7 @@ export interface NewOwnedSheet {
 /** Creates a tagged, warning-protected sheet at the end of the spreadsheet. */
 export function createOwnedSheet(ss: Spreadsheet, spec: NewOwnedSheet): Sheet {
   const sheet = ss.insertSheet(freeSheetName(ss, spec.name), ss.getSheets().length);
-  const visibility = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
-  sheet.addDeveloperMetadata(OWNER_KEY, spec.kind, visibility);
-  sheet.addDeveloperMetadata(SCHEMA_KEY, String(spec.schemaVersion), visibility);
+  tagOwnedSheet(sheet, spec.kind, spec.schemaVersion);
   sheet.protect().setWarningOnly(true).setDescription(spec.protection);
   return sheet;
 }

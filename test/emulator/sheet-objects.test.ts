@@ -191,3 +191,47 @@ describe('snapshot', () => {
     expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
   });
 });
+
+describe('duplicateActiveSheet (what Sheet › Duplicate does)', () => {
+  test('a copy right after the original: cells, formulas, formats, protection; the copy is active', () => {
+    const emu = createEmulator();
+    const ss = emu.spreadsheet;
+    const app = emu.services.SpreadsheetApp;
+    const sheet = ss.insertSheet('Ventes');
+    ss.insertSheet('Après');
+    sheet.getRange('A1:B3').setValues([
+      ['Mois', 'CA'],
+      ['janv.', 1200],
+      ['févr.', 1500],
+    ]);
+    sheet.getRange('B4').setFormula('=SUM(B2:B3)');
+    sheet.getRange('B2:B4').setNumberFormat('#,##0 €');
+    sheet.setFrozenRows(1);
+    sheet.protect().setWarningOnly(true).setDescription('géré');
+    const rule = app.newConditionalFormatRule().whenNumberGreaterThan(1300).setBackground('#00ff00').setRanges([sheet.getRange('B2:B3')]).build();
+    sheet.setConditionalFormatRules([rule]);
+    sheet.addDeveloperMetadata('boussole.sheet', 'dashboard');
+
+    sheet.activate();
+    const copy = ss.duplicateActiveSheet();
+    expect(copy.getName()).toBe('Copy of Ventes');
+    expect(ss.getSheets().map((s) => s.getName())).toEqual([expect.any(String), 'Ventes', 'Copy of Ventes', 'Après']);
+    expect(ss.getActiveSheet().getName()).toBe('Copy of Ventes');
+    expect(copy.getSheetId()).not.toBe(sheet.getSheetId());
+    expect(copy.getRange('A1:B4').getValues()).toEqual(sheet.getRange('A1:B4').getValues());
+    expect(copy.getRange('B4').getFormula()).toBe('=SUM(B2:B3)');
+    expect(copy.getRange('B4').getNumberFormat()).toBe('#,##0 €');
+    expect(copy.getFrozenRows()).toBe(1);
+    expect(copy.getConditionalFormatRules()[0].getRanges()[0].getSheet().getName()).toBe('Copy of Ventes');
+    expect(emu.protections().filter((p) => p.sheet === 'Copy of Ventes')).toMatchObject([{ type: 'SHEET', warningOnly: true, description: 'géré' }]);
+    // Not documented for Sheets; copied here, the pessimistic case for an add-on that tags sheets.
+    expect(copy.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()])).toEqual([['boussole.sheet', 'dashboard']]);
+
+    // The copy is independent: editing it leaves the original alone; its formula follows its own cells.
+    copy.getRange('B2').setValue(2000);
+    expect(copy.getRange('B4').getValue()).toBe(3500);
+    expect(sheet.getRange('B4').getValue()).toBe(2700);
+    sheet.activate();
+    expect(ss.duplicateActiveSheet().getName()).toBe('Copy of Ventes 2');
+  });
+});

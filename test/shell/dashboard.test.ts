@@ -172,7 +172,8 @@ describe('the refreshed header', () => {
     env.emu.calls.reset();
     expect(refreshDashboardHeaders(ss(), '16/06/2026 09:00')).toBe(3);
     expect(env.emu.calls.count('Range.setValue')).toBe(3);
-    expect(env.emu.calls.total).toBeLessThanOrEqual(8 + 3 * 6);
+    // Per dashboard: its range and write, and the check that it is not a user's copy (its id tag).
+    expect(env.emu.calls.total).toBeLessThanOrEqual(8 + 3 * 10);
     dashboards().forEach((n, i) => {
       const after = env.emu.snapshot(n);
       expect(after.values[1][1]).toBe('16/06/2026 09:00');

@@ -31,6 +31,7 @@ describe('a refresh', () => {
     expect(env.emu.metadata().filter((m) => m.sheet === historySheet).map((m) => [m.key, m.value])).toEqual([
       ['boussole.sheet', 'history'],
       ['boussole.schema', '1'],
+      ['boussole.sheetId', String(SpreadsheetApp.getActiveSpreadsheet().getSheetByName(historySheet)!.getSheetId())],
     ]);
 
     // Later the same week: the ticket count changed; nothing new is due.

@@ -19,7 +19,7 @@ import { buildDashboardPlan, type DashboardLayout } from '../../core/dashboard/b
 import type { DashboardKey, SheetPlan } from '../../core/dashboard/plan';
 import { TEXT } from '../../core/dashboard/text';
 import type { DashboardInfo } from '../../shared/api';
-import { OWNER_KEY, SCHEMA_KEY } from '../owned-sheets';
+import { OWNER_KEY, tagOwnedSheet } from '../owned-sheets';
 import { loadKpis, loadObjectives, type Storage } from '../storage';
 import { refreshedText } from './headers';
 import { ensureHistorySheet } from './history-sheet';
@@ -112,8 +112,7 @@ export function generateDashboards(ctx: DashboardContext, options: GenerateOptio
       const draft: Draft = { plan: sheetPlan, sheet, owner: null, old: old?.d ?? null, name: draftName };
       drafts.push(draft);
       const visibility = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
-      sheet.addDeveloperMetadata(OWNER_KEY, DRAFT_KIND, visibility);
-      sheet.addDeveloperMetadata(SCHEMA_KEY, String(DASHBOARD_SCHEMA_VERSION), visibility);
+      tagOwnedSheet(sheet, DRAFT_KIND, DASHBOARD_SCHEMA_VERSION);
       sheet.addDeveloperMetadata(LEVEL_KEY, sheetPlan.key, visibility);
       sheet.addDeveloperMetadata(KPI_COUNT_KEY, String(sheetPlan.kpiIds.length), visibility);
       draft.owner = sheet.createDeveloperMetadataFinder().withKey(OWNER_KEY).find()[0] ?? null;

@@ -11,7 +11,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * search, then one range and one write per dashboard. Returns how many were updated.
  */
 export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string): number {
-  const sheets = findOwnedSheets(ss, DASHBOARD_KIND);
+  const sheets = findOwnedSheets(ss, DASHBOARD_KIND, true);
   for (const sheet of sheets) sheet.getRange(REFRESHED_CELL.row, REFRESHED_CELL.column).setValue(nowText);
   return sheets.length;
 }

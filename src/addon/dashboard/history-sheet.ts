@@ -5,7 +5,7 @@
  */
 import { HISTORY_HEADER, HISTORY_KIND, HISTORY_SCHEMA_VERSION } from '../../core/history/rows';
 import type { Lang } from '../../core/i18n/lang';
-import { findOwnedSheet, freeSheetName, OWNER_KEY, PROTECTION_TEXT, SCHEMA_KEY } from '../owned-sheets';
+import { findOwnedSheet, freeSheetName, PROTECTION_TEXT, tagOwnedSheet } from '../owned-sheets';
 
 /** Columns A–G (core/history/rows.ts): kpiId | period | periodStart | value | target | status | takenAt. */
 export { HISTORY_HEADER, HISTORY_KIND, HISTORY_SCHEMA_VERSION };
@@ -25,9 +25,7 @@ export function ensureHistorySheet(ss: Spreadsheet, lang: Lang): Sheet {
   if (existing) return existing;
   const sheet = ss.insertSheet(freeSheetName(ss, HISTORY_SHEET_NAMES[lang]), ss.getNumSheets());
   try {
-    const visibility = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
-    sheet.addDeveloperMetadata(OWNER_KEY, HISTORY_KIND, visibility);
-    sheet.addDeveloperMetadata(SCHEMA_KEY, String(HISTORY_SCHEMA_VERSION), visibility);
+    tagOwnedSheet(sheet, HISTORY_KIND, HISTORY_SCHEMA_VERSION);
     sheet.getRange('B:C').setNumberFormat('@');
     sheet.getRange('G:G').setNumberFormat('@');
     sheet.getRange(1, 1, 1, HISTORY_HEADER.length).setValues([[...HISTORY_HEADER]]).setFontWeight('bold');

@@ -6,7 +6,7 @@
  */
 import type { DashboardKey } from '../../core/dashboard/plan';
 import type { DashboardInfo } from '../../shared/api';
-import { OWNER_KEY } from '../owned-sheets';
+import { isUserCopy, OWNER_KEY } from '../owned-sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,7 +39,8 @@ export function findDashboards(ss: Spreadsheet): OwnedDashboard[] {
     const kind = m.getValue();
     if (kind === null || !KINDS.includes(kind)) continue;
     const sheet = m.getLocation().getSheet();
-    if (sheet) found.push({ sheet, owner: m, kind, key: null, kpiCount: 0 });
+    // A user's copy of a dashboard is theirs: never replaced, never deleted.
+    if (sheet && !isUserCopy(sheet)) found.push({ sheet, owner: m, kind, key: null, kpiCount: 0 });
   }
   if (!found.length) return found;
   const ids = found.map((d) => d.sheet.getSheetId());

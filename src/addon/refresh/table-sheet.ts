@@ -4,7 +4,7 @@
  * its header, formats and protection. Appends are one block: the number formats (already there
  * from creation, so rewriting them changes nothing) then ONE setValues.
  */
-import { OWNER_KEY, SCHEMA_KEY, findOwnedSheet, freeSheetName } from '../owned-sheets';
+import { findOwnedSheet, freeSheetName, tagOwnedSheet } from '../owned-sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,9 +37,7 @@ export function createTableSheet(ss: Spreadsheet, spec: TableSheetSpec): Sheet {
     sheet.setFrozenRows(1);
     sheet.protect().setWarningOnly(true).setDescription(spec.protection);
     // Tagged last: only a complete sheet is ever found by its tag.
-    const visibility = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
-    sheet.addDeveloperMetadata(OWNER_KEY, spec.kind, visibility);
-    sheet.addDeveloperMetadata(SCHEMA_KEY, String(spec.schemaVersion), visibility);
+    tagOwnedSheet(sheet, spec.kind, spec.schemaVersion);
     return sheet;
   } catch (e) {
     try {

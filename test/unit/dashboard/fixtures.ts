@@ -85,7 +85,8 @@ export function withoutIds(s: SheetSnapshot): unknown {
     ...s,
     sheetId: 0,
     charts: s.charts.map((c) => ({ ...c, chartId: 0 })),
-    metadata: s.metadata.map((m) => ({ ...m, id: 0 })),
+    // The id tag holds the sheet's own id: kept only as whether it does.
+    metadata: s.metadata.map((m) => ({ ...m, id: 0, ...(m.key === 'boussole.sheetId' && { value: m.value === String(s.sheetId) ? 'own id' : m.value }) })),
     protections: s.protections.map((p) => ({ ...p, id: 0 })),
   };
 }
