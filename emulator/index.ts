@@ -228,7 +228,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const NONE_ALLOWED = /^(SpreadsheetApp\.getUi|Ui\.create(Addon)?Menu|Menu\.|Session\.getActiveUserLocale|Session\.getActiveUser|Session\.getEffectiveUser|Session\.getScriptTimeZone|Logger\.|Utilities\.|ScriptApp\.getAuthorizationInfo|HtmlService\.|HtmlOutput\.)/;
   instr.guard = (method) => {
     if (core.context.authMode === 'NONE' && !NONE_ALLOWED.test(method)) {
-      throw new Error(`You do not have permission to call ${method}. (AuthMode.NONE: the add-on is not authorized in this document yet)`);
+      // The real text names the scope the call needs ("Required permissions: https://…").
+      const scope = /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(method) ? 'spreadsheets' : /^ScriptApp\./.test(method) ? 'script.scriptapp' : null;
+      throw new Error(`You do not have permission to call ${method}.${scope ? ` Required permissions: https://www.googleapis.com/auth/${scope}` : ''}`);
     }
   };
 

@@ -4,7 +4,16 @@ import { EmuObject } from '../instrument';
 
 type Props = GoogleAppsScript.Properties.Properties;
 
-/** A property value may hold 9 KB; a store 500 KB (key and value bytes, UTF-8). */
+/**
+ * A property value may hold 9 KB; a store 500 KB (key and value bytes, UTF-8): Google's documented
+ * quotas ("Properties value size 9 KB / val", "Properties total storage 500 KB / property store").
+ * Enforced pessimistically: a 2023 measurement (tanaikech, "Report: Specification of Properties
+ * Service for Google Apps Script") found single values far above 9 KB accepted, the real cap being
+ * the store total (keys included). Over the store total Apps Script throws "You have exceeded the
+ * property storage quota. Please remove some properties and try again." (seen in the wild). For the
+ * per-value and per-key limits no real message was found: "Argument too large: …" is CacheService's
+ * wording, borrowed here.
+ */
 export const VALUE_LIMIT_BYTES = 9 * 1024;
 export const STORE_LIMIT_BYTES = 500 * 1024;
 

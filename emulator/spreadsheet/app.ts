@@ -94,7 +94,7 @@ export class EmuSpreadsheetApp
 
   openById(id: string): SS {
     const ss = this.core.spreadsheets.get(id);
-    if (!ss) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp. (no spreadsheet ${id} in the emulator)`);
+    if (!ss) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return ss as unknown as SS;
   }
 

@@ -14,14 +14,31 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 const ARBITRARY_METADATA =
   'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.';
 
-/** Throws exactly like Sheets when a 2-D array doesn't fit the range. */
-export function checkShape(data: unknown, numRows: number, numColumns: number): asserts data is unknown[][] {
-  if (!Array.isArray(data)) throw new Error("The parameters (String) don't match the method signature.");
+/** How Apps Script names an argument's type in "The parameters (…) don't match the method signature" errors. */
+function typeLabel(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'string') return 'String';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (v instanceof Date) return 'Date';
+  return 'Object';
+}
+
+/**
+ * Throws like Sheets when a 2-D array doesn't fit the range. `method` is the Range method called
+ * (Apps Script names it: "… don't match the method signature for SpreadsheetApp.Range.setValues.").
+ * A 1-D array fails the signature check before any size check, as in Apps Script.
+ */
+export function checkShape(data: unknown, numRows: number, numColumns: number, method = 'setValues'): asserts data is unknown[][] {
+  const signature = (types: string) => `The parameters (${types}) don't match the method signature for SpreadsheetApp.Range.${method}.`;
+  if (!Array.isArray(data)) throw new Error(signature(typeLabel(data)));
+  for (const row of data) {
+    if (!Array.isArray(row)) throw new Error(signature(`${typeLabel(row)}[]`));
+  }
   if (data.length !== numRows) {
     throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`);
   }
-  for (const row of data) {
-    if (!Array.isArray(row)) throw new Error("The parameters (number[]) don't match the method signature.");
+  for (const row of data as unknown[][]) {
     if (row.length !== numColumns) {
       throw new Error(
         `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numColumns}.`,
@@ -252,7 +269,7 @@ export class EmuRange
 
   setFormulas(formulas: string[][]): Range {
     this.sheet.checkAlive();
-    checkShape(formulas, this.grid.numRows, this.grid.numColumns);
+    checkShape(formulas, this.grid.numRows, this.grid.numColumns, 'setFormulas');
     const ctx = this.writeCtx();
     this.each((r, c) => writeFormula(this.sheet.ensureCell(r, c), formulas[r - this.grid.row][c - this.grid.column], ctx));
     this.sync();
@@ -358,8 +375,8 @@ export class EmuRange
     return this.self;
   }
 
-  private setStyles(key: StyleKey, values: unknown[][]): Range {
-    checkShape(values, this.grid.numRows, this.grid.numColumns);
+  private setStyles(key: StyleKey, values: unknown[][], method: string): Range {
+    checkShape(values, this.grid.numRows, this.grid.numColumns, method);
     this.each((r, c) => applyStyle(this.sheet.ensureCell(r, c), key, values[r - this.grid.row][c - this.grid.column]));
     if (key === 'numberFormat') this.resyncTyped();
     return this.self;
@@ -391,7 +408,7 @@ export class EmuRange
   }
 
   setNumberFormats(numberFormats: unknown[][]): Range {
-    return this.setStyles('numberFormat', numberFormats);
+    return this.setStyles('numberFormat', numberFormats, 'setNumberFormats');
   }
 
   getBackground(): string {
@@ -412,8 +429,8 @@ export class EmuRange
   }
 
   setBackgrounds(color: string[][]): Range {
-    checkShape(color, this.grid.numRows, this.grid.numColumns);
-    return this.setStyles('background', color.map((row) => row.map((c) => (c === null ? null : normalizeColor(c)))));
+    checkShape(color, this.grid.numRows, this.grid.numColumns, 'setBackgrounds');
+    return this.setStyles('background', color.map((row) => row.map((c) => (c === null ? null : normalizeColor(c)))), 'setBackgrounds');
   }
 
   getFontColor(): string {
@@ -429,8 +446,8 @@ export class EmuRange
   }
 
   setFontColors(colors: unknown[][]): Range {
-    checkShape(colors, this.grid.numRows, this.grid.numColumns);
-    return this.setStyles('fontColor', colors.map((row) => row.map((c) => (c === null ? null : normalizeColor(String(c))))));
+    checkShape(colors, this.grid.numRows, this.grid.numColumns, 'setFontColors');
+    return this.setStyles('fontColor', colors.map((row) => row.map((c) => (c === null ? null : normalizeColor(String(c))))), 'setFontColors');
   }
 
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
@@ -446,7 +463,7 @@ export class EmuRange
   }
 
   setFontWeights(fontWeights: unknown[][]): Range {
-    return this.setStyles('fontWeight', fontWeights);
+    return this.setStyles('fontWeight', fontWeights, 'setFontWeights');
   }
 
   getFontSize(): number {
@@ -462,7 +479,7 @@ export class EmuRange
   }
 
   setFontSizes(sizes: unknown[][]): Range {
-    return this.setStyles('fontSize', sizes);
+    return this.setStyles('fontSize', sizes, 'setFontSizes');
   }
 
   getFontStyle(): GoogleAppsScript.Spreadsheet.FontStyle {
@@ -514,7 +531,7 @@ export class EmuRange
   }
 
   setHorizontalAlignments(alignments: unknown[][]): Range {
-    return this.setStyles('horizontalAlignment', alignments);
+    return this.setStyles('horizontalAlignment', alignments, 'setHorizontalAlignments');
   }
 
   getVerticalAlignment(): string {
@@ -542,7 +559,7 @@ export class EmuRange
   }
 
   setWraps(isWrapEnabled: unknown[][]): Range {
-    return this.setStyles('wrap', isWrapEnabled);
+    return this.setStyles('wrap', isWrapEnabled, 'setWraps');
   }
 
   setWrapStrategy(strategy: GoogleAppsScript.Spreadsheet.WrapStrategy): Range {
@@ -579,7 +596,7 @@ export class EmuRange
   }
 
   setNotes(notes: unknown[][]): Range {
-    checkShape(notes, this.grid.numRows, this.grid.numColumns);
+    checkShape(notes, this.grid.numRows, this.grid.numColumns, 'setNotes');
     this.each((r, c) => {
       const n = notes[r - this.grid.row][c - this.grid.column];
       this.sheet.ensureCell(r, c).note = n ? String(n) : undefined;
@@ -648,7 +665,7 @@ export class EmuRange
   }
 
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): Range {
-    checkShape(rules, this.grid.numRows, this.grid.numColumns);
+    checkShape(rules, this.grid.numRows, this.grid.numColumns, 'setDataValidations');
     this.each((r, c) => {
       this.sheet.ensureCell(r, c).validation = rules[r - this.grid.row][c - this.grid.column] ?? undefined;
     });

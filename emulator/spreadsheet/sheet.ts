@@ -212,7 +212,7 @@ export class EmuSheet
       delete g.sheetName;
       return this.range(g) as unknown as Range;
     }
-    if (column === undefined) throw new Error('Exception: The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
     const g = { row: a, column, numRows: numRows ?? 1, numColumns: numColumns ?? 1 };
     this.checkBounds(g.row, g.column, g.numRows, g.numColumns);
     return this.range(g) as unknown as Range;
@@ -310,7 +310,9 @@ export class EmuSheet
     if (!Number.isInteger(at) || !Number.isInteger(count) || at < 1 || count < 1 || at + count - 1 > max) {
       throw new Error(`Those ${what} are out of bounds.`);
     }
-    if (count >= max) throw new Error(`You can't delete all the ${what} on the sheet.`);
+    // Apps Script refuses to leave only frozen rows/columns (or none) behind.
+    const frozen = dim === 'row' ? this.frozenRows : this.frozenColumns;
+    if (max - count <= frozen) throw new Error(`Sorry, it is not possible to delete all non-frozen ${what}.`);
     if (dim === 'row') {
       this.rows.splice(at - 1, count);
       this.maxRows -= count;

@@ -71,6 +71,10 @@ describe('A1 notation, as Sheets reads and writes it', () => {
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => emu.spreadsheet.getRange('Nope!A1')).toThrow('Range not found');
+    // The message itself has no "Exception: " prefix: that is the error's name in Apps Script logs.
+    expect(() => (sheet as unknown as { getRange(row: number): unknown }).getRange(5)).toThrow(
+      /^The parameters \(number\) don't match the method signature for SpreadsheetApp\.Sheet\.getRange\.$/,
+    );
   });
 
   test('filling a formula moves relative references only', () => {

@@ -116,7 +116,7 @@ describe('install, missing methods, authorization modes', () => {
     emu.withAuthMode('NONE', () => {
       expect(Session.getActiveUserLocale()).toBe('fr');
       SpreadsheetApp.getUi().createAddonMenu().addItem('Aide', 'showHelp').addToUi();
-      expect(() => SpreadsheetApp.getActiveSpreadsheet()).toThrow(/You do not have permission to call SpreadsheetApp.getActiveSpreadsheet/);
+      expect(() => SpreadsheetApp.getActiveSpreadsheet()).toThrow("You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets");
       expect(() => PropertiesService.getDocumentProperties()).toThrow(/permission/);
     });
     expect(emu.menus).toHaveLength(1);

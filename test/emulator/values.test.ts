@@ -47,6 +47,16 @@ describe('values behave as in Sheets', () => {
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
     expect(() => sheet.getRange('A1:B2').setNumberFormats([['0']])).toThrow('The data has 1 but the range has 2.');
+    // A 1-D array or a scalar fails Apps Script's signature check, whatever the size of the range.
+    expect(() => sheet.getRange('A1:A3').setValues([1, 2, 3] as unknown as unknown[][])).toThrow(
+      "The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
+    expect(() => sheet.getRange('A1').setValues('x' as unknown as unknown[][])).toThrow(
+      "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
+    expect(() => sheet.getRange('A1').setNumberFormats(['0'] as unknown as string[][])).toThrow(
+      "The parameters (String[]) don't match the method signature for SpreadsheetApp.Range.setNumberFormats.",
+    );
   });
 
   test('a Date comes back as a Date (midnight-based serial in the spreadsheet time zone) and gets a date format', () => {
@@ -197,7 +207,11 @@ describe('values behave as in Sheets', () => {
     expect(sheet.getRange('B1').getValue()).toBe(6);
     sheet.insertColumnsBefore(1, 1);
     expect(sheet.getRange('C1').getFormula()).toBe('=SUM(B1:B3)');
-    expect(() => sheet.deleteRows(1, sheet.getMaxRows())).toThrow("You can't delete all the rows on the sheet.");
+    expect(() => sheet.deleteRows(1, sheet.getMaxRows())).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
+    sheet.setFrozenRows(2);
+    expect(() => sheet.deleteRows(3, sheet.getMaxRows() - 2)).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
+    sheet.setFrozenColumns(1);
+    expect(() => sheet.deleteColumns(2, sheet.getMaxColumns() - 1)).toThrow('Sorry, it is not possible to delete all non-frozen columns.');
   });
 
   test('renaming a sheet rewrites the formulas that name it', () => {
@@ -284,7 +298,7 @@ describe('values behave as in Sheets', () => {
     const app = emu.services.SpreadsheetApp;
     expect(app.openById(other.getId()).getName()).toBe('Other');
     expect(app.openById(emu.spreadsheet.getId()).getName()).toBe('Boussole test');
-    expect(() => app.openById('nope')).toThrow();
+    expect(() => app.openById('nope')).toThrow(/^Unexpected error while getting the method or property openById on object SpreadsheetApp\.$/);
     expect(app.create('Made by code').getSheets()).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import type { SheetSnapshot } from '../../emulator';
 import { refreshNow } from '../../src/addon/refresh';
 import type { RunLogEntry } from '../../src/shared/api';
 import { addonEnv, type AddonEnv } from '../support/addon-env';
+import { metadataWithoutIds } from '../unit/dashboard/fixtures';
 import { companyWorkbook, historyRows, ownedSheetName, saveKpi, seedIds, setCell } from '../unit/history/workbook';
 
 let env: AddonEnv | undefined;
@@ -15,7 +16,7 @@ afterEach(() => env?.close());
 const quiet = { log: () => {} };
 
 /** Ids are handed out by counters that a rolled-back creation advances: compare what a person sees. */
-const norm = (s: SheetSnapshot | undefined) => s && { ...s, sheetId: 0, metadata: s.metadata.map((m) => ({ ...m, id: 0 })) };
+const norm = (s: SheetSnapshot | undefined) => s && { ...s, sheetId: 0, metadata: metadataWithoutIds(s) };
 const state = (e: AddonEnv) => Object.fromEntries(e.emu.sheetNames().map((n) => [n, norm(e.emu.snapshot(n))]));
 
 interface Scenario {

@@ -1,5 +1,6 @@
 /** Shared fixtures of the dashboard tests: data workbooks, KPI sets, a context, snapshot helpers. */
 import { serverApi } from '../../../src/addon/api';
+import { SHEET_ID_KEY } from '../../../src/addon/owned-sheets';
 import type { DashboardContext } from '../../../src/addon/dashboard';
 import type { Kpi, Objective } from '../../../src/core/kpi/model';
 import type { Emulator, SheetSnapshot } from '../../../emulator';
@@ -79,14 +80,18 @@ export function contextOf(emu: Emulator, lang: 'fr' | 'en' = 'fr'): DashboardCon
   return { ss, lang, toIso: (d: Date) => f.format(d), timeZone, now: emu.clock.now() };
 }
 
+/** A sheet's metadata, ids aside; the id tag kept only as whether it holds the sheet's own id. */
+export function metadataWithoutIds(s: SheetSnapshot): SheetSnapshot['metadata'] {
+  return s.metadata.map((m) => ({ ...m, id: 0, ...(m.key === SHEET_ID_KEY && { value: m.value === String(s.sheetId) ? 'own id' : m.value }) }));
+}
+
 /** A snapshot without what necessarily changes when a sheet is rebuilt: sheet, chart and metadata ids. */
 export function withoutIds(s: SheetSnapshot): unknown {
   return {
     ...s,
     sheetId: 0,
     charts: s.charts.map((c) => ({ ...c, chartId: 0 })),
-    // The id tag holds the sheet's own id: kept only as whether it does.
-    metadata: s.metadata.map((m) => ({ ...m, id: 0, ...(m.key === 'boussole.sheetId' && { value: m.value === String(s.sheetId) ? 'own id' : m.value }) })),
+    metadata: metadataWithoutIds(s),
     protections: s.protections.map((p) => ({ ...p, id: 0 })),
   };
 }
