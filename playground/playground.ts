@@ -122,6 +122,14 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const stateFile = dataDir ? join(dataDir, 'state.json') : null;
   let version = 0;
   let notice: PlaygroundState['notice'] = null;
+  /** Counts the notices set, so the page shows each once, even one with the same text as the last. */
+  let noticeId = 0;
+  const setNotice = (n: NonNullable<PlaygroundState['notice']>) => ((notice = n), noticeId++);
+  /**
+   * Counts the selections and activations the page sent: the page knows from it whether a state it
+   * reads was computed before or after its own latest selection.
+   */
+  let selectionVersion = 0;
   let restoreNote: string | null = null;
 
   let saved: SavedState | null = null;
@@ -161,7 +169,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       /* keep going from the sample */
     }
     restoreNote = why;
-    notice = { level: 'error', text: TEXT.restoreFailed[wb.lang()](why, kept) };
+    setNotice({ level: 'error', text: TEXT.restoreFailed[wb.lang()](why, kept) });
     console.error(`Boussole playground: could not restore ${stateFile}: ${why}; starting from the sample (old file kept as ${kept})`);
   };
   if (unreadable) refuse(unreadable);
@@ -169,7 +177,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     try {
       wb.replay(saved.ops);
       const lang = wb.lang();
-      notice = saved.fingerprint && saved.fingerprint !== wb.fingerprint() ? { level: 'info', text: TEXT.drift[lang] } : saved.ops.length || saved.base.kind !== 'sample' ? { level: 'info', text: TEXT.restored[lang](saved.ops.length) } : null;
+      const restored: PlaygroundState['notice'] =
+        saved.fingerprint && saved.fingerprint !== wb.fingerprint() ? { level: 'info', text: TEXT.drift[lang] } : saved.ops.length || saved.base.kind !== 'sample' ? { level: 'info', text: TEXT.restored[lang](saved.ops.length) } : null;
+      if (restored) setNotice(restored);
       log(`Boussole playground: restored ${stateFile} (${saved.ops.length} actions)`);
     } catch (e) {
       wb.build({ kind: 'sample' });
@@ -212,10 +222,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       sheets: emu.sheetNames().map((name) => ({ name, kind: kinds[name] })),
       active: ss.getActiveSheet().getName(),
       selection: sel,
+      selectionVersion,
       schedule: JSON.stringify(info?.schedule ?? { kind: 'off' }),
       lastRun: info?.lastRun ? { start: info.lastRun.start, rowsWritten: info.lastRun.rowsWritten, errors: info.lastRun.errors } : null,
       historyRows: history ? Math.max(0, emu.sheetValues(history).length - 1) : 0,
       notice,
+      noticeId,
       version,
     };
   };
@@ -267,17 +279,20 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           const { a1 } = await body();
           try {
             const range = wb.emu.select(String(a1));
-            return json(res, 200, { ok: true, a1: `${range.getSheet().getName()}!${range.getA1Notation()}` });
+            selectionVersion++;
+            return json(res, 200, { ok: true, sheet: range.getSheet().getName(), a1: `${range.getSheet().getName()}!${range.getA1Notation()}`, selectionVersion });
           } catch (e) {
             return json(res, 400, { ok: false, error: { name: 'Error', message: (e as Error).message } });
           }
         }
         case '/api/activate': {
           const { sheet } = await body();
-          const s = wb.emu.spreadsheet.getSheetByName(String(sheet));
-          if (s) s.activate();
+          const ss = wb.emu.spreadsheet;
+          const s = ss.getSheetByName(String(sheet));
+          if (s) s.activate(), selectionVersion++;
+          const range = ss.getActiveRange();
           wb.emu.endExecution();
-          return json(res, 200, { ok: Boolean(s) });
+          return json(res, 200, { ok: Boolean(s), sheet: ss.getActiveSheet().getName(), a1: range ? `${range.getSheet().getName()}!${range.getA1Notation()}` : null, selectionVersion });
         }
         case '/api/edit': {
           const b = await body();
@@ -300,7 +315,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         }
         case '/api/reset': {
           wb.build({ kind: 'sample' });
-          notice = { level: 'info', text: TEXT.reset[wb.lang()] };
+          setNotice({ level: 'info', text: TEXT.reset[wb.lang()] });
           save();
           return json(res, 200, { ok: true });
         }
@@ -324,7 +339,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
             wb.replay(previousOps);
             return json(res, 200, { ok: false, error: { name: 'FileRefused', message: (e as Error).message } });
           }
-          notice = { level: 'info', text: TEXT.opened[wb.lang()](name) };
+          setNotice({ level: 'info', text: TEXT.opened[wb.lang()](name) });
           save();
           return json(res, 200, { ok: true, sheets: wb.emu.sheetNames() });
         }

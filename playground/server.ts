@@ -12,10 +12,15 @@
  *         GET /test/select?a1='Ventes'!B2:B25    select a range, as the user would in the sheet
  *         GET /test/fail-at?k=1[&message=…]     the k-th service call from now throws
  *         GET /test/fail-on?method=Range.setValues[&nth=1&message=…]   that method's n-th call throws
+ *         GET /test/fail-call?method=bootstrap[&message=…]  the first service call of the next
+ *                                                call to that server function throws, whatever else
+ *                                                the sidebar calls meanwhile (fail-at counts those too)
  *         GET /test/reset[?locale=fr_FR&userLocale=fr&now=2025-01-15]   a fresh emulator and workbook
  *         GET /test/sheet?name=…                 a sheet's values, formulas and displayed text
  *         GET /test/sheets                       the sheet names
  *         GET /test/latency?ms=…                 delay every RPC answer (to see loading states)
+ *         GET /test/hold?on=1 | ?on=0            hold every RPC until released (a loading state
+ *                                                stays on screen as long as a test looks at it)
  *
  * The emulator's services live on globalThis, where the server code expects Apps Script's: one
  * harness per process at a time.
@@ -205,6 +210,9 @@ export function runServerCall(emu: Emulator, method: string, args: unknown[]): {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const html = withShim(options.sidebarHtml ?? (await buildSidebarHtml()));
   let latencyMs = options.latencyMs ?? 0;
+  /** RPCs waiting for /test/hold?on=0, while held. */
+  let held: (() => void)[] | null = null;
+  let failCall: { method: string; message?: string } | null = null;
   let emu!: Emulator;
   let uninstall: (() => void) | null = null;
   const realNow = clock.now;
@@ -238,7 +246,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         }
         const args = Array.isArray(call.args) ? call.args : [];
         if (latencyMs) await sleep(latencyMs);
-        return json(res, 200, runServerCall(emu, String(call.method), args));
+        if (held) await new Promise<void>((go) => held!.push(go));
+        const method = String(call.method);
+        if (failCall && failCall.method === method) {
+          emu.faults.failAt(1, failCall.message);
+          failCall = null;
+        }
+        return json(res, 200, runServerCall(emu, method, args));
       }
       if (url.pathname === '/test/select') {
         try {
@@ -255,6 +269,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (url.pathname === '/test/fail-on') {
         emu.faults.failOn(q('method') ?? '', Number(q('nth') ?? '1'), q('message'));
         return json(res, 200, { ok: true });
+      }
+      if (url.pathname === '/test/fail-call') {
+        failCall = { method: q('method') ?? '', message: q('message') };
+        return json(res, 200, { ok: true });
+      }
+      if (url.pathname === '/test/hold') {
+        const waiting = held ?? [];
+        held = q('on') === '1' ? (held ?? []) : null;
+        if (!held) waiting.forEach((go) => go());
+        return json(res, 200, { ok: true, held: waiting.length });
       }
       if (url.pathname === '/test/reset') {
         reset({ ...options, locale: q('locale') ?? options.locale, userLocale: q('userLocale') ?? options.userLocale, now: q('now') ?? options.now });

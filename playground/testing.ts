@@ -47,10 +47,36 @@ export async function startPlaygroundEnv(options: PlaygroundOptions = {}): Promi
   };
 }
 
+/**
+ * Clicks a sheet's tab and waits until the page has drawn it (and told the server) after the click:
+ * data-opened counts the sheets drawn, so clicking the tab of the sheet already shown waits too.
+ */
 export async function openTab(page: Page, sheet: string): Promise<void> {
+  const before = Number((await page.getAttribute('body', 'data-opened')) ?? 0);
   await page.click(`#tabs button[data-sheet="${sheet}"]`);
-  await page.waitForFunction((s) => document.body.dataset.sheet === s, sheet);
-  await page.waitForTimeout(100);
+  await page.waitForFunction(([s, n]) => document.body.dataset.sheet === s && Number(document.body.dataset.opened ?? 0) > n, [sheet, before] as const);
+}
+
+/**
+ * Does `act` (a click, a key, a file chosen) that starts one of the page's actions, and waits until
+ * it has finished: data-done counts the finished actions, so a "not busy" from before the action
+ * started never passes for its end.
+ */
+export async function pageAction(page: Page, act: () => Promise<unknown>): Promise<void> {
+  const before = Number((await page.getAttribute('body', 'data-done')) ?? 0);
+  await act();
+  await page.waitForFunction((n) => Number(document.body.dataset.done ?? 0) > n && !document.body.classList.contains('busy'), before);
+}
+
+/** The notice's text, once a notice newer than `after` (its data-seq, see noticeSeq) is shown. */
+export async function noticeAfter(page: Page, after: number): Promise<string> {
+  await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid=notice]')?.dataset.seq ?? 0) > n, after);
+  return (await page.textContent('[data-testid=notice]')) ?? '';
+}
+
+/** The data-seq of the notice shown now (0: none yet). */
+export async function noticeSeq(page: Page): Promise<number> {
+  return Number((await page.getAttribute('[data-testid=notice]', 'data-seq')) ?? 0);
 }
 
 /** The sidebar's frame, once its Home is shown. */

@@ -66,8 +66,11 @@ function letters(c: number): string {
 
 const quoteSheet = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
+/** Counts the notices shown (data-seq): a test waits for a new one, not for a text an earlier one left. */
+let noticeSeq = 0;
 function notice(level: 'info' | 'error', text: string): void {
   const n = $('notice');
+  n.dataset.seq = String(++noticeSeq);
   n.className = level;
   n.textContent = text;
   const b = document.createElement('button');
@@ -84,14 +87,26 @@ function applyStrings(): void {
 
 // --- state, tabs, status --------------------------------------------------------------------
 
+/** The newest selection the server confirmed to this page (see syncServer). */
+let confirmed: { selectionVersion: number; active: string; selection: string | null } | null = null;
+/** The server's last notice shown here. */
+let serverNoticeShown = -1;
+
 async function loadState(): Promise<PlaygroundState> {
   const s = await api<PlaygroundState>('/api/state');
   // A slow answer from before a change must not undo it (the poll runs alongside the actions).
   if (state && s.version < state.version) return state;
+  // Nor may one computed before the server had this page's latest selection bring an older one back.
+  if (confirmed && s.selectionVersion < confirmed.selectionVersion) {
+    s.active = confirmed.active;
+    s.selection = confirmed.selection;
+    s.selectionVersion = confirmed.selectionVersion;
+  }
   const langChanged = s.lang !== lang;
   lang = s.lang;
   if (langChanged || !state) applyStrings();
-  if (s.notice && (!state || state.notice?.text !== s.notice.text)) notice(s.notice.level, s.notice.text);
+  if (s.notice && s.noticeId !== serverNoticeShown) notice(s.notice.level, s.notice.text);
+  serverNoticeShown = s.noticeId;
   state = s;
   $('doc').innerHTML = `${esc(s.spreadsheetName)} <small>· ${esc(s.source.kind === 'sample' ? t('sample') : s.source.name)}</small>`;
   $('now').textContent = s.nowText;
@@ -325,7 +340,13 @@ function drawCharts(v: SheetView, cols: number[]): void {
 function paintSelection(): void {
   document.querySelectorAll('#grid td.sel, #grid td.anchor').forEach((td) => td.classList.remove('sel', 'anchor'));
   document.querySelectorAll('#grid th.selh').forEach((th) => th.classList.remove('selh'));
-  if (!sel || !view) return;
+  if (!sel || !view) {
+    $('cellname').textContent = '';
+    const input = $<HTMLInputElement>('formula');
+    if (document.activeElement !== input) input.value = '';
+    input.title = '';
+    return;
+  }
   for (let r = sel.r1; r <= sel.r2; r++) {
     for (let c = sel.c1; c <= sel.c2; c++) cellTd(r, c)?.classList.add('sel');
     document.querySelector(`#grid th[data-rh="${r}"]`)?.classList.add('selh');
@@ -349,28 +370,35 @@ function rangeText(): string | null {
 }
 
 /**
- * Selections and sheet activations reach the server one after the other, in the order they were
- * made: two requests in flight at once (a click, then a shift-click) could otherwise be handled in
- * one order and answered in the other, leaving the server on the first range while the page shows
- * the second.
+ * The page is where the user selects: the server's selection (what the sidebar's "use the
+ * selection" reads) follows it. Requests go one after the other, and each sends what the page
+ * shows when it leaves, not when it was asked for: two requests in flight at once could otherwise
+ * be handled in one order and answered in the other, and a request queued before a newer selection
+ * (a sheet activation that a background reload asked for, say) would undo it.
  */
 let serverOrder: Promise<unknown> = Promise.resolve();
-function inOrder<T>(send: () => Promise<T>): Promise<T | undefined> {
-  const next = serverOrder.then(send).catch(() => undefined);
+let syncAsked = 0;
+function syncServer(): Promise<void> {
+  const ask = ++syncAsked;
+  const next = serverOrder
+    .then(async () => {
+      if (ask !== syncAsked || !view) return; // a later request, queued behind this one, sends the newer view
+      const a1 = rangeText();
+      const out = await api<{ ok: boolean; sheet: string; a1: string | null; selectionVersion: number }>(a1 ? '/api/select' : '/api/activate', a1 ? { a1 } : { sheet: view.name });
+      if (!out.ok) return;
+      if (!confirmed || out.selectionVersion >= confirmed.selectionVersion) confirmed = { selectionVersion: out.selectionVersion, active: out.sheet, selection: out.a1 };
+      if (state && state.selectionVersion <= out.selectionVersion) {
+        Object.assign(state, confirmed);
+        renderStatus();
+      }
+    })
+    .catch(() => undefined);
   serverOrder = next;
   return next;
 }
 
-let selectionSeq = 0;
-async function commitSelection(): Promise<void> {
-  const a1 = rangeText();
-  if (!a1) return;
-  const seq = ++selectionSeq;
-  const out = await inOrder(() => api<{ ok: boolean; a1?: string }>('/api/select', { a1 }));
-  if (out?.ok && state && seq === selectionSeq) {
-    state.selection = out.a1 ?? a1;
-    renderStatus();
-  }
+function commitSelection(): Promise<void> {
+  return rangeText() ? syncServer() : Promise.resolve();
 }
 
 function cellAt(target: EventTarget | null): { r: number; c: number } | null {
@@ -417,21 +445,27 @@ function installGridEvents(): void {
     }
     if (e.key !== 'Enter' || !sel || !view) return;
     e.preventDefault();
-    const a1 = `${letters(sel.ac)}${sel.ar}`;
-    void (async () => {
-      const out = await api('/api/edit', { sheet: view!.name, a1, input: input.value });
+    // What is typed goes where it was typed, whatever the grid shows by the time the server answers.
+    const sheet = view.name;
+    const at = { r: sel.ar, c: sel.ac };
+    const typed = input.value;
+    void busy(async () => {
+      const out = await api('/api/edit', { sheet, a1: `${letters(at.c)}${at.r}`, input: typed });
       if (!out.ok) notice('error', out.error?.message ?? t('failed'));
       input.blur();
-      sel = { r1: sel!.ar + 1, r2: sel!.ar + 1, c1: sel!.ac, c2: sel!.ac, ar: sel!.ar + 1, ac: sel!.ac };
+      // Down one row, as in Sheets, unless the user has moved on meanwhile.
+      if (view?.name === sheet && sel && sel.ar === at.r && sel.ac === at.c) sel = { r1: at.r + 1, r2: at.r + 1, c1: at.c, c2: at.c, ar: at.r + 1, ac: at.c };
       await refreshAll();
-      void commitSelection();
-    })();
+      await commitSelection();
+    });
   });
 }
 
 // --- loading sheets, actions ------------------------------------------------------------------
 
 let opening = 0;
+/** Sheets drawn so far (data-opened): a test waits for the next one, even when it shows the same sheet. */
+let opened = 0;
 async function openSheet(name: string): Promise<void> {
   const ticket = ++opening;
   const v = await api<SheetView>(`/api/sheet?name=${encodeURIComponent(name)}`);
@@ -440,7 +474,9 @@ async function openSheet(name: string): Promise<void> {
     if (state && !state.sheets.some((s) => s.name === active)) active = state.active;
     return;
   }
-  const changed = name !== active;
+  // Another sheet than the one drawn (or a workbook just replaced: view is null): the selection goes.
+  const previous = view;
+  const changed = previous?.name !== name;
   if (changed) sel = null;
   active = name;
   view = v;
@@ -448,25 +484,38 @@ async function openSheet(name: string): Promise<void> {
   document.querySelectorAll<HTMLElement>('#tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.sheet === name)));
   document.body.dataset.sheet = name;
   document.body.dataset.kind = v.kind;
-  // Activating a sheet moves the server's selection to its A1, as in Sheets: only when the sheet
-  // really changes, so a background refresh never loses what the user selected.
-  if (changed || state?.active !== name) await inOrder(() => api('/api/activate', { sheet: name }));
+  // The server shows what the page shows: told when the user changes the sheet here, or when the
+  // server's is another one (a server action moved it). A background reload of the same sheet
+  // sends nothing, and a sync never activates a sheet over a selection (which would move the
+  // server's selection to A1).
+  if ((previous && changed) || (state && state.active !== name)) await syncServer();
+  if (ticket === opening) document.body.dataset.opened = String(++opened);
 }
 
 let lastVersion = -1;
-async function refreshAll(): Promise<void> {
+/** Reloads the state and the sheet (`sheet`, or the one shown), after a change made here or elsewhere. */
+async function refreshAll(sheet?: string): Promise<void> {
   const s = await loadState();
-  lastVersion = s.version;
+  lastVersion = Math.max(lastVersion, s.version);
+  if (sheet && state?.sheets.some((x) => x.name === sheet)) active = sheet;
   await openSheet(active);
   document.body.dataset.version = String(s.version);
 }
 
+/**
+ * The page's actions: the poll waits while one runs, and body.busy stays until the last of them
+ * ends (two may overlap). data-done counts the finished ones, so a test can wait for its own.
+ */
+let running = 0;
+let done = 0;
 async function busy<T>(fn: () => Promise<T>): Promise<T> {
+  running++;
   document.body.classList.add('busy');
   try {
     return await fn();
   } finally {
-    document.body.classList.remove('busy');
+    if (--running === 0) document.body.classList.remove('busy');
+    document.body.dataset.done = String(++done);
   }
 }
 
@@ -500,11 +549,10 @@ function installControls(): void {
     void busy(async () => {
       const out = await api<{ ok: boolean; value?: { dashboards: { sheetName: string }[] }; error?: { message: string } }>('/api/generate', { layout: 'by_level' });
       if (!out.ok) return notice('error', out.error?.message ?? t('failed'));
-      const first = out.value?.dashboards[0]?.sheetName;
       notice('info', `${t('generated')} : ${(out.value?.dashboards ?? []).map((d) => d.sheetName).join(', ')}.`);
-      await loadState();
-      lastVersion = state!.version;
-      await openSheet(first ?? active);
+      // The first dashboard, drawn afresh (it may have been replaced under the same name).
+      view = null;
+      await refreshAll(out.value?.dashboards[0]?.sheetName);
     }),
   );
   $('reset').addEventListener('click', () => {
@@ -512,7 +560,7 @@ function installControls(): void {
     void busy(async () => {
       await api('/api/reset', {});
       active = '';
-      sel = null;
+      view = null;
       await refreshAll();
       reloadSidebar();
     });
@@ -539,20 +587,24 @@ function installControls(): void {
       const out = (await res.json()) as { ok: boolean; sheets?: string[]; error?: { message: string } };
       if (!out.ok) return notice('error', out.error?.message ?? t('failed'));
       active = out.sheets?.[0] ?? '';
-      sel = null;
+      view = null;
       await refreshAll();
       reloadSidebar();
     });
   });
 }
 
-/** The sidebar's calls change the workbook too: follow them. */
+/** The sidebar's calls change the workbook too: follow them (never while an action of the page runs). */
 function poll(): void {
+  let checking = false;
+  const quiet = () => running === 0 && !dragging && !checking;
   setInterval(() => {
-    if (document.body.classList.contains('busy') || dragging) return;
-    void api<PlaygroundState>('/api/state').then((s) => {
-      if (s.version > lastVersion) void refreshAll();
-    });
+    if (!quiet()) return;
+    checking = true;
+    void api<PlaygroundState>('/api/state')
+      .then((s) => (s.version > lastVersion && running === 0 && !dragging ? refreshAll() : undefined))
+      .catch(() => undefined)
+      .finally(() => (checking = false));
   }, 1200);
 }
 
@@ -563,6 +615,7 @@ async function start(): Promise<void> {
   lastVersion = s.version;
   active = s.active;
   await openSheet(active);
+  document.body.dataset.version = String(s.version);
   document.body.dataset.ready = 'true';
   poll();
 }

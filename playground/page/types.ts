@@ -72,10 +72,14 @@ export interface PlaygroundState {
   sheets: { name: string; kind: string }[];
   active: string;
   selection: string | null;
+  /** How many selections and activations the server has had (see playground.ts). */
+  selectionVersion: number;
   schedule: string;
   lastRun: { start: string; rowsWritten: number; errors: string[] } | null;
   historyRows: number;
   /** A message for the person: a restore that failed, a file refused… */
   notice: { level: 'info' | 'error'; text: string } | null;
+  /** Changes with every notice set, even one with the same text. */
+  noticeId: number;
   version: number;
 }

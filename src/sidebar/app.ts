@@ -1064,6 +1064,8 @@ export class App {
     const ref = source.kind === 'cell' ? source.ref : source.values;
     const key = JSON.stringify(source);
     if (!ref || validateKpiForm(w.form, this.lang).some((e) => e.field.startsWith('source'))) {
+      // Nothing to read (a read still in flight for an earlier source is dropped when it answers).
+      w.reading = false;
       w.read = null;
       w.readKey = '';
       this.updatePreview();

@@ -88,6 +88,7 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
 
   // Refresh now: the last run shows when, the rows written, no errors.
   await page.click('#refresh-now');
+  await page.waitForFunction(() => /Actualisation terminée/.test(document.querySelector('[data-testid=dashboards-result]')?.textContent ?? ''));
   await page.waitForSelector('[data-testid=last-run][data-state=ok], [data-testid=last-run][data-state=errors]');
   const rows = Number(await page.getAttribute('[data-testid=last-run-rows]', 'data-rows'));
   expect(rows).toBeGreaterThanOrEqual(0);
@@ -187,7 +188,7 @@ test('in English, with the overall layout; the schedule settings speak English',
     await page.locator('[data-testid=last-run]').scrollIntoViewIfNeeded();
     await s.shot('57-en-dashboards');
     // A run that fails is not e-mailed: its errors are listed under the last run.
-    await control(env.harness, '/test/fail-at?k=1');
+    await control(env.harness, '/test/fail-call?method=refreshNow');
     await page.click('#refresh-now');
     await page.waitForSelector('[data-testid=last-run][data-state=errors]');
     expect(await page.textContent('.run-errors-title')).toMatch(/^1 error:$/);

@@ -178,23 +178,47 @@ test('the host page shows the sidebar in a 300 px iframe bridged to the emulator
 });
 
 test('loading states: the first load, and a source being read', async () => {
-  await control(env.harness, '/test/latency?ms=1500');
+  // The server's answers are held while the test looks at what is shown meanwhile.
+  await control(env.harness, '/test/hold?on=1');
   try {
     const s = await env.open();
     const { page } = s;
     await page.waitForSelector('[data-testid=loading]');
     expect(await page.textContent('[data-testid=loading]')).toBe('Chargement…');
     await s.shot('40-loading');
-    await page.waitForSelector('[data-testid=home]', { timeout: 10_000 });
+    await control(env.harness, '/test/hold?on=0');
+    await page.waitForSelector('[data-testid=home]');
     await page.click('[data-action=edit-kpi]');
     await page.waitForSelector('.wizard[data-step="2"]');
     await page.click('.stepper button[aria-label^="3."]');
     await page.waitForSelector('.wizard[data-step="3"]');
+    // The KPI's own source (F2:F25) is read on opening it: its figures first.
+    await page.waitForSelector('[data-testid=preview-counts]');
+    const before = await page.$$eval('[data-testid=preview] .preview-values li', (lis) => lis.map((li) => li.textContent).join('|'));
+    await control(env.harness, '/test/hold?on=1');
     await page.fill('#f-source-values', "'Ventes'!B2:B25");
-    await page.waitForSelector('[data-testid=preview] .spinner', { timeout: 5_000 });
+    await page.waitForSelector('[data-testid=preview] .spinner');
     await s.shot('41-reading-source');
-    await page.waitForFunction(() => /24 cellules/.test(document.querySelector('[data-testid=preview-counts]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    await control(env.harness, '/test/hold?on=0');
+    // The new source's figures, not the old ones (both ranges hold 24 cells).
+    await page.waitForFunction((old) => {
+      const shown = [...document.querySelectorAll('[data-testid=preview] .preview-values li')].map((li) => li.textContent).join('|');
+      return /24 cellules/.test(document.querySelector('[data-testid=preview-counts]')?.textContent ?? '') && shown !== old;
+    }, before);
+
+    // A source being read, then replaced by one that cannot be read: the preview says so at once
+    // (no spinner left for the read nobody waits for), and stays so when that read answers.
+    await control(env.harness, '/test/hold?on=1');
+    await page.fill('#f-source-values', "'Ventes'!C2:C25");
+    await page.waitForSelector('[data-testid=preview] .spinner');
+    await page.fill('#f-source-values', 'pas une plage');
+    const previewEmpty = () => /Saisissez une plage/.test(document.querySelector('[data-testid=preview]')?.textContent ?? '') && !document.querySelector('[data-testid=preview] .spinner');
+    await page.waitForFunction(previewEmpty, undefined, { timeout: 5_000 });
+    const answered = page.waitForResponse((r) => r.url().endsWith('/rpc'));
+    await control(env.harness, '/test/hold?on=0');
+    await answered;
+    expect(await page.evaluate(previewEmpty)).toBe(true);
   } finally {
-    await control(env.harness, '/test/latency?ms=0');
+    await control(env.harness, '/test/hold?on=0');
   }
 });

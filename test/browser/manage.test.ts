@@ -137,8 +137,9 @@ test('delete with confirmation: cancel keeps it, confirm removes it; an objectiv
 test('a server failure is shown as a readable message, and the sidebar stays usable', async () => {
   const { kpi } = seed();
 
-  // The very first call fails: a page with the message and Retry.
-  await control(env.harness, '/test/fail-at?k=1&message=' + encodeURIComponent('Service Spreadsheets indisponible'));
+  // The very first load fails: a page with the message and Retry. (The load calls bootstrap and
+  // getSchedule at once, in either order: the fault is put on bootstrap's first service call.)
+  await control(env.harness, '/test/fail-call?method=bootstrap&message=' + encodeURIComponent('Service Spreadsheets indisponible'));
   const s = await env.open();
   const { page } = s;
   await page.waitForSelector('.fatal');
@@ -168,13 +169,16 @@ test('a server failure is shown as a readable message, and the sidebar stays usa
   expect(await page.textContent('.kpi-name')).toBe('Délai de réponse (fautif)');
   expect((await kpiRows())[0].name).toBe('Délai de réponse (fautif)');
 
-  // A failing read of the selection, on step 3.
+  // A failing read of the selection, on step 3. (The source is read too, on opening the KPI: the
+  // fault is put on the selection's read, not on whichever call comes first.)
   await page.click('[data-action=edit-kpi]');
   await atStep(page, 2);
   await next(page, 3);
-  await control(env.harness, '/test/fail-at?k=1');
+  await page.waitForSelector('[data-testid=preview-counts]');
+  await control(env.harness, '/test/fail-call?method=readSelection');
   await page.click('[data-use-selection=values]');
   await page.waitForSelector('[data-testid=error-banner]');
+  expect(await page.textContent('[data-testid=error-banner]')).toMatch(/injected fault/);
   expect(await page.inputValue('#f-source-values')).toBe("'Service client'!C2:C25");
   expect(s.dialogs).toEqual([]);
   expect(s.errors).toEqual([]);

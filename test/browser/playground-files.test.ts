@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startPlayground } from '../../playground/playground';
-import { openTab, startPlaygroundEnv, type PlaygroundEnv } from '../../playground/testing';
+import { noticeAfter, noticeSeq, openTab, pageAction, startPlaygroundEnv, type PlaygroundEnv } from '../../playground/testing';
 
 jest.setTimeout(180_000);
 
@@ -38,29 +38,30 @@ async function smallWorkbook(): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-async function openFile(page: Page, name: string, buffer: Buffer): Promise<void> {
-  await page.setInputFiles('#open', { name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+/** Opens a file as the page's Open button does; once done, the notice it left (a new one, never the last one's). */
+async function openFile(page: Page, name: string, buffer: Buffer): Promise<string> {
+  const shown = await noticeSeq(page);
+  await pageAction(page, () => page.setInputFiles('#open', { name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer }));
+  return noticeAfter(page, shown);
 }
 
 async function typeInto(page: Page, a1: { r: number; c: number }, input: string): Promise<void> {
   await page.click(`#grid tr[data-r="${a1.r}"] td[data-c="${a1.c}"]`);
   await page.fill('[data-testid=formula-bar]', input);
-  await page.press('[data-testid=formula-bar]', 'Enter');
-  await page.waitForFunction(() => !document.body.classList.contains('busy'));
+  await pageAction(page, () => page.press('[data-testid=formula-bar]', 'Enter'));
 }
 
 test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: same values', async () => {
   const { page, errors } = await env.open();
-  await openFile(page, 'acquisition.xlsx', await smallWorkbook());
-  await page.waitForFunction(() => document.body.dataset.sheet === 'Acquisition');
-  expect(await page.textContent('[data-testid=notice]')).toMatch(/acquisition\.xlsx/);
+  expect(await openFile(page, 'acquisition.xlsx', await smallWorkbook())).toMatch(/acquisition\.xlsx/);
+  expect(await page.getAttribute('body', 'data-sheet')).toBe('Acquisition');
   expect(await page.textContent('#grid tr[data-r="5"] td[data-c="2"]')).toBe('3600');
 
   // A Boussole formula typed on the grid: one value per month (spills down), then the total.
   await typeInto(page, { r: 2, c: 4 }, '=CAC(B2:B4, C2:C4, TRUE)');
-  await page.waitForFunction(() => document.querySelector('#grid tr[data-r="3"] td[data-c="4"]')?.textContent === '125');
+  expect(await page.textContent('#grid tr[data-r="3"] td[data-c="4"]')).toBe('125');
   await typeInto(page, { r: 5, c: 4 }, '=CAC(B2:B4, C2:C4)');
-  await page.waitForFunction(() => document.querySelector('#grid tr[data-r="5"] td[data-c="4"]')?.textContent === '128,5714286' || /^128[,.]57/.test(document.querySelector('#grid tr[data-r="5"] td[data-c="4"]')?.textContent ?? ''));
+  expect(await page.textContent('#grid tr[data-r="5"] td[data-c="4"]')).toMatch(/^128[,.]57/);
   const emu = () => env.pg.workbook.emu;
   const before = emu().sheetValues('Acquisition');
   expect(before[1][3]).toBe(120);
@@ -79,8 +80,7 @@ test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: sa
   expect((check.getWorksheet('Acquisition')!.getCell('D5').value as ExcelJS.CellFormulaValue).formula).toBe('CAC(B2:B4, C2:C4)');
 
   // Open it again: same values, same formulas.
-  await openFile(page, 'saved.xlsx', bytes);
-  await page.waitForFunction(() => /saved\.xlsx/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+  expect(await openFile(page, 'saved.xlsx', bytes)).toMatch(/saved\.xlsx/);
   await openTab(page, 'Acquisition');
   const after = emu().sheetValues('Acquisition');
   expect(after).toEqual(before);
@@ -91,31 +91,25 @@ test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: sa
 
 test('a malformed or foreign file is refused with a message, and the open workbook stays', async () => {
   const { page } = await env.open();
-  await page.click('#reset');
-  await page.waitForFunction(() => /réinitialisée|reset/i.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+  const shown = await noticeSeq(page);
+  await pageAction(page, () => page.click('#reset'));
+  expect(await noticeAfter(page, shown)).toMatch(/réinitialisée/);
   const sheetsBefore = env.pg.workbook.emu.sheetNames();
 
-  await openFile(page, 'budget.xlsx', Buffer.from('PK\u0003\u0004 this is not really a zip archive'));
-  await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.className === 'error');
-  expect(await page.textContent('[data-testid=notice]')).toMatch(/endommagé|n'est pas un classeur/);
+  expect(await openFile(page, 'budget.xlsx', Buffer.from('PK\u0003\u0004 this is not really a zip archive'))).toMatch(/endommagé|n'est pas un classeur/);
+  expect(await page.getAttribute('[data-testid=notice]', 'class')).toBe('error');
   expect(env.pg.workbook.emu.sheetNames()).toEqual(sheetsBefore);
   await page.screenshot({ path: join(ARTIFACTS, '31-malformed-file.png') });
 
-  await openFile(page, 'photo.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
-  await page.waitForFunction(() => /n'est pas un classeur \.xlsx lisible/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
-  await openFile(page, 'rapport.pdf', Buffer.from('%PDF-1.7'));
-  await page.waitForFunction(() => /Seuls les fichiers \.xlsx et \.csv/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
-  await openFile(page, 'binaire.csv', Buffer.from([0x41, 0x00, 0x42]));
-  await page.waitForFunction(() => /n'est pas du texte/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+  expect(await openFile(page, 'photo.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toMatch(/n'est pas un classeur \.xlsx lisible/);
+  expect(await openFile(page, 'rapport.pdf', Buffer.from('%PDF-1.7'))).toMatch(/Seuls les fichiers \.xlsx et \.csv/);
+  expect(await openFile(page, 'binaire.csv', Buffer.from([0x41, 0x00, 0x42]))).toMatch(/n'est pas du texte/);
   expect(env.pg.workbook.emu.sheetNames()).toEqual(sheetsBefore);
   expect(await page.getAttribute('body', 'data-kind')).toBeTruthy();
 
   // A French CSV is opened: semicolons, decimal commas, dd/mm/yyyy dates.
-  await openFile(page, 'ventes.csv', Buffer.from('Mois;CA;Taux\n01/01/2025;1 234,5;0,25\n01/02/2025;2 000;0,3\n', 'utf8'));
-  await page.waitForFunction(() => /ventes\.csv/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''), undefined, { timeout: 10_000 }).catch(async () => {
-    throw new Error(`notice: ${await page.textContent('[data-testid=notice]')}`);
-  });
-  await page.waitForFunction(() => document.body.dataset.sheet === 'ventes');
+  expect(await openFile(page, 'ventes.csv', Buffer.from('Mois;CA;Taux\n01/01/2025;1 234,5;0,25\n01/02/2025;2 000;0,3\n', 'utf8'))).toMatch(/ventes\.csv/);
+  expect(await page.getAttribute('body', 'data-sheet')).toBe('ventes');
   expect(env.pg.workbook.emu.sheetValues('ventes')[1].slice(1)).toEqual([1234.5, 0.25]);
   await page.context().close();
 });

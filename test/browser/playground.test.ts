@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openTab, selectOnGrid, sidebarFrame, startPlaygroundEnv, takeScreenshots, type PlaygroundEnv } from '../../playground/testing';
+import { noticeAfter, noticeSeq, openTab, pageAction, selectOnGrid, sidebarFrame, startPlaygroundEnv, takeScreenshots, type PlaygroundEnv } from '../../playground/testing';
 
 jest.setTimeout(180_000);
 
@@ -107,8 +107,8 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
   const kpiId = String(stored!.id);
 
   // 4. Generate the dashboards: the new KPI has its row and its chart.
-  await page.click('#generate');
-  await page.waitForFunction(() => document.body.dataset.kind === 'dashboard' && !document.body.classList.contains('busy'));
+  await pageAction(page, () => page.click('#generate'));
+  expect(await page.getAttribute('body', 'data-kind')).toBe('dashboard');
   await openTab(page, 'Direction');
   const chart = page.locator('.chart[data-title="Leads du mois"]');
   await chart.waitFor();
@@ -122,13 +122,11 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
   // 5. A month later (January's figures are booked on 1 February), the scheduled refresh.
   const historyOfKpi = () => tableRows('history').filter((r) => r.kpiId === kpiId);
   expect(historyOfKpi()).toHaveLength(0);
-  const clockBefore = await page.textContent('[data-testid=clock]');
-  await page.click('[data-advance=month]');
-  await page.waitForFunction((c) => document.querySelector('[data-testid=clock]')?.textContent !== c && !document.body.classList.contains('busy'), clockBefore);
+  await pageAction(page, () => page.click('[data-advance=month]'));
   expect(await page.textContent('[data-testid=clock]')).toMatch(/15 févr\. 2025/);
-  await page.click('#refresh');
-  await page.waitForFunction(() => /Actualisation faite/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
-  await page.waitForFunction(() => !document.body.classList.contains('busy'));
+  const shown = await noticeSeq(page);
+  await pageAction(page, () => page.click('#refresh'));
+  expect(await noticeAfter(page, shown)).toMatch(/Actualisation faite/);
   const rows = historyOfKpi();
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ period: '2025-01' });
@@ -166,9 +164,65 @@ test('a selection survives the page following a change made elsewhere (the sideb
   const edit = await page.evaluate(() => fetch('/api/edit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sheet: 'Ventes', a1: 'Z200', input: '' }) }).then((r) => r.json()));
   expect(edit).toMatchObject({ ok: true });
   await page.waitForFunction((v) => Number(document.body.dataset.version) > v, before);
-  await page.waitForFunction(() => !document.body.classList.contains('busy'));
   expect(selected()).toBe('Ventes!B2:B5');
   expect(await page.textContent('[data-testid=selection]')).toBe('Ventes!B2:B5');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('a reload that left before the user changed sheet and selected does not undo the selection when it lands', async () => {
+  const { page, errors } = await env.open();
+  const selected = () => {
+    const range = env.pg.workbook.emu.spreadsheet.getActiveRange();
+    return range && `${range.getSheet().getName()}!${range.getA1Notation()}`;
+  };
+  await openTab(page, 'Clients');
+  expect(selected()).toBe('Clients!A1');
+  // Every state read from now on is computed at once by the server, and answered only when released:
+  // a slow answer, as on a loaded machine.
+  let release!: () => void;
+  const released = new Promise<void>((ok) => (release = ok));
+  let held = 0;
+  await page.route('**/api/state', async (route) => {
+    const answer = await route.fetch();
+    held++;
+    await released;
+    await route.fulfill({ response: answer });
+  });
+  // An action's reload reads the state while Clients is still the server's active sheet…
+  await page.click('[data-advance=day]');
+  while (held === 0) await new Promise((ok) => setTimeout(ok, 20));
+  expect(selected()).toBe('Clients!A1');
+  // …then the user opens Ventes and selects a range, before that answer arrives.
+  await openTab(page, 'Ventes');
+  await selectOnGrid(page, 'B2', 'B5');
+  await page.waitForFunction(() => document.querySelector('[data-testid=selection]')?.textContent === 'Ventes!B2:B5');
+  expect(selected()).toBe('Ventes!B2:B5');
+  release();
+  await page.waitForFunction(() => !document.body.classList.contains('busy'));
+  await page.unroute('**/api/state');
+  // The answer said Clients was active, A1 selected: the page keeps what the user did since.
+  expect(await page.getAttribute('body', 'data-sheet')).toBe('Ventes');
+  expect(selected()).toBe('Ventes!B2:B5');
+  expect(await page.textContent('[data-testid=selection]')).toBe('Ventes!B2:B5');
+  expect(await page.$$eval('#grid td.sel', (tds) => tds.length)).toBe(4);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('another sheet starts with no selection, on the page as on the server', async () => {
+  const { page, errors } = await env.open();
+  await openTab(page, 'Ventes');
+  await selectOnGrid(page, 'B2', 'B5');
+  await page.waitForFunction(() => document.querySelector('[data-testid=selection]')?.textContent === 'Ventes!B2:B5');
+  await openTab(page, 'Clients');
+  expect(await page.textContent('[data-testid=selection]')).toBe('Clients!A1');
+  expect(await page.$$eval('#grid td.sel', (tds) => tds.length)).toBe(0);
+  expect(await page.textContent('[data-testid=cell-name]')).toBe('');
+  // A shift-click extends from nothing the user can see: it selects the one cell.
+  await page.click('#grid tr[data-r="3"] td[data-c="4"]', { modifiers: ['Shift'] });
+  await page.waitForFunction(() => document.querySelector('[data-testid=selection]')?.textContent === 'Clients!D3');
+  expect(await page.$$eval('#grid td.sel', (tds) => tds.length)).toBe(1);
   expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startHarness, type Harness, type HarnessOptions } from '../../playground/server';
+import { runServerCall, startHarness, type Harness, type HarnessOptions } from '../../playground/server';
 
 export const ARTIFACTS = join(process.cwd(), 'artifacts', 'sidebar');
 
@@ -101,9 +101,15 @@ export async function next(page: Page, expectStep: number | 'home'): Promise<voi
   else await atStep(page, expectStep);
 }
 
-/** Selects a range "in the sheet" and clicks the matching "use the selection" button. */
+/**
+ * Selects a range "in the sheet", clicks the matching "use the selection" button and waits for the
+ * field to show that range (not merely something: the field may hold text typed before).
+ */
 export async function useSelection(harness: Harness, page: Page, a1: string, target: string, fieldId: string): Promise<void> {
   await control(harness, `/test/select?a1=${encodeURIComponent(a1)}`);
+  const read = runServerCall(harness.emu, 'readSelection', []);
+  const expected = read.ok ? (read.value as { a1: string | null }).a1 : null;
+  if (!expected) throw new Error(`useSelection: ${a1} is not selected (${JSON.stringify(read)})`);
   await page.click(`[data-use-selection="${target}"]`);
-  await page.waitForFunction(([id]) => (document.getElementById(id) as HTMLInputElement | null)?.value !== '', [fieldId]);
+  await page.waitForFunction(([id, value]) => (document.getElementById(id) as HTMLInputElement | null)?.value === value, [fieldId, expected]);
 }
