@@ -39,15 +39,17 @@ export const PAGE_HTML = `<!DOCTYPE html>
   .layer { position: relative; }
   table.grid { border-collapse: separate; border-spacing: 0; table-layout: fixed; font-size: 13px; }
   .grid th, .grid td { border-right: 1px solid #e2e3e3; border-bottom: 1px solid #e2e3e3; padding: 0 4px; white-space: nowrap; overflow: hidden; text-overflow: clip; height: 21px; }
-  .grid thead th { position: sticky; top: 0; z-index: 3; background: #f8f9fa; color: #5f6368; font-weight: 400; font-size: 11px; text-align: center; }
+  .grid thead th { position: sticky; top: 0; z-index: 4; background: #f8f9fa; color: #5f6368; font-weight: 400; font-size: 11px; text-align: center; }
   .grid th.rh { position: sticky; left: 0; z-index: 2; background: #f8f9fa; color: #5f6368; font-weight: 400; font-size: 11px; text-align: center; width: 46px; min-width: 46px; }
-  .grid thead th.rh { z-index: 4; }
+  .grid thead th.rh { z-index: 5; }
   .grid td { cursor: cell; user-select: none; }
   .grid td.num { text-align: right; }
   .grid td.err { color: #c5221f; }
   .grid td.ovf { overflow: visible; }
   .grid td.wrap { white-space: normal; line-height: 15px; }
-  .grid tr.frozen td, .grid tr.frozen th.rh { position: sticky; z-index: 2; }
+  /* Frozen rows stay on top of the rows scrolled under them: opaque, and above their row numbers. */
+  .grid tr.frozen td { position: sticky; z-index: 2; background-color: #fff; }
+  .grid tr.frozen th.rh { position: sticky; z-index: 3; }
   .grid td.sel { background-image: linear-gradient(rgba(26,115,232,.14), rgba(26,115,232,.14)); }
   .grid td.anchor { outline: 2px solid #1a73e8; outline-offset: -2px; }
   .grid th.selh { background: #d3e3fd; color: #041e49; }
