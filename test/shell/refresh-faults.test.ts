@@ -104,6 +104,7 @@ function checkEveryCall(make: () => Scenario, expectedRows: number) {
   return { calls, outcomes };
 }
 
+// Hundreds of refreshes each: generous limits, for CI machines running many suites at once.
 describe('a failure at any service call of a refresh', () => {
   test('steady state: every call in turn', () => {
     const { calls, outcomes } = checkEveryCall(steadyState, 4);
@@ -111,11 +112,11 @@ describe('a failure at any service call of a refresh', () => {
     expect(outcomes.untouched).toBeGreaterThan(0);
     expect(outcomes.committed).toBeGreaterThan(0);
     expect(outcomes.untouched + outcomes.committed).toBe(calls);
-  });
+  }, 180_000);
 
   test('first run (sheets created): every call in turn; a half-made sheet is removed, never left behind', () => {
     const { calls, outcomes } = checkEveryCall(firstRun, 2);
     expect(calls).toBeGreaterThan(30);
     expect(outcomes.untouched + outcomes.committed).toBe(calls);
-  });
+  }, 180_000);
 });
