@@ -58,7 +58,15 @@ export function benchDashboards(o: DashboardBenchOptions = {}): DashboardBenchRo
         withEnv(kpis, dataRows, (env) => {
           const first = timedGenerate(env, layout);
           const again = Array.from({ length: o.reps ?? 3 }, () => timedGenerate(env, layout));
-          return { kpis, dataRows, layout, firstCalls: first.calls, firstMs: first.ms, regenerateCalls: again[0].calls, regenerateMs: median(again.map((a) => a.ms)) };
+          return {
+            kpis,
+            dataRows,
+            layout,
+            firstCalls: first.calls,
+            firstMs: first.ms,
+            regenerateCalls: again[0].calls,
+            regenerateMs: median(again.map((a) => a.ms)),
+          };
         }),
       );
     }
@@ -108,5 +116,8 @@ if (process.argv[1] && /bench[\\/]dashboard\.ts$/.test(process.argv[1])) {
   const table = benchDashboards();
   console.log('| KPIs | data rows | first generation: calls | ms | regeneration: calls | ms (median) |');
   console.log('|---:|---:|---:|---:|---:|---:|');
-  for (const r of table) console.log(`| ${r.kpis} | ${r.dataRows.toLocaleString('en')} | ${r.firstCalls} | ${r.firstMs.toFixed(0)} | ${r.regenerateCalls} | ${r.regenerateMs.toFixed(0)} |`);
+  for (const r of table)
+    console.log(
+      `| ${r.kpis} | ${r.dataRows.toLocaleString('en')} | ${r.firstCalls} | ${r.firstMs.toFixed(0)} | ${r.regenerateCalls} | ${r.regenerateMs.toFixed(0)} |`,
+    );
 }

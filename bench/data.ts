@@ -22,7 +22,11 @@ export const asColumn = (xs: readonly number[]): number[][] => xs.map((x) => [x]
 export const oneToN = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 
 /** Acquisition data: `lines` cost columns per period (cents) and whole new-customer counts. */
-export function acquisitionTable(rows: number, lines: number, seed: number): { spend: number[][]; newCustomers: number[][] } {
+export function acquisitionTable(
+  rows: number,
+  lines: number,
+  seed: number,
+): { spend: number[][]; newCustomers: number[][] } {
   const rnd = prng(seed);
   const spend = new Array<number[]>(rows);
   const newCustomers = new Array<number[]>(rows);

@@ -132,7 +132,9 @@ export function measure(impl: Implementation, defaultSize: number, log: (s: stri
     const value = impl.result ? impl.result() : valueOf(last);
     const counters = typeof last === 'number' ? undefined : last.counters;
     const m: Measurement = { ...base, setupMs, samplesMs: samples, medianMs: median(samples), value, counters };
-    log(`  ${impl.peer.padEnd(12)} ${m.medianMs.toFixed(2).padStart(10)} ms  (n=${samples.length}, setup ${setupMs.toFixed(0)} ms)`);
+    log(
+      `  ${impl.peer.padEnd(12)} ${m.medianMs.toFixed(2).padStart(10)} ms  (n=${samples.length}, setup ${setupMs.toFixed(0)} ms)`,
+    );
     return m;
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);

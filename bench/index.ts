@@ -35,7 +35,9 @@ const machine = {
   memGb: Math.round(os.totalmem() / 2 ** 30),
   platform: `${os.platform()} ${os.release()} ${os.arch()}`,
 };
-console.log(`Boussole bench — ${machine.date}, Node ${machine.node}, ${machine.cpu} × ${machine.cores}, ${machine.memGb} GB`);
+console.log(
+  `Boussole bench — ${machine.date}, Node ${machine.node}, ${machine.cpu} × ${machine.cores}, ${machine.memGb} GB`,
+);
 if (!hasGc) console.log('(could not expose gc(): samples are taken without a collection in between)');
 
 // Does HyperFormula's series work fit in a minute at the full size? Probe at a tenth, extrapolate.
@@ -70,7 +72,9 @@ const extrapolatedS = (probe[2].ms * (seriesSize / probe[2].size) ** 2) / 1000;
 notes.push(
   `formula.js given the range as Sheets passes it (n rows × 1, like Boussole gets) instead of flat arrays: SLOPE takes ${probe
     .map((p) => `${p.ms.toFixed(0)} ms at ${p.size.toLocaleString('en')}`)
-    .join(', ')} (×${perDoubling.toFixed(1)} per doubling; its flatten() concatenates row by row) — at least ${extrapolatedS >= 120 ? `${(extrapolatedS / 60).toFixed(0)} min` : `${extrapolatedS.toFixed(0)} s`} at ${seriesSize.toLocaleString('en')} extrapolating as n², so its lines above use flat arrays prepared outside the timing, while Boussole's time includes reading the 2-D range.`,
+    .join(
+      ', ',
+    )} (×${perDoubling.toFixed(1)} per doubling; its flatten() concatenates row by row) — at least ${extrapolatedS >= 120 ? `${(extrapolatedS / 60).toFixed(0)} min` : `${extrapolatedS.toFixed(0)} s`} at ${seriesSize.toLocaleString('en')} extrapolating as n², so its lines above use flat arrays prepared outside the timing, while Boussole's time includes reading the 2-D range.`,
 );
 
 const summary = summaryTable(results);

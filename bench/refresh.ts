@@ -64,25 +64,54 @@ function fixture(o: Required<RefreshBenchOptions>): Fixture {
   const first = isoDay('2025-06-15')!;
   const dataDays = 930; // into 2027: future rows are ignored until their period ends
   const data: unknown[][] = [['Date', ...Array.from({ length: ranges }, (_, i) => `Série ${i + 1}`)]];
-  for (let d = 0; d < dataDays; d++) data.push([dayIso(first + d), ...Array.from({ length: ranges }, () => Math.round(rnd() * 10_000) / 100)]);
-  const figures: unknown[][] = [['Indicateur', 'Valeur'], ...Array.from({ length: cells }, (_, i) => [`Indicateur ${i + 1}`, Math.round(rnd() * 1000)])];
+  for (let d = 0; d < dataDays; d++)
+    data.push([dayIso(first + d), ...Array.from({ length: ranges }, () => Math.round(rnd() * 10_000) / 100)]);
+  const figures: unknown[][] = [
+    ['Indicateur', 'Valeur'],
+    ...Array.from({ length: cells }, (_, i) => [`Indicateur ${i + 1}`, Math.round(rnd() * 1000)]),
+  ];
   loadWorkbook(emu, { Données: data, Indicateurs: figures });
   const uninstall = emu.install();
   const realNow = clock.now;
   clock.now = () => emu.clock.now();
-  emu.spreadsheet.getSheetByName('Données')!.getRange(2, 1, dataDays, 1).setNumberFormat('@').setValues(data.slice(1).map((r) => [r[0]]));
+  emu.spreadsheet
+    .getSheetByName('Données')!
+    .getRange(2, 1, dataDays, 1)
+    .setNumberFormat('@')
+    .setValues(data.slice(1).map((r) => [r[0]]));
 
   const realRandom = Math.random;
   Math.random = rnd;
   const ids: string[] = [];
-  const base = { definition: 'Suivi quotidien', unit: 'count', direction: 'higher', objectiveId: '', indicator: 'lagging', baseline: 10, target: 100, deadline: '2027-12-31', frequency: 'daily', benchmark: null, owner: '', level: 'operational' } as const;
+  const base = {
+    definition: 'Suivi quotidien',
+    unit: 'count',
+    direction: 'higher',
+    objectiveId: '',
+    indicator: 'lagging',
+    baseline: 10,
+    target: 100,
+    deadline: '2027-12-31',
+    frequency: 'daily',
+    benchmark: null,
+    owner: '',
+    level: 'operational',
+  } as const;
   for (let i = 0; i < cells; i++) {
-    const r = serverApi.saveKpi({ ...base, name: `Cellule ${i + 1}`, source: { kind: 'cell', ref: `'Indicateurs'!B${i + 2}` } });
+    const r = serverApi.saveKpi({
+      ...base,
+      name: `Cellule ${i + 1}`,
+      source: { kind: 'cell', ref: `'Indicateurs'!B${i + 2}` },
+    });
     if (r.ok) ids.push(r.value.id);
   }
   for (let i = 0; i < ranges; i++) {
     const col = columnLetters(i + 2);
-    const r = serverApi.saveKpi({ ...base, name: `Série ${i + 1}`, source: { kind: 'range', values: `Données!${col}2:${col}`, dates: 'Données!A2:A' } });
+    const r = serverApi.saveKpi({
+      ...base,
+      name: `Série ${i + 1}`,
+      source: { kind: 'range', values: `Données!${col}2:${col}`, dates: 'Données!A2:A' },
+    });
     if (r.ok) ids.push(r.value.id);
   }
   Math.random = realRandom;
@@ -96,14 +125,25 @@ function fixture(o: Required<RefreshBenchOptions>): Fixture {
   const today = isoDay(START.slice(0, 10))!;
   for (let d = today - o.historyDays; d < today - 1; d++) {
     for (const id of ids) {
-      const row: HistoryRow = { kpiId: id, period: dayIso(d), periodStart: dayIso(d), value: Math.round(rnd() * 1000), target: 100, status: 'on_track', takenAt: `${dayIso(d)}T23:00:00+02:00` };
+      const row: HistoryRow = {
+        kpiId: id,
+        period: dayIso(d),
+        periodStart: dayIso(d),
+        value: Math.round(rnd() * 1000),
+        target: 100,
+        status: 'on_track',
+        takenAt: `${dayIso(d)}T23:00:00+02:00`,
+      };
       rows.push(encodeHistoryRow(row));
     }
   }
   const sheet = emu.spreadsheet.getSheetByName(history)!;
   const existing = sheet.getLastRow();
   sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);
-  sheet.getRange(existing + 1, 1, rows.length, 7).setNumberFormats(rows.map(() => [...HISTORY_FORMATS])).setValues(rows);
+  sheet
+    .getRange(existing + 1, 1, rows.length, 7)
+    .setNumberFormats(rows.map(() => [...HISTORY_FORMATS]))
+    .setValues(rows);
   setSchedule({ kind: 'daily', hour: 8 });
   refreshNow({ log: () => {} }); // pending observations for today
   const size = (name: string) => {
@@ -141,12 +181,22 @@ function step(f: Fixture): RefreshMeasure {
   const entry = refreshNow({ log: () => {} });
   const localMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (entry.errors.length) throw new Error(`bench refresh: ${entry.errors.join('; ')}`);
-  return { serviceCalls: f.emu.calls.total, byMethod: { ...f.emu.calls.byMethod }, rowsWritten: entry.rowsWritten, cellsMoved: read + entry.rowsWritten * 7 + 5, localMs };
+  return {
+    serviceCalls: f.emu.calls.total,
+    byMethod: { ...f.emu.calls.byMethod },
+    rowsWritten: entry.rowsWritten,
+    cellsMoved: read + entry.rowsWritten * 7 + 5,
+    localMs,
+  };
 }
 
-export const estimateSeconds = (m: Pick<RefreshMeasure, 'serviceCalls' | 'cellsMoved'>, callMs = CALL_MS): number => (m.serviceCalls * callMs + m.cellsMoved * CELL_MS) / 1000;
+export const estimateSeconds = (m: Pick<RefreshMeasure, 'serviceCalls' | 'cellsMoved'>, callMs = CALL_MS): number =>
+  (m.serviceCalls * callMs + m.cellsMoved * CELL_MS) / 1000;
 
-export function refreshBench(options: RefreshBenchOptions = {}): { workloads: Workload[]; notes: (results: WorkloadResult[]) => string[] } {
+export function refreshBench(options: RefreshBenchOptions = {}): {
+  workloads: Workload[];
+  notes: (results: WorkloadResult[]) => string[];
+} {
   const o = { kpis: 50, historyDays: 365, seed: 20240601, ...options };
   let f: Fixture | undefined;
   let last: RefreshMeasure | undefined;
@@ -164,7 +214,10 @@ export function refreshBench(options: RefreshBenchOptions = {}): { workloads: Wo
         },
         run: () => {
           last = step(f!);
-          return { value: last.rowsWritten, counters: { serviceCalls: last.serviceCalls, cellsMoved: last.cellsMoved } };
+          return {
+            value: last.rowsWritten,
+            counters: { serviceCalls: last.serviceCalls, cellsMoved: last.cellsMoved },
+          };
         },
         teardown: () => f?.close(),
         reps: 7,
@@ -182,7 +235,9 @@ export function refreshBench(options: RefreshBenchOptions = {}): { workloads: Wo
         .sort((a, b) => b[1] - a[1])
         .slice(0, 6)
         .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}, …), ${last.rowsWritten} history rows in one setValues, ~${last.cellsMoved.toLocaleString('en')} cells moved; ${m.medianMs.toFixed(0)} ms locally (median).`,
+        .join(
+          ', ',
+        )}, …), ${last.rowsWritten} history rows in one setValues, ~${last.cellsMoved.toLocaleString('en')} cells moved; ${m.medianMs.toFixed(0)} ms locally (median).`,
       `Apps Script estimate at ${CALL_MS} ms per call + ${CELL_MS * 1000} µs per cell: ${s.toFixed(1)} s, ${((100 * s) / LIMIT_S).toFixed(1)} % of the 6-minute limit; at ${PESSIMISTIC_CALL_MS} ms per call: ${worst.toFixed(1)} s (${((100 * worst) / LIMIT_S).toFixed(1)} %). The call count does not grow with the number of KPIs or of history rows (one read per sheet, one write per sheet); only the cells moved do.`,
     ];
   };

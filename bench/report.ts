@@ -1,7 +1,8 @@
 /** Turns workload results into the summary table, printed as aligned text and as markdown. */
 import { PEERS, type Measurement, type PeerId, type WorkloadResult } from './harness';
 
-const fmtMs = (ms: number): string => (!Number.isFinite(ms) ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const fmtMs = (ms: number): string =>
+  !Number.isFinite(ms) ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 const fmtRatio = (r: number): string => (!Number.isFinite(r) ? '—' : r >= 10 ? `${r.toFixed(0)}×` : `${r.toFixed(2)}×`);
 const fmtRate = (perS: number, unit: string): string =>
   !Number.isFinite(perS)
@@ -26,7 +27,15 @@ const alignOf = (t: Table, i: number): 'l' | 'r' => t.align?.[i] ?? (i < 2 ? 'l'
 
 /** One line per workload: time per peer, ratios against Boussole (> 1: Boussole is faster), agreement. */
 export function summaryTable(results: WorkloadResult[]): Table {
-  const header = ['workload', 'n', ...PEERS.map((p) => `${p.title} ms`), 'formula.js ÷ Boussole', 'HyperFormula ÷ Boussole', 'Boussole throughput', 'results agree (< 1e-9)'];
+  const header = [
+    'workload',
+    'n',
+    ...PEERS.map((p) => `${p.title} ms`),
+    'formula.js ÷ Boussole',
+    'HyperFormula ÷ Boussole',
+    'Boussole throughput',
+    'results agree (< 1e-9)',
+  ];
   const footnotes: string[] = [];
   const rows = results.map((r) => {
     const by = (id: PeerId) => r.measurements.find((m) => m.peer === id);
@@ -36,7 +45,9 @@ export function summaryTable(results: WorkloadResult[]): Table {
       if (!m) return '—';
       if (m.error) return 'failed';
       if (m.size !== r.workload.size) {
-        footnotes.push(`${r.workload.name}, ${p.title}: measured on n = ${m.size.toLocaleString('en')}; its ratio compares time per value.`);
+        footnotes.push(
+          `${r.workload.name}, ${p.title}: measured on n = ${m.size.toLocaleString('en')}; its ratio compares time per value.`,
+        );
         return `${fmtMs(m.medianMs)} (n=${m.size.toLocaleString('en')})†`;
       }
       return fmtMs(m.medianMs);
@@ -61,7 +72,17 @@ export function summaryTable(results: WorkloadResult[]): Table {
 
 /** What each peer ran, with every sample, for the record. */
 export function detailTable(results: WorkloadResult[]): Table {
-  const header = ['workload', 'peer', 'call', 'n', 'median ms', 'samples ms', 'result', 'rel. diff vs Boussole', 'notes'];
+  const header = [
+    'workload',
+    'peer',
+    'call',
+    'n',
+    'median ms',
+    'samples ms',
+    'result',
+    'rel. diff vs Boussole',
+    'notes',
+  ];
   const rows: string[][] = [];
   for (const r of results) {
     for (const m of r.measurements) {
@@ -84,8 +105,14 @@ export function detailTable(results: WorkloadResult[]): Table {
 
 export function toText(t: Table): string {
   const widths = t.header.map((h, i) => Math.max(h.length, ...t.rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (alignOf(t, i) === 'l' ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(t.header), widths.map((w) => '-'.repeat(w)).join('  '), ...t.rows.map(line), ...t.footnotes.map((f) => `† ${f}`)].join('\n');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (alignOf(t, i) === 'l' ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [
+    line(t.header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...t.rows.map(line),
+    ...t.footnotes.map((f) => `† ${f}`),
+  ].join('\n');
 }
 
 export function toMarkdown(t: Table): string {

@@ -27,7 +27,8 @@ export function lettersToColumn(letters: string): number {
 
 /** Quotes a sheet name when Sheets would (anything but letters, digits and underscores, or a name like a cell). */
 export function quoteSheetName(name: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(true|false)$/i.test(name)) return name;
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(true|false)$/i.test(name))
+    return name;
   return `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -61,7 +62,7 @@ export function parseA1(a1: string, maxRows: number, maxColumns: number): GridRa
     return { sheetName, row: a.row, column: a.col, numRows: 1, numColumns: 1 };
   }
   const b = { col: ends[1]![1] ? lettersToColumn(ends[1]![1]) : 0, row: ends[1]![2] ? Number(ends[1]![2]) : 0 };
-  const colsOpen = (!a.col && !b.col);
+  const colsOpen = !a.col && !b.col;
   const rowsOpen = (!a.row && !b.row) || (a.row > 0 && !b.row && b.col > 0);
   if ((!a.col && !b.row) || (!a.row && !b.col && a.col && b.row)) return null; // "2:A", "A:2"
   const c1 = a.col || 1;

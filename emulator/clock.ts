@@ -33,6 +33,10 @@ export class Clock {
 export function toMillis(d: Duration): number {
   if (typeof d === 'number') return d;
   return (
-    (d.days ?? 0) * 86_400_000 + (d.hours ?? 0) * 3_600_000 + (d.minutes ?? 0) * 60_000 + (d.seconds ?? 0) * 1000 + (d.ms ?? 0)
+    (d.days ?? 0) * 86_400_000 +
+    (d.hours ?? 0) * 3_600_000 +
+    (d.minutes ?? 0) * 60_000 +
+    (d.seconds ?? 0) * 1000 +
+    (d.ms ?? 0)
   );
 }

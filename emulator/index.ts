@@ -4,7 +4,15 @@
  */
 import { parseA1 } from './a1';
 import type { Duration } from './clock';
-import { EmulatorCore, type AlertRecord, type ButtonName, type HtmlRecord, type MenuRecord, type PromptRecord, type ToastRecord } from './core';
+import {
+  EmulatorCore,
+  type AlertRecord,
+  type ButtonName,
+  type HtmlRecord,
+  type MenuRecord,
+  type PromptRecord,
+  type ToastRecord,
+} from './core';
 import type { EngineFunction } from './engine/custom-functions';
 import type { CallStats, Faults } from './instrument';
 import { displayValue } from './number-format';
@@ -25,7 +33,24 @@ import { EmuSession } from './services/session';
 import { EmuUtilities } from './services/utilities';
 
 export { DISPLAY_ONLY_FUNCTIONS } from './engine/workbook-engine';
-export type { AlertRecord, ButtonName, HtmlRecord, MenuRecord, PromptRecord, ToastRecord, ChartView, MetadataView, ProtectionView, ConditionalFormatView, DueTrigger, TriggerRecord, SheetsValue, Style, CallStats, Faults };
+export type {
+  AlertRecord,
+  ButtonName,
+  HtmlRecord,
+  MenuRecord,
+  PromptRecord,
+  ToastRecord,
+  ChartView,
+  MetadataView,
+  ProtectionView,
+  ConditionalFormatView,
+  DueTrigger,
+  TriggerRecord,
+  SheetsValue,
+  Style,
+  CallStats,
+  Faults,
+};
 
 export interface EmulatorOptions {
   /** Spreadsheet locale, e.g. 'fr_FR' (default 'en_US'). Decides custom functions' error language. */
@@ -124,7 +149,10 @@ export interface Emulator {
   /** The document the code runs for (SpreadsheetApp.getActiveSpreadsheet()). */
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** A new spreadsheet (openById finds it); `activate` makes it the active one. */
-  createSpreadsheet(name: string, options?: { locale?: string; timeZone?: string; activate?: boolean }): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  createSpreadsheet(
+    name: string,
+    options?: { locale?: string; timeZone?: string; activate?: boolean },
+  ): GoogleAppsScript.Spreadsheet.Spreadsheet;
   setActiveSpreadsheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): void;
   /** Selects a range as the user would (`'Sheet1!B2:B13'`, or A1 on the active sheet); also activates its sheet. */
   select(a1: string): GoogleAppsScript.Spreadsheet.Range;
@@ -141,7 +169,9 @@ export interface Emulator {
 
   /** Answers to Ui.alert / Ui.prompt. */
   onAlert(responder: (a: { title: string | null; prompt: string; buttons: string }) => ButtonName): void;
-  onPrompt(responder: (p: { title: string | null; prompt: string; buttons: string }) => { button: ButtonName; text: string }): void;
+  onPrompt(
+    responder: (p: { title: string | null; prompt: string; buttons: string }) => { button: ButtonName; text: string },
+  ): void;
 
   /** Another execution holds the document lock until `until` (a Date or ms from now), or until the returned release is called. */
   holdDocumentLock(options?: { until?: Date | number; documentId?: string }): () => void;
@@ -223,14 +253,23 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     Charts: new EmuCharts(),
     Logger: new EmuLogger(core),
   };
-  const services = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, instr.wrap(v)])) as unknown as EmulatedServices;
+  const services = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, instr.wrap(v)]),
+  ) as unknown as EmulatedServices;
 
-  const NONE_ALLOWED = /^(SpreadsheetApp\.getUi|Ui\.create(Addon)?Menu|Menu\.|Session\.getActiveUserLocale|Session\.getActiveUser|Session\.getEffectiveUser|Session\.getScriptTimeZone|Logger\.|Utilities\.|ScriptApp\.getAuthorizationInfo|HtmlService\.|HtmlOutput\.)/;
+  const NONE_ALLOWED =
+    /^(SpreadsheetApp\.getUi|Ui\.create(Addon)?Menu|Menu\.|Session\.getActiveUserLocale|Session\.getActiveUser|Session\.getEffectiveUser|Session\.getScriptTimeZone|Logger\.|Utilities\.|ScriptApp\.getAuthorizationInfo|HtmlService\.|HtmlOutput\.)/;
   instr.guard = (method) => {
     if (core.context.authMode === 'NONE' && !NONE_ALLOWED.test(method)) {
       // The real text names the scope the call needs ("Required permissions: https://…").
-      const scope = /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(method) ? 'spreadsheets' : /^ScriptApp\./.test(method) ? 'script.scriptapp' : null;
-      throw new Error(`You do not have permission to call ${method}.${scope ? ` Required permissions: https://www.googleapis.com/auth/${scope}` : ''}`);
+      const scope = /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(method)
+        ? 'spreadsheets'
+        : /^ScriptApp\./.test(method)
+          ? 'script.scriptapp'
+          : null;
+      throw new Error(
+        `You do not have permission to call ${method}.${scope ? ` Required permissions: https://www.googleapis.com/auth/${scope}` : ''}`,
+      );
     }
   };
 
@@ -338,7 +377,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     faults: instr,
     asTrigger(fn, documentId) {
       const saved = { ...core.context };
-      core.context = { documentId: documentId ?? saved.documentId, activeSpreadsheet: false, ui: false, authMode: 'FULL' };
+      core.context = {
+        documentId: documentId ?? saved.documentId,
+        activeSpreadsheet: false,
+        ui: false,
+        authMode: 'FULL',
+      };
       try {
         return fn();
       } finally {
@@ -372,8 +416,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     holdScriptLock(o = {}) {
       return lockService.table.holdByOther('script', lockUntil(o.until));
     },
-    sheetValues: (name) => (sheetOf(name).getDataRange() as unknown as import('./spreadsheet/range').EmuRange).getValues(),
-    sheetFormulas: (name) => (sheetOf(name).getDataRange() as unknown as import('./spreadsheet/range').EmuRange).getFormulas(),
+    sheetValues: (name) =>
+      (sheetOf(name).getDataRange() as unknown as import('./spreadsheet/range').EmuRange).getValues(),
+    sheetFormulas: (name) =>
+      (sheetOf(name).getDataRange() as unknown as import('./spreadsheet/range').EmuRange).getFormulas(),
     snapshot: (name) => sheetSnapshot(sheetOf(name)),
     cell(a1) {
       const range = rangeOf(a1);
@@ -384,7 +430,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const raw = literal ? c.v : ev.kind === 'empty' ? '' : ev.kind === 'error' ? ev.code : ev.value;
       return {
         value: sheet.valueAt(grid.row, grid.column),
-        display: displayValue(raw, literal ? numberFormatOf(c) : displayFormat(c, ev, sheet.ss.locale), sheet.ss.locale),
+        display: displayValue(
+          raw,
+          literal ? numberFormatOf(c) : displayFormat(c, ev, sheet.ss.locale),
+          sheet.ss.locale,
+        ),
         formula: c?.f ?? '',
         numberFormat: numberFormatOf(c),
         style: { ...c?.style },
@@ -436,7 +486,11 @@ export type WorkbookData = Record<string, readonly (readonly unknown[])[]>;
  * Fills the active spreadsheet (or `spreadsheet`) from plain data, without counting service calls.
  * Sheets are created as needed; the untouched default sheet is removed when the data names others.
  */
-export function loadWorkbook(emu: Emulator, data: WorkbookData, spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+export function loadWorkbook(
+  emu: Emulator,
+  data: WorkbookData,
+  spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): void {
   const instr = emu.calls as unknown as import('./instrument').Instrumentation;
   const ss = instr.unwrap(spreadsheet ?? emu.spreadsheet) as unknown as EmuSpreadsheet;
   const defaultSheet = ss.sheets.length === 1 ? ss.sheets[0] : null;

@@ -115,7 +115,8 @@ export class Instrumentation implements CallStats, Faults {
     const proxy = new Proxy(target, {
       get: (obj, prop, receiver) => {
         if (cache.has(prop)) return cache.get(prop);
-        if (typeof prop !== 'string' || prop === 'emuType' || prop.startsWith('_')) return Reflect.get(obj, prop, receiver);
+        if (typeof prop !== 'string' || prop === 'emuType' || prop.startsWith('_'))
+          return Reflect.get(obj, prop, receiver);
         const value = Reflect.get(obj, prop, obj) as unknown;
         if (value === undefined && !(prop in obj)) {
           if (!looksLikeApiMethod(prop)) return undefined;
@@ -130,7 +131,10 @@ export class Instrumentation implements CallStats, Faults {
         const name = `${type}.${prop}`;
         const wrapped = (...args: unknown[]) => {
           this.record(name);
-          const result = (value as (...a: unknown[]) => unknown).apply(obj, args.map((a) => this.unwrap(a)));
+          const result = (value as (...a: unknown[]) => unknown).apply(
+            obj,
+            args.map((a) => this.unwrap(a)),
+          );
           return this.wrap(result);
         };
         cache.set(prop, wrapped);
@@ -143,7 +147,18 @@ export class Instrumentation implements CallStats, Faults {
   }
 }
 
-const NOT_API = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'constructor', 'inspect', 'toString', 'valueOf', 'tagName', 'hasOwnProperty']);
+const NOT_API = new Set([
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  'nodeType',
+  'constructor',
+  'inspect',
+  'toString',
+  'valueOf',
+  'tagName',
+  'hasOwnProperty',
+]);
 const API_VERB =
   /^(get|set|is|has|add|remove|insert|delete|clear|create|new|copy|move|show|hide|auto|sort|find|apply|as|can|check|uncheck|collapse|expand|trim|merge|break|activate|protect|randomize|shift|group|ungroup|update|append|duplicate|with|build|require|when|on|at|every|near|in|for|time|after|try|wait|release|format|compute|base64|parse|sleep|wrap|modify|use|reverse|enable|disable|flush|open|reset|invalidate|uncheck|text|create|alert|prompt|toast|rename|refresh|copy|evaluate|run|load|log)[A-Z0-9_]?/;
 

@@ -13,7 +13,11 @@ export function defaultDateFormat(locale: string, withTime: boolean): string {
 
 /** Strips quoted text, escapes and [brackets] so the remaining letters are the format's tokens. */
 function tokensOnly(section: string): string {
-  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').replace(/[_*]./g, '');
+  return section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[_*]./g, '');
 }
 
 /** True when the format shows a date or a time (getValue() then returns a Date). */
@@ -52,7 +56,11 @@ function general(n: number, sep: Separators): string {
   const abs = Math.abs(n);
   let text: string;
   if (abs >= 1e15 || abs < 1e-9) {
-    text = n.toExponential(5).replace(/\.?0+e/, 'e').replace('e', 'E').replace(/E([+-])(\d)$/, 'E$10$2');
+    text = n
+      .toExponential(5)
+      .replace(/\.?0+e/, 'e')
+      .replace('e', 'E')
+      .replace(/E([+-])(\d)$/, 'E$10$2');
   } else {
     text = String(Number(n.toPrecision(10)));
     if (/e/.test(text)) text = n.toFixed(10).replace(/\.?0+$/, '');
@@ -138,12 +146,30 @@ function numberSection(n: number, section: string, sep: Separators, withSign: bo
   if (intText === '0' && minInt === 0) intText = '';
   intText = intText.padStart(minInt, '0');
   if (grouping) intText = intText.replace(/\B(?=(\d{3})+(?!\d))/g, sep.group);
-  const body = pattern.includes('.') && decText ? `${intText}${sep.decimal}${decText}` : decText ? `${intText}${sep.decimal}${decText}` : intText;
+  const body =
+    pattern.includes('.') && decText
+      ? `${intText}${sep.decimal}${decText}`
+      : decText
+        ? `${intText}${sep.decimal}${decText}`
+        : intText;
   const sign = withSign && n < 0 && Number(body.replace(/[^0-9]/g, '')) !== 0 ? '-' : '';
   return `${sign}${prefix}${body}${suffix}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function dateSection(serial: number, section: string): string {

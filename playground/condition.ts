@@ -16,7 +16,8 @@ class Unsupported extends Error {}
 
 function tokenize(src: string): string[] {
   const out: string[] = [];
-  const re = /\s*("(?:[^"]|"")*"|\$?[A-Za-z]{1,3}\$?\d+|[A-Za-z_][A-Za-z0-9_.]*(?=\s*\()|TRUE|FALSE|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|<>|<=|>=|[-+*/&=<>(),])/y;
+  const re =
+    /\s*("(?:[^"]|"")*"|\$?[A-Za-z]{1,3}\$?\d+|[A-Za-z_][A-Za-z0-9_.]*(?=\s*\()|TRUE|FALSE|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|<>|<=|>=|[-+*/&=<>(),])/y;
   let i = 0;
   while (i < src.length) {
     re.lastIndex = i;
@@ -31,7 +32,12 @@ function tokenize(src: string): string[] {
   return out;
 }
 
-export function evaluateCondition(formula: string, offset: Ctx['offset'], origin: Ctx['origin'], get: Ctx['get']): Value {
+export function evaluateCondition(
+  formula: string,
+  offset: Ctx['offset'],
+  origin: Ctx['origin'],
+  get: Ctx['get'],
+): Value {
   try {
     const tokens = tokenize(formula.replace(/^=/, ''));
     let p = 0;
@@ -42,7 +48,16 @@ export function evaluateCondition(formula: string, offset: Ctx['offset'], origin
       if (t !== undefined && tok !== t) throw new Unsupported(`expected ${t}`);
       return tok;
     };
-    const num = (v: Value): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v === null || v === '' ? 0 : Number.isFinite(Number(v)) ? Number(v) : NaN);
+    const num = (v: Value): number =>
+      typeof v === 'number'
+        ? v
+        : typeof v === 'boolean'
+          ? Number(v)
+          : v === null || v === ''
+            ? 0
+            : Number.isFinite(Number(v))
+              ? Number(v)
+              : NaN;
     const cmp = (): Value => {
       let left = concat();
       while (['=', '<>', '<', '>', '<=', '>='].includes(peek())) {
@@ -52,7 +67,20 @@ export function evaluateCondition(formula: string, offset: Ctx['offset'], origin
         const b = typeof left === 'string' && typeof right === 'string' ? right.toLowerCase() : right;
         const both = typeof a === typeof b;
         const [x, y] = both ? [a as number | string, b as number | string] : [num(a), num(b)];
-        left = op === '=' ? (both ? x === y : a === b) : op === '<>' ? !(both ? x === y : a === b) : op === '<' ? x < y : op === '>' ? x > y : op === '<=' ? x <= y : x >= y;
+        left =
+          op === '='
+            ? both
+              ? x === y
+              : a === b
+            : op === '<>'
+              ? !(both ? x === y : a === b)
+              : op === '<'
+                ? x < y
+                : op === '>'
+                  ? x > y
+                  : op === '<='
+                    ? x <= y
+                    : x >= y;
       }
       return left;
     };
@@ -83,8 +111,8 @@ export function evaluateCondition(formula: string, offset: Ctx['offset'], origin
       return left;
     };
     const unary = (): Value => {
-      if (peek() === '-') return take(), -num(unary());
-      if (peek() === '+') return take(), num(unary());
+      if (peek() === '-') return (take(), -num(unary()));
+      if (peek() === '+') return (take(), num(unary()));
       return atom();
     };
     const atom = (): Value => {
@@ -105,7 +133,11 @@ export function evaluateCondition(formula: string, offset: Ctx['offset'], origin
         const row = Number(ref[4]) + (ref[3] ? 0 : ctx.offset.row);
         const col = column + (ref[1] ? 0 : ctx.offset.column);
         const v = ctx.get(row, col);
-        return typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : v === null || v === undefined ? '' : String(v);
+        return typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'
+          ? v
+          : v === null || v === undefined
+            ? ''
+            : String(v);
       }
       const name = tok.toUpperCase();
       take('(');

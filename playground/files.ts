@@ -20,18 +20,39 @@ const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_CELLS = 200_000;
 
 const T = {
-  tooBig: { fr: 'Ce fichier dépasse 10 Mo : le bac à sable ouvre des classeurs plus petits.', en: 'This file is over 10 MB: the playground opens smaller workbooks.' },
+  tooBig: {
+    fr: 'Ce fichier dépasse 10 Mo : le bac à sable ouvre des classeurs plus petits.',
+    en: 'This file is over 10 MB: the playground opens smaller workbooks.',
+  },
   empty: { fr: 'Ce fichier est vide.', en: 'This file is empty.' },
   notXlsx: {
     fr: "Ce fichier n'est pas un classeur .xlsx lisible (ce n'est pas une archive Office Open XML). Enregistrez-le au format Excel .xlsx ou CSV, puis réessayez.",
     en: 'This file is not a readable .xlsx workbook (not an Office Open XML archive). Save it as Excel .xlsx or CSV and try again.',
   },
-  badXlsx: { fr: "Ce classeur .xlsx est endommagé et n'a pas pu être lu : ", en: 'This .xlsx workbook is damaged and could not be read: ' },
-  xls: { fr: "Les anciens classeurs .xls ne sont pas pris en charge : enregistrez-le en .xlsx.", en: 'Old .xls workbooks are not supported: save it as .xlsx.' },
-  notText: { fr: "Ce fichier .csv n'est pas du texte (il contient des octets binaires) : est-ce vraiment un CSV ?", en: 'This .csv file is not text (it holds binary bytes): is it really a CSV?' },
-  kind: { fr: 'Seuls les fichiers .xlsx et .csv peuvent être ouverts.', en: 'Only .xlsx and .csv files can be opened.' },
-  noData: { fr: "Ce fichier ne contient aucune cellule remplie : rien à ouvrir.", en: 'This file has no filled cell: nothing to open.' },
-  tooMany: { fr: 'Ce fichier a plus de 200 000 cellules remplies : trop pour le bac à sable.', en: 'This file has over 200,000 filled cells: too many for the playground.' },
+  badXlsx: {
+    fr: "Ce classeur .xlsx est endommagé et n'a pas pu être lu : ",
+    en: 'This .xlsx workbook is damaged and could not be read: ',
+  },
+  xls: {
+    fr: 'Les anciens classeurs .xls ne sont pas pris en charge : enregistrez-le en .xlsx.',
+    en: 'Old .xls workbooks are not supported: save it as .xlsx.',
+  },
+  notText: {
+    fr: "Ce fichier .csv n'est pas du texte (il contient des octets binaires) : est-ce vraiment un CSV ?",
+    en: 'This .csv file is not text (it holds binary bytes): is it really a CSV?',
+  },
+  kind: {
+    fr: 'Seuls les fichiers .xlsx et .csv peuvent être ouverts.',
+    en: 'Only .xlsx and .csv files can be opened.',
+  },
+  noData: {
+    fr: 'Ce fichier ne contient aucune cellule remplie : rien à ouvrir.',
+    en: 'This file has no filled cell: nothing to open.',
+  },
+  tooMany: {
+    fr: 'Ce fichier a plus de 200 000 cellules remplies : trop pour le bac à sable.',
+    en: 'This file has over 200,000 filled cells: too many for the playground.',
+  },
 } as const;
 
 const say = (key: keyof typeof T, lang: Lang) => T[key][lang];
@@ -56,7 +77,11 @@ function inputOf(value: ExcelJS.CellValue): string | number | boolean | null {
 }
 
 function sheetName(name: string, taken: Set<string>): string {
-  let n = name.replace(/[\[\]*?:/\\]/g, ' ').trim().slice(0, 90) || 'Feuille';
+  let n =
+    name
+      .replace(/[\[\]*?:/\\]/g, ' ')
+      .trim()
+      .slice(0, 90) || 'Feuille';
   const base = n;
   for (let k = 2; taken.has(n.toLowerCase()); k++) n = `${base} (${k})`;
   taken.add(n.toLowerCase());
@@ -91,8 +116,12 @@ async function readXlsx(bytes: Buffer, lang: Lang): Promise<ImportedSheet[]> {
     });
     if (!cells.length) return;
     const width = Math.max(...cells.map((r) => r?.length ?? 0));
-    const dense = Array.from({ length: cells.length }, (_, r) => Array.from({ length: width }, (_, c) => cells[r]?.[c] ?? null));
-    const denseFormats = formats.length ? Array.from({ length: cells.length }, (_, r) => Array.from({ length: width }, (_, c) => formats[r]?.[c] ?? null)) : undefined;
+    const dense = Array.from({ length: cells.length }, (_, r) =>
+      Array.from({ length: width }, (_, c) => cells[r]?.[c] ?? null),
+    );
+    const denseFormats = formats.length
+      ? Array.from({ length: cells.length }, (_, r) => Array.from({ length: width }, (_, c) => formats[r]?.[c] ?? null))
+      : undefined;
     const widths = Array.from({ length: width }, (_, c) => {
       const w = ws.getColumn(c + 1).width;
       return typeof w === 'number' ? Math.round(w * 7.5) : null;
@@ -121,15 +150,22 @@ async function readCsv(bytes: Buffer, fileName: string, lang: Lang): Promise<Imp
   if (text.includes('\ufffd')) text = bytes.toString('latin1'); // Excel's French CSVs are often Windows-1252
   text = text.replace(/^\ufeff/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = [';', '\t', ','].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
+  const delimiter = [';', '\t', ',']
+    .map((d) => [d, firstLine.split(d).length] as const)
+    .sort((a, b) => b[1] - a[1])[0][0];
   const decimalComma = delimiter !== ',';
   // exceljs parses the CSV (quotes, embedded newlines); we type each field as a person would.
   const wb = new ExcelJS.Workbook();
   let ws: ExcelJS.Worksheet;
   try {
-    ws = await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter, quote: '"' }, map: (v: unknown) => v } as never);
+    ws = await wb.csv.read(Readable.from([text]), {
+      parserOptions: { delimiter, quote: '"' },
+      map: (v: unknown) => v,
+    } as never);
   } catch (e) {
-    throw new FileRefused(`${lang === 'fr' ? 'Ce CSV est mal formé : ' : 'This CSV is malformed: '}${e instanceof Error ? e.message : String(e)}`);
+    throw new FileRefused(
+      `${lang === 'fr' ? 'Ce CSV est mal formé : ' : 'This CSV is malformed: '}${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   const rows: (string | number | null)[][] = [];
   let total = 0;
@@ -145,7 +181,9 @@ async function readCsv(bytes: Buffer, fileName: string, lang: Lang): Promise<Imp
   if (total === 0) throw new FileRefused(say('noData', lang));
   if (total > MAX_CELLS) throw new FileRefused(say('tooMany', lang));
   const width = Math.max(...rows.map((r) => r?.length ?? 0));
-  const cells = Array.from({ length: rows.length }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? null));
+  const cells = Array.from({ length: rows.length }, (_, r) =>
+    Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? null),
+  );
   return [{ name: sheetName(fileName.replace(/\.[^.]+$/, '') || 'CSV', new Set()), cells }];
 }
 
@@ -160,7 +198,8 @@ export async function readWorkbookFile(bytes: Buffer, fileName: string, lang: La
 }
 
 /** Excel's number format for a Sheets one (mostly the same; "General" stays implicit). */
-const excelFormat = (f: string): string | undefined => (f && f !== 'General' && f !== '@' ? f : f === '@' ? '@' : undefined);
+const excelFormat = (f: string): string | undefined =>
+  f && f !== 'General' && f !== '@' ? f : f === '@' ? '@' : undefined;
 
 /**
  * The workbook as .xlsx: every sheet, formulas with their last computed value, literal values,
@@ -172,11 +211,22 @@ export async function writeWorkbookFile(emu: Emulator): Promise<Buffer> {
   wb.creator = 'Boussole playground';
   const instr = emu.calls as unknown as Instrumentation;
   const ss = instr.unwrap(emu.spreadsheet) as unknown as EmuSpreadsheet;
-  const zone = new Intl.DateTimeFormat('en-CA', { timeZone: emu.spreadsheet.getSpreadsheetTimeZone(), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const zone = new Intl.DateTimeFormat('en-CA', {
+    timeZone: emu.spreadsheet.getSpreadsheetTimeZone(),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
   /** A date as the wall-clock time the spreadsheet shows, which is what an Excel date is. */
   const wallClock = (d: Date): Date => {
     const p = Object.fromEntries(zone.formatToParts(d).map((x) => [x.type, x.value]));
-    return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
+    return new Date(
+      Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)),
+    );
   };
   for (const name of emu.sheetNames()) {
     const snap = emu.snapshot(name);
@@ -189,14 +239,22 @@ export async function writeWorkbookFile(emu: Emulator): Promise<Buffer> {
         const own = stored && (stored.f !== undefined || stored.v !== undefined);
         if (!own || (value === '' && !formula)) return;
         const cell = ws.getCell(`${colLetters(c + 1)}${r + 1}`);
-        const result = value instanceof Date ? wallClock(value) : typeof value === 'number' || typeof value === 'boolean' ? value : typeof value === 'string' && !value.startsWith('#') ? value : undefined;
+        const result =
+          value instanceof Date
+            ? wallClock(value)
+            : typeof value === 'number' || typeof value === 'boolean'
+              ? value
+              : typeof value === 'string' && !value.startsWith('#')
+                ? value
+                : undefined;
         if (formula) cell.value = { formula: formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
         else if (result !== undefined) cell.value = result;
         const fmt = excelFormat(snap.formats[`${colLetters(c + 1)}${r + 1}`]?.numberFormat ?? '');
         if (fmt) cell.numFmt = fmt;
       });
     });
-    for (const [col, width] of Object.entries(snap.columnWidths)) ws.getColumn(Number(col)).width = Math.round((width / 7.5) * 10) / 10;
+    for (const [col, width] of Object.entries(snap.columnWidths))
+      ws.getColumn(Number(col)).width = Math.round((width / 7.5) * 10) / 10;
   }
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);

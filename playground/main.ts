@@ -13,12 +13,13 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const port = Number(arg('port') ?? process.env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${arg('port') ?? process.env.PORT}: not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port ${arg('port') ?? process.env.PORT}: not a port number`);
   const host = arg('host') ?? process.env.HOST ?? '127.0.0.1';
   const dataDir = process.argv.includes('--fresh') ? null : arg('data');
   console.log('Boussole playground: building the sample workbook…');
   const t0 = Date.now();
-  const pg = await startPlayground({ port, host, dataDir: dataDir === null ? null : dataDir ?? undefined });
+  const pg = await startPlayground({ port, host, dataDir: dataDir === null ? null : (dataDir ?? undefined) });
   console.log(`Boussole playground ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${pg.url}`);
   console.log('  (the sidebar alone: ' + pg.url + 'sidebar · state saved in playground-data/ · Ctrl-C to stop)');
   const stop = () => void pg.close().then(() => process.exit(0));

@@ -78,11 +78,22 @@ export async function bundlePage(): Promise<string> {
   return out.outputFiles[0].text;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type.includes('charset') || Buffer.isBuffer(body) ? type : `${type}; charset=utf-8`, 'cache-control': 'no-store', ...extra });
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': type.includes('charset') || Buffer.isBuffer(body) ? type : `${type}; charset=utf-8`,
+    'cache-control': 'no-store',
+    ...extra,
+  });
   res.end(body);
 }
-const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json');
+const json = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, JSON.stringify(value), 'application/json');
 
 function readBody(req: IncomingMessage, limit = 12 * 1024 * 1024): Promise<Buffer> {
   return new Promise((ok, fail) => {
@@ -101,16 +112,24 @@ function readBody(req: IncomingMessage, limit = 12 * 1024 * 1024): Promise<Buffe
 }
 
 const TEXT = {
-  restored: { fr: (n: number) => `Classeur restauré (${n} action${n > 1 ? 's' : ''} rejouée${n > 1 ? 's' : ''}).`, en: (n: number) => `Workbook restored (${n} action${n > 1 ? 's' : ''} replayed).` },
+  restored: {
+    fr: (n: number) => `Classeur restauré (${n} action${n > 1 ? 's' : ''} rejouée${n > 1 ? 's' : ''}).`,
+    en: (n: number) => `Workbook restored (${n} action${n > 1 ? 's' : ''} replayed).`,
+  },
   restoreFailed: {
-    fr: (why: string, kept: string) => `L'état enregistré n'a pas pu être restauré (${why}) : le classeur d'exemple est rechargé. L'ancien fichier est conservé sous ${kept}.`,
-    en: (why: string, kept: string) => `The saved state could not be restored (${why}): the sample workbook is loaded instead. The old file is kept as ${kept}.`,
+    fr: (why: string, kept: string) =>
+      `L'état enregistré n'a pas pu être restauré (${why}) : le classeur d'exemple est rechargé. L'ancien fichier est conservé sous ${kept}.`,
+    en: (why: string, kept: string) =>
+      `The saved state could not be restored (${why}): the sample workbook is loaded instead. The old file is kept as ${kept}.`,
   },
   drift: {
-    fr: "Classeur restauré, mais le code du module a changé depuis : certaines valeurs peuvent différer de la dernière session.",
+    fr: 'Classeur restauré, mais le code du module a changé depuis : certaines valeurs peuvent différer de la dernière session.',
     en: 'Workbook restored, but the add-on code changed since: some values may differ from the last session.',
   },
-  opened: { fr: (n: string) => `« ${n} » est ouvert. Sélectionnez une plage, puis utilisez le panneau Boussole.`, en: (n: string) => `“${n}” is open. Select a range, then use the Boussole panel.` },
+  opened: {
+    fr: (n: string) => `« ${n} » est ouvert. Sélectionnez une plage, puis utilisez le panneau Boussole.`,
+    en: (n: string) => `“${n}” is open. Select a range, then use the Boussole panel.`,
+  },
   reset: { fr: 'Démo réinitialisée.', en: 'Demo reset.' },
 };
 
@@ -137,7 +156,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   if (stateFile && existsSync(stateFile)) {
     try {
       saved = JSON.parse(readFileSync(stateFile, 'utf8')) as SavedState;
-      if (!saved || saved.version !== 1 || !saved.base || !Array.isArray(saved.ops)) throw new Error('not a playground state file');
+      if (!saved || saved.version !== 1 || !saved.base || !Array.isArray(saved.ops))
+        throw new Error('not a playground state file');
     } catch (e) {
       unreadable = e instanceof Error ? e.message : String(e);
       saved = null;
@@ -170,7 +190,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     }
     restoreNote = why;
     setNotice({ level: 'error', text: TEXT.restoreFailed[wb.lang()](why, kept) });
-    console.error(`Boussole playground: could not restore ${stateFile}: ${why}; starting from the sample (old file kept as ${kept})`);
+    console.error(
+      `Boussole playground: could not restore ${stateFile}: ${why}; starting from the sample (old file kept as ${kept})`,
+    );
   };
   if (unreadable) refuse(unreadable);
   else if (saved) {
@@ -178,7 +200,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       wb.replay(saved.ops);
       const lang = wb.lang();
       const restored: PlaygroundState['notice'] =
-        saved.fingerprint && saved.fingerprint !== wb.fingerprint() ? { level: 'info', text: TEXT.drift[lang] } : saved.ops.length || saved.base.kind !== 'sample' ? { level: 'info', text: TEXT.restored[lang](saved.ops.length) } : null;
+        saved.fingerprint && saved.fingerprint !== wb.fingerprint()
+          ? { level: 'info', text: TEXT.drift[lang] }
+          : saved.ops.length || saved.base.kind !== 'sample'
+            ? { level: 'info', text: TEXT.restored[lang](saved.ops.length) }
+            : null;
       if (restored) setNotice(restored);
       log(`Boussole playground: restored ${stateFile} (${saved.ops.length} actions)`);
     } catch (e) {
@@ -216,7 +242,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     return {
       lang,
       now: now.toISOString(),
-      nowText: new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(now),
+      nowText: new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+        timeZone: tz,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(now),
       spreadsheetName: ss.getName(),
       source: wb.base.kind === 'sample' ? { kind: 'sample' } : { kind: 'file', name: wb.base.name },
       sheets: emu.sheetNames().map((name) => ({ name, kind: kinds[name] })),
@@ -224,7 +258,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       selection: sel,
       selectionVersion,
       schedule: JSON.stringify(info?.schedule ?? { kind: 'off' }),
-      lastRun: info?.lastRun ? { start: info.lastRun.start, rowsWritten: info.lastRun.rowsWritten, errors: info.lastRun.errors } : null,
+      lastRun: info?.lastRun
+        ? { start: info.lastRun.start, rowsWritten: info.lastRun.rowsWritten, errors: info.lastRun.errors }
+        : null,
       historyRows: history ? Math.max(0, emu.sheetValues(history).length - 1) : 0,
       notice,
       noticeId,
@@ -257,7 +293,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         } catch {
           return json(res, 400, { ok: false, error: { name: 'SyntaxError', message: 'body is not JSON' } });
         }
-        const out = wb.apply({ t: 'rpc', method: String(call.method), args: Array.isArray(call.args) ? call.args : [] });
+        const out = wb.apply({
+          t: 'rpc',
+          method: String(call.method),
+          args: Array.isArray(call.args) ? call.args : [],
+        });
         return json(res, 200, out.ok ? { ok: true, value: out.value ?? null } : { ok: false, error: out.error });
       }
       if (req.method === 'GET' && path === '/api/state') return json(res, 200, state());
@@ -268,7 +308,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       }
       if (req.method === 'GET' && path === '/api/export') {
         const file = await writeWorkbookFile(wb.emu);
-        const name = `${wb.emu.spreadsheet.getName().replace(/[^\p{L}\p{N} ._-]+/gu, '').trim() || 'classeur'}.xlsx`;
+        const name = `${
+          wb.emu.spreadsheet
+            .getName()
+            .replace(/[^\p{L}\p{N} ._-]+/gu, '')
+            .trim() || 'classeur'
+        }.xlsx`;
         return send(res, 200, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', {
           'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         });
@@ -280,7 +325,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           try {
             const range = wb.emu.select(String(a1));
             selectionVersion++;
-            return json(res, 200, { ok: true, sheet: range.getSheet().getName(), a1: `${range.getSheet().getName()}!${range.getA1Notation()}`, selectionVersion });
+            return json(res, 200, {
+              ok: true,
+              sheet: range.getSheet().getName(),
+              a1: `${range.getSheet().getName()}!${range.getA1Notation()}`,
+              selectionVersion,
+            });
           } catch (e) {
             return json(res, 400, { ok: false, error: { name: 'Error', message: (e as Error).message } });
           }
@@ -292,15 +342,25 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           if (s) s.activate(), selectionVersion++;
           const range = ss.getActiveRange();
           wb.emu.endExecution();
-          return json(res, 200, { ok: Boolean(s), sheet: ss.getActiveSheet().getName(), a1: range ? `${range.getSheet().getName()}!${range.getA1Notation()}` : null, selectionVersion });
+          return json(res, 200, {
+            ok: Boolean(s),
+            sheet: ss.getActiveSheet().getName(),
+            a1: range ? `${range.getSheet().getName()}!${range.getA1Notation()}` : null,
+            selectionVersion,
+          });
         }
         case '/api/edit': {
           const b = await body();
-          return json(res, 200, act({ t: 'edit', sheet: String(b.sheet), a1: String(b.a1), input: String(b.input ?? '') }));
+          return json(
+            res,
+            200,
+            act({ t: 'edit', sheet: String(b.sheet), a1: String(b.a1), input: String(b.input ?? '') }),
+          );
         }
         case '/api/advance': {
           const { by } = await body();
-          if (by !== 'day' && by !== 'week' && by !== 'month') return json(res, 400, { ok: false, error: { name: 'Error', message: 'by: day, week or month' } });
+          if (by !== 'day' && by !== 'week' && by !== 'month')
+            return json(res, 400, { ok: false, error: { name: 'Error', message: 'by: day, week or month' } });
           return json(res, 200, act({ t: 'advance', by: by as Step }));
         }
         case '/api/refresh':
@@ -326,7 +386,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           try {
             sheets = await readWorkbookFile(await readBody(req), name, lang);
           } catch (e) {
-            const message = e instanceof FileRefused ? e.message : `${lang === 'fr' ? 'Fichier illisible : ' : 'Unreadable file: '}${(e as Error).message}`;
+            const message =
+              e instanceof FileRefused
+                ? e.message
+                : `${lang === 'fr' ? 'Fichier illisible : ' : 'Unreadable file: '}${(e as Error).message}`;
             return json(res, 200, { ok: false, error: { name: 'FileRefused', message } });
           }
           const previous: Base = wb.base;

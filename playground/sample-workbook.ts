@@ -14,12 +14,15 @@ const month = (i: number): string => {
 };
 
 /** A repeatable wobble in [-1, 1]: the figures look measured, and tests get the same numbers every run. */
-const wobble = (i: number, seed: number): number => Math.sin(i * 12.9898 + seed * 78.233) * 0.5 + Math.sin(i * 3.1 + seed) * 0.5;
+const wobble = (i: number, seed: number): number =>
+  Math.sin(i * 12.9898 + seed * 78.233) * 0.5 + Math.sin(i * 3.1 + seed) * 0.5;
 
 const round = (x: number, step = 1): number => Math.round(x / step) * step;
 
 export function sampleWorkbook(): WorkbookData {
-  const ventes: unknown[][] = [['Mois', "Chiffre d'affaires (€)", 'Nouveaux clients', 'Dépenses marketing (€)', 'Visites du site', 'CAC (€)']];
+  const ventes: unknown[][] = [
+    ['Mois', "Chiffre d'affaires (€)", 'Nouveaux clients', 'Dépenses marketing (€)', 'Visites du site', 'CAC (€)'],
+  ];
   const support: unknown[][] = [['Mois', 'Tickets reçus', 'Délai de première réponse (h)', 'Clients satisfaits (%)']];
   for (let i = 0; i < MONTHS; i++) {
     const season = 1 + 0.08 * Math.sin(((i % 12) / 12) * 2 * Math.PI);
@@ -30,7 +33,7 @@ export function sampleWorkbook(): WorkbookData {
     const visits = round(5200 * Math.pow(1.025, i) * (1 + 0.05 * wobble(i, 4)), 10);
     ventes.push([month(i), revenue, newCustomers, spend, visits, cac]);
     const tickets = round(310 + 6 * i + 25 * wobble(i, 5));
-    const firstReply = Math.round((9.5 * Math.pow(0.975, i) * (1 + 0.06 * wobble(i, 6))) * 10) / 10;
+    const firstReply = Math.round(9.5 * Math.pow(0.975, i) * (1 + 0.06 * wobble(i, 6)) * 10) / 10;
     const satisfied = Math.round((0.78 + 0.004 * i + 0.015 * wobble(i, 7)) * 1000) / 1000;
     support.push([month(i), tickets, firstReply, satisfied]);
   }

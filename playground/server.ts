@@ -73,8 +73,10 @@ export class TransportError extends Error {}
 export function checkTransportable(value: unknown, path = 'value'): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean' || value === undefined) return;
   if (typeof value === 'number') return;
-  if (value instanceof Date) throw new TransportError(`${path} is a Date: google.script.run cannot carry one (send an ISO string)`);
-  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new TransportError(`${path} is a ${typeof value}`);
+  if (value instanceof Date)
+    throw new TransportError(`${path} is a Date: google.script.run cannot carry one (send an ISO string)`);
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
+    throw new TransportError(`${path} is a ${typeof value}`);
   if (Array.isArray(value)) return value.forEach((v, i) => checkTransportable(v, `${path}[${i}]`));
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) throw new TransportError(`${path} is not a plain object`);
@@ -175,7 +177,8 @@ function send(res: ServerResponse, status: number, body: string, type: string): 
   res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
   res.end(body);
 }
-const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json');
+const json = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, JSON.stringify(value), 'application/json');
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -189,9 +192,16 @@ function readBody(req: IncomingMessage): Promise<string> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs one server call as Apps Script would: one execution, payloads checked both ways. */
-export function runServerCall(emu: Emulator, method: string, args: unknown[]): { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } } {
+export function runServerCall(
+  emu: Emulator,
+  method: string,
+  args: unknown[],
+): { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } } {
   if (!(SERVER_METHODS as readonly string[]).includes(method)) {
-    return { ok: false, error: { name: 'TypeError', message: `google.script.run: ${method} is not a server function` } };
+    return {
+      ok: false,
+      error: { name: 'TypeError', message: `google.script.run: ${method} is not a server function` },
+    };
   }
   try {
     checkTransportable(args, 'arguments');
@@ -220,7 +230,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const reset = (setup: EmulatorSetup = options): Emulator => {
     if (uninstall) uninstall();
     const locale = setup.locale ?? 'fr_FR';
-    emu = createEmulator({ locale, userLocale: setup.userLocale, now: setup.now ?? '2025-01-15T09:00:00Z', spreadsheetName: 'PME Durand — pilotage' });
+    emu = createEmulator({
+      locale,
+      userLocale: setup.userLocale,
+      now: setup.now ?? '2025-01-15T09:00:00Z',
+      spreadsheetName: 'PME Durand — pilotage',
+    });
     loadWorkbook(emu, setup.workbook ?? sampleWorkbook());
     const restoreServices = emu.install();
     // The add-on's one source of time follows the emulator's controllable clock.
@@ -281,7 +296,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return json(res, 200, { ok: true, held: waiting.length });
       }
       if (url.pathname === '/test/reset') {
-        reset({ ...options, locale: q('locale') ?? options.locale, userLocale: q('userLocale') ?? options.userLocale, now: q('now') ?? options.now });
+        reset({
+          ...options,
+          locale: q('locale') ?? options.locale,
+          userLocale: q('userLocale') ?? options.userLocale,
+          now: q('now') ?? options.now,
+        });
         return json(res, 200, { ok: true });
       }
       if (url.pathname === '/test/latency') {
@@ -292,7 +312,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (url.pathname === '/test/sheet') {
         const name = q('name') ?? '';
         if (!emu.sheetNames().includes(name)) return json(res, 404, { error: `no sheet named ${name}` });
-        return json(res, 200, { name, values: emu.sheetValues(name), formulas: emu.sheetFormulas(name), display: emu.snapshot(name).display });
+        return json(res, 200, {
+          name,
+          values: emu.sheetValues(name),
+          formulas: emu.sheetFormulas(name),
+          display: emu.snapshot(name).display,
+        });
       }
       return send(res, 404, 'not found', 'text/plain');
     } catch (e) {

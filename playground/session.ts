@@ -19,7 +19,19 @@ import type { Lang } from '../src/core/i18n/lang';
 import type { DashboardLayout, Schedule } from '../src/shared/api';
 import { runServerCall } from './server';
 import { dashboardApi, scheduledRun } from './dashboards';
-import { answersOf, answersRowOf, BOOKED_AT_START, bookingOf, companyFigures, companyWorkbook, MONTHS, monthEnd, prng, SHEETS, type MonthFigures } from './sample/company';
+import {
+  answersOf,
+  answersRowOf,
+  BOOKED_AT_START,
+  bookingOf,
+  companyFigures,
+  companyWorkbook,
+  MONTHS,
+  monthEnd,
+  prng,
+  SHEETS,
+  type MonthFigures,
+} from './sample/company';
 import { SAMPLE_KPIS, SAMPLE_OBJECTIVES } from './sample/kpis';
 
 /** A sheet of an opened file: typed input per cell (`=…` formulas, ISO dates), and number formats. */
@@ -58,7 +70,8 @@ const SAMPLE_MONTHS_OF_USE = 4;
 const FILE_NOW = '2025-01-15T09:00:00Z';
 const SPREADSHEET_NAME = 'Opaline Logiciels — pilotage';
 
-const WRITE = /^(set|insert|append|delete|add|remove|clear|create|protect|update|move|hide|unhide|show|activate|merge|break|sort|copy|rename|auto|trim|apply|newChart|build)/;
+const WRITE =
+  /^(set|insert|append|delete|add|remove|clear|create|protect|update|move|hide|unhide|show|activate|merge|break|sort|copy|rename|auto|trim|apply|newChart|build)/;
 
 /** A PRNG whose state can be saved and put back (so a read-only call leaves the sequence alone). */
 class Random {
@@ -196,7 +209,8 @@ export class Workbook {
         }
         const sat = ss.getSheetByName(SHEETS.satisfaction);
         const answers = answersOf(i, f);
-        if (sat && answers.length) sat.getRange(answersRowOf(i, this.figures!), 1, answers.length, 3).setValues(answers);
+        if (sat && answers.length)
+          sat.getRange(answersRowOf(i, this.figures!), 1, answers.length, 3).setValues(answers);
       });
       this.booked++;
     }
@@ -218,7 +232,8 @@ export class Workbook {
         const cols = rows ? Math.max(...s.formats!.map((r) => r.length)) : 0;
         if (rows && cols) {
           const block = s.formats!.map((r) => Array.from({ length: cols }, (_, c) => r[c] || 'General'));
-          if (block.some((r) => r.some((f) => f !== 'General'))) sheet.getRange(1, 1, rows, cols).setNumberFormats(block);
+          if (block.some((r) => r.some((f) => f !== 'General')))
+            sheet.getRange(1, 1, rows, cols).setNumberFormats(block);
         }
         s.widths?.forEach((w, c) => w && sheet.setColumnWidth(c + 1, Math.round(w)));
       }
@@ -275,7 +290,8 @@ export class Workbook {
       const err = e instanceof Error ? e : new Error(String(e));
       result = { ok: false, error: { name: err.name, message: err.message } };
     }
-    const changed = op.t !== 'rpc' || Object.keys(this.emu.calls.byMethod).some((m) => WRITE.test(m.slice(m.indexOf('.') + 1)));
+    const changed =
+      op.t !== 'rpc' || Object.keys(this.emu.calls.byMethod).some((m) => WRITE.test(m.slice(m.indexOf('.') + 1)));
     if (!changed) this.rng.rewind(mark);
     else if (record) {
       this.ops.push(op);

@@ -8,7 +8,12 @@ import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { startPlayground, type Playground, type PlaygroundOptions } from './playground';
 
 export function chromePath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   for (const c of candidates) if (c && existsSync(c)) return c;
   throw new Error('No Chromium found for the browser tests: run `apt-get install -y chromium` (or set CHROME_PATH).');
 }
@@ -25,13 +30,25 @@ export async function startPlaygroundEnv(options: PlaygroundOptions = {}): Promi
   const pg = await startPlayground({ port: 0, dataDir: null, quiet: true, ...options });
   const browser = await chromium.launch({
     executablePath: chromePath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     pg,
     browser,
     async open(opts = {}) {
-      const context = await browser.newContext({ viewport: { width: opts.width ?? 1600, height: opts.height ?? 950 }, deviceScaleFactor: 1, locale: 'fr-FR', acceptDownloads: true });
+      const context = await browser.newContext({
+        viewport: { width: opts.width ?? 1600, height: opts.height ?? 950 },
+        deviceScaleFactor: 1,
+        locale: 'fr-FR',
+        acceptDownloads: true,
+      });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -54,7 +71,10 @@ export async function startPlaygroundEnv(options: PlaygroundOptions = {}): Promi
 export async function openTab(page: Page, sheet: string): Promise<void> {
   const before = Number((await page.getAttribute('body', 'data-opened')) ?? 0);
   await page.click(`#tabs button[data-sheet="${sheet}"]`);
-  await page.waitForFunction(([s, n]) => document.body.dataset.sheet === s && Number(document.body.dataset.opened ?? 0) > n, [sheet, before] as const);
+  await page.waitForFunction(
+    ([s, n]) => document.body.dataset.sheet === s && Number(document.body.dataset.opened ?? 0) > n,
+    [sheet, before] as const,
+  );
 }
 
 /**
@@ -65,12 +85,18 @@ export async function openTab(page: Page, sheet: string): Promise<void> {
 export async function pageAction(page: Page, act: () => Promise<unknown>): Promise<void> {
   const before = Number((await page.getAttribute('body', 'data-done')) ?? 0);
   await act();
-  await page.waitForFunction((n) => Number(document.body.dataset.done ?? 0) > n && !document.body.classList.contains('busy'), before);
+  await page.waitForFunction(
+    (n) => Number(document.body.dataset.done ?? 0) > n && !document.body.classList.contains('busy'),
+    before,
+  );
 }
 
 /** The notice's text, once a notice newer than `after` (its data-seq, see noticeSeq) is shown. */
 export async function noticeAfter(page: Page, after: number): Promise<string> {
-  await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid=notice]')?.dataset.seq ?? 0) > n, after);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector<HTMLElement>('[data-testid=notice]')?.dataset.seq ?? 0) > n,
+    after,
+  );
   return (await page.textContent('[data-testid=notice]')) ?? '';
 }
 
@@ -110,14 +136,25 @@ export interface Shots {
  * The screenshots the README shows (`docs/`) and the tests keep (`artifacts/playground/`): the
  * whole page on the first dashboard, the sidebar, each dashboard, and (`allSheets`) each sheet.
  */
-export async function takeScreenshots(env: PlaygroundEnv, dir: string, opts: { allSheets?: boolean; prefix?: string } = {}): Promise<Shots> {
+export async function takeScreenshots(
+  env: PlaygroundEnv,
+  dir: string,
+  opts: { allSheets?: boolean; prefix?: string } = {},
+): Promise<Shots> {
   mkdirSync(dir, { recursive: true });
   // Wide enough for a whole dashboard (its visible columns) next to the 300 px panel.
   const { page } = await env.open({ width: 1920, height: 1080 });
   const p = opts.prefix ?? '';
-  const names = await page.$$eval('#tabs button', (bs) => bs.map((b) => ({ name: (b as HTMLElement).dataset.sheet!, kind: (b as HTMLElement).dataset.kind! })));
+  const names = await page.$$eval('#tabs button', (bs) =>
+    bs.map((b) => ({ name: (b as HTMLElement).dataset.sheet!, kind: (b as HTMLElement).dataset.kind! })),
+  );
   const dashboards = names.filter((n) => n.kind === 'dashboard').map((n) => n.name);
-  const shots: Shots = { playground: join(dir, `${p}playground.png`), sidebar: join(dir, `${p}sidebar.png`), dashboards: [], sheets: [] };
+  const shots: Shots = {
+    playground: join(dir, `${p}playground.png`),
+    sidebar: join(dir, `${p}sidebar.png`),
+    dashboards: [],
+    sheets: [],
+  };
   if (dashboards[0]) await openTab(page, dashboards[0]);
   const frame = await sidebarFrame(page);
   await frame.waitForSelector('.kpi');

@@ -26,7 +26,10 @@ export function parseCell(a1: string): { row: number; column: number } | null {
 }
 
 /** `'Sheet'!B2:C9` or `B2:C9` → its sheet (or `current`) and rectangle. */
-export function parseRange(text: string, current: string): { sheet: string; r1: number; c1: number; r2: number; c2: number } | null {
+export function parseRange(
+  text: string,
+  current: string,
+): { sheet: string; r1: number; c1: number; r2: number; c2: number } | null {
   const bang = text.lastIndexOf('!');
   let sheet = current;
   let ref = text;
@@ -39,18 +42,33 @@ export function parseRange(text: string, current: string): { sheet: string; r1: 
   const p = parseCell(a);
   const q = parseCell(b);
   if (!p || !q) return null;
-  return { sheet, r1: Math.min(p.row, q.row), c1: Math.min(p.column, q.column), r2: Math.max(p.row, q.row), c2: Math.max(p.column, q.column) };
+  return {
+    sheet,
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.column, q.column),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.column, q.column),
+  };
 }
 
 /** Each sheet's kind: the add-on's tag (`dashboard`, `history`, `runlog`, …) or `data`. */
 export function sheetKinds(emu: Emulator): Record<string, string> {
   const out: Record<string, string> = Object.fromEntries(emu.sheetNames().map((n) => [n, 'data']));
-  for (const m of emu.metadata()) if (m.key === OWNER_KEY && m.locationType === 'SHEET' && m.sheet) out[m.sheet] = m.value ?? 'boussole';
+  for (const m of emu.metadata())
+    if (m.key === OWNER_KEY && m.locationType === 'SHEET' && m.sheet) out[m.sheet] = m.value ?? 'boussole';
   return out;
 }
 
 /** Values of a rectangle, read from the engine (beyond the data range: blanks). */
-function block(emu: Emulator, sheet: string, r1: number, c1: number, r2: number, c2: number, values: Map<string, unknown[][]>): unknown[][] {
+function block(
+  emu: Emulator,
+  sheet: string,
+  r1: number,
+  c1: number,
+  r2: number,
+  c2: number,
+  values: Map<string, unknown[][]>,
+): unknown[][] {
   let all = values.get(sheet);
   if (!all) {
     all = emu.sheetNames().includes(sheet) ? emu.sheetValues(sheet) : [];
@@ -65,7 +83,12 @@ function block(emu: Emulator, sheet: string, r1: number, c1: number, r2: number,
   return out;
 }
 
-function sparkline(emu: Emulator, sheet: string, formula: string, values: Map<string, unknown[][]>): Omit<SparklineOut, 'row' | 'column'> | null {
+function sparkline(
+  emu: Emulator,
+  sheet: string,
+  formula: string,
+  values: Map<string, unknown[][]>,
+): Omit<SparklineOut, 'row' | 'column'> | null {
   const m = /^=\s*SPARKLINE\s*\(([\s\S]*)\)\s*$/i.exec(formula);
   if (!m) return null;
   const args = m[1];
@@ -77,12 +100,23 @@ function sparkline(emu: Emulator, sheet: string, formula: string, values: Map<st
     .flat()
     .map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null));
   const options: Record<string, string> = {};
-  if (comma >= 0) for (const o of args.slice(comma + 1).matchAll(/"(\w+)"\s*,\s*"?([^";}\\]+)"?/g)) options[o[1].toLowerCase()] = o[2];
-  const type = options.charttype === 'column' || options.charttype === 'bar' || options.charttype === 'winloss' ? options.charttype : 'line';
+  if (comma >= 0)
+    for (const o of args.slice(comma + 1).matchAll(/"(\w+)"\s*,\s*"?([^";}\\]+)"?/g))
+      options[o[1].toLowerCase()] = o[2];
+  const type =
+    options.charttype === 'column' || options.charttype === 'bar' || options.charttype === 'winloss'
+      ? options.charttype
+      : 'line';
   return { values: nums, type, color: options.color ?? options.color1 ?? null };
 }
 
-function applyConditionalFormats(emu: Emulator, sheet: string, rules: ConditionalFormatView[], cells: (CellOut | null)[][], values: Map<string, unknown[][]>): void {
+function applyConditionalFormats(
+  emu: Emulator,
+  sheet: string,
+  rules: ConditionalFormatView[],
+  cells: (CellOut | null)[][],
+  values: Map<string, unknown[][]>,
+): void {
   const all = values.get(sheet) ?? emu.sheetValues(sheet);
   values.set(sheet, all);
   const get = (r: number, c: number) => all[r - 1]?.[c - 1] ?? '';
@@ -97,9 +131,18 @@ function applyConditionalFormats(emu: Emulator, sheet: string, rules: Conditiona
           if (done.has(key)) continue;
           let hit = false;
           if (rule.criteria === 'TEXT_EQUAL_TO') hit = String(get(r, c)) === String(rule.values[0]);
-          else if (rule.criteria === 'CUSTOM_FORMULA') hit = evaluateCondition(String(rule.values[0]), { row: r - range.r1, column: c - range.c1 }, { row: range.r1, column: range.c1 }, get) === true;
-          else if (rule.criteria === 'NUMBER_GREATER_THAN') hit = typeof get(r, c) === 'number' && (get(r, c) as number) > Number(rule.values[0]);
-          else if (rule.criteria === 'NUMBER_LESS_THAN') hit = typeof get(r, c) === 'number' && (get(r, c) as number) < Number(rule.values[0]);
+          else if (rule.criteria === 'CUSTOM_FORMULA')
+            hit =
+              evaluateCondition(
+                String(rule.values[0]),
+                { row: r - range.r1, column: c - range.c1 },
+                { row: range.r1, column: range.c1 },
+                get,
+              ) === true;
+          else if (rule.criteria === 'NUMBER_GREATER_THAN')
+            hit = typeof get(r, c) === 'number' && (get(r, c) as number) > Number(rule.values[0]);
+          else if (rule.criteria === 'NUMBER_LESS_THAN')
+            hit = typeof get(r, c) === 'number' && (get(r, c) as number) < Number(rule.values[0]);
           if (!hit) continue;
           done.add(key);
           const cell = (cells[r - 1] ??= [])[c - 1] ?? { v: '' };
@@ -114,7 +157,13 @@ function applyConditionalFormats(emu: Emulator, sheet: string, rules: Conditiona
   }
 }
 
-function chartOut(emu: Emulator, sheet: string, chart: ReturnType<Emulator['charts']>[number], values: Map<string, unknown[][]>, display: Map<string, string[][]>): ChartOut {
+function chartOut(
+  emu: Emulator,
+  sheet: string,
+  chart: ReturnType<Emulator['charts']>[number],
+  values: Map<string, unknown[][]>,
+  display: Map<string, string[][]>,
+): ChartOut {
   // Every range's columns side by side: the first is the domain, the others are series.
   const columns: { head: string[]; labels: string[]; data: (number | null)[] }[] = [];
   for (const text of chart.ranges) {

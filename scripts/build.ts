@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   writeFileSync('dist/Sidebar.html', sidebar);
   // The function help pages are static: the catalog's bilingual text stays out of Code.js.
   for (const lang of ['fr', 'en'] as const) writeFileSync(`dist/Help_${lang}.html`, renderFunctionHelp(CATALOG, lang));
-  console.log(`dist/Code.js ${kb(code)}, dist/Sidebar.html ${kb(sidebar)}, dist/Help_fr.html, dist/Help_en.html, dist/appsscript.json`);
+  console.log(
+    `dist/Code.js ${kb(code)}, dist/Sidebar.html ${kb(sidebar)}, dist/Help_fr.html, dist/Help_en.html, dist/appsscript.json`,
+  );
 }
 
 main().catch((e) => {

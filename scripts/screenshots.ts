@@ -10,7 +10,12 @@ async function main(): Promise<void> {
   const env = await startPlaygroundEnv();
   try {
     const shots = await takeScreenshots(env, join(process.cwd(), 'docs'));
-    console.log(['playground', 'sidebar'].map((k) => shots[k as 'playground' | 'sidebar']).concat(shots.dashboards).join('\n'));
+    console.log(
+      ['playground', 'sidebar']
+        .map((k) => shots[k as 'playground' | 'sidebar'])
+        .concat(shots.dashboards)
+        .join('\n'),
+    );
   } finally {
     await env.close();
   }

@@ -42,7 +42,11 @@ export async function bundleSidebarScript(): Promise<string> {
 
 export async function bundleSidebarStyle(): Promise<string> {
   const result = await build({
-    stdin: { contents: readFileSync(resolve(ROOT, 'src/sidebar/style.css'), 'utf8'), loader: 'css', resolveDir: resolve(ROOT, 'src/sidebar') },
+    stdin: {
+      contents: readFileSync(resolve(ROOT, 'src/sidebar/style.css'), 'utf8'),
+      loader: 'css',
+      resolveDir: resolve(ROOT, 'src/sidebar'),
+    },
     bundle: true,
     write: false,
     minify: true,

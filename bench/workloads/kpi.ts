@@ -41,7 +41,10 @@ export function kpiWorkloads(o: KpiOptions): Workload[] {
   const ys = kpiSeries(n, o.seed);
   const values = asColumn(ys); // what Sheets passes for A1:A1000000
   const xs = oneToN(n);
-  o.setup({ what: `generate the series (${n.toLocaleString('en')} values, as flat arrays and as a ${n.toLocaleString('en')}×1 range)`, ms: msSince(t0) });
+  o.setup({
+    what: `generate the series (${n.toLocaleString('en')} values, as flat arrays and as a ${n.toLocaleString('en')}×1 range)`,
+    ms: msSince(t0),
+  });
 
   // HyperFormula: one workbook per line (A = values, B = 1…n), destroyed afterwards. Not shared:
   // deleting a formula over these ranges costs HyperFormula time quadratic in the rows (≈5 s at
@@ -55,12 +58,20 @@ export function kpiWorkloads(o: KpiOptions): Workload[] {
       label,
       size: hn,
       note:
-        [smaller ? `measured on the first ${hn.toLocaleString('en')} values (the full size would take over a minute); compare per-value times` : '', note ?? '']
+        [
+          smaller
+            ? `measured on the first ${hn.toLocaleString('en')} values (the full size would take over a minute); compare per-value times`
+            : '',
+          note ?? '',
+        ]
           .filter(Boolean)
           .join('; ') || undefined,
       prepare: () => {
         book = new HfWorkbook(ys.slice(0, hn).map((y, i) => [y, i + 1]));
-        o.setup({ what: `HyperFormula: build the workbook (${hn.toLocaleString('en')} rows × 2 columns) for ${label}`, ms: book.buildMs });
+        o.setup({
+          what: `HyperFormula: build the workbook (${hn.toLocaleString('en')} rows × 2 columns) for ${label}`,
+          ms: book.buildMs,
+        });
         o.setup({ what: `HyperFormula: first evaluation of ${label}`, ms: book.setFormula(formula) });
       },
       run: () => book!.recalc(),
@@ -119,7 +130,10 @@ export function kpiWorkloads(o: KpiOptions): Workload[] {
   t0 = now();
   const rows = o.cacRows;
   const { spend, newCustomers } = acquisitionTable(rows, o.cacLines, o.seed + 1);
-  o.setup({ what: `generate the acquisition table (${rows.toLocaleString('en')} rows × ${o.cacLines} cost columns + new customers)`, ms: msSince(t0) });
+  o.setup({
+    what: `generate the acquisition table (${rows.toLocaleString('en')} rows × ${o.cacLines} cost columns + new customers)`,
+    ms: msSince(t0),
+  });
   let cacBook: HfWorkbook | undefined;
   const last = String.fromCharCode(64 + o.cacLines); // C for 3 cost columns
   const newCol = String.fromCharCode(65 + o.cacLines); // D
@@ -141,7 +155,10 @@ export function kpiWorkloads(o: KpiOptions): Workload[] {
         label: `=SUM(A1:${last}${rows})/SUM(${newCol}1:${newCol}${rows})`,
         prepare: () => {
           cacBook = new HfWorkbook(spend.map((s, r) => [...s, newCustomers[r][0]]));
-          o.setup({ what: `HyperFormula: build the workbook (${rows.toLocaleString('en')} rows × ${o.cacLines + 1} columns)`, ms: cacBook.buildMs });
+          o.setup({
+            what: `HyperFormula: build the workbook (${rows.toLocaleString('en')} rows × ${o.cacLines + 1} columns)`,
+            ms: cacBook.buildMs,
+          });
           o.setup({ what: `HyperFormula: first evaluation of =SUM(…)/SUM(…)`, ms: cacBook.setFormula(cacFormula) });
         },
         run: () => cacBook!.recalc(),

@@ -86,7 +86,8 @@ function toArg(v: unknown): Arg {
 }
 
 function fromResult(r: Result): unknown {
-  if (Array.isArray(r)) return SimpleRangeValue.onlyValues(r.map((row) => row.map((x) => (x === '' ? EmptyValue : x))) as never);
+  if (Array.isArray(r))
+    return SimpleRangeValue.onlyValues(r.map((row) => row.map((x) => (x === '' ? EmptyValue : x))) as never);
   return r;
 }
 
@@ -113,7 +114,8 @@ class BoussolePlugin extends FunctionPlugin {
   private isTrue(arg: unknown, state: unknown): boolean {
     const node = arg as { type?: string; expressionName?: string; procedureName?: string; value?: unknown };
     if (node.type === 'NAMED_EXPRESSION') return String(node.expressionName).toUpperCase() === 'TRUE';
-    if (node.type === 'FUNCTION_CALL' && /^(TRUE|FALSE)$/i.test(String(node.procedureName))) return /TRUE/i.test(String(node.procedureName));
+    if (node.type === 'FUNCTION_CALL' && /^(TRUE|FALSE)$/i.test(String(node.procedureName)))
+      return /TRUE/i.test(String(node.procedureName));
     if (node.type === 'NUMBER') return node.value === 1;
     try {
       const v = toArg(this.evaluateAst(arg as never, state as never));
@@ -127,7 +129,8 @@ class BoussolePlugin extends FunctionPlugin {
   resultSize(fnName: string, ast: { args: unknown[] }, state: unknown): ArraySize {
     const spec = registered.find((f) => f.name === fnName) as EngineFunction;
     const argSize = (i: number) => this.arraySizeForAst(ast.args[i] as never, state as never);
-    const asSeries = (s: ArraySize) => (s.height > 1 ? new ArraySize(1, s.height) : s.width > 1 ? new ArraySize(s.width, 1) : ArraySize.scalar());
+    const asSeries = (s: ArraySize) =>
+      s.height > 1 ? new ArraySize(1, s.height) : s.width > 1 ? new ArraySize(s.width, 1) : ArraySize.scalar();
     if (spec.array === 'column with by_period') {
       if (ast.args.length < 3) return ArraySize.scalar();
       return this.isTrue(ast.args[2], state) ? asSeries(argSize(1)) : ArraySize.scalar();

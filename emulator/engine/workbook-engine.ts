@@ -16,7 +16,14 @@ import {
 import type { Lang } from '../../src/core/i18n/lang';
 import { rewriteOutsideQuotes } from '../a1';
 import { boussoleEngineFunctions } from './boussole-functions';
-import { ENGINE_CONFIG, SHEETS_CONSTANTS, registerCustomFunctions, serialToDate, setSerialToDate, type EngineFunction } from './custom-functions';
+import {
+  ENGINE_CONFIG,
+  SHEETS_CONSTANTS,
+  registerCustomFunctions,
+  serialToDate,
+  setSerialToDate,
+  type EngineFunction,
+} from './custom-functions';
 
 /** Sheets functions the engine lacks and that only draw something: they compute to an empty value here. */
 export const DISPLAY_ONLY_FUNCTIONS: readonly string[] = ['SPARKLINE', 'IMAGE'];
@@ -61,7 +68,9 @@ class ClockPlugin extends FunctionPlugin {
   }
 
   today(ast: { args: unknown[] }, state: unknown): unknown {
-    return this.runFunction(ast.args as never, state as never, this.metadata('TODAY'), () => Math.floor(context.nowSerial()));
+    return this.runFunction(ast.args as never, state as never, this.metadata('TODAY'), () =>
+      Math.floor(context.nowSerial()),
+    );
   }
 }
 
@@ -114,7 +123,9 @@ export type EngineValue =
 
 /** Rewrites a Sheets formula into one the engine reads: open-ended ranges `A2:A` → `A2:A<rows>` (bare TRUE/FALSE are named expressions). */
 export function toEngineFormula(formula: string, openEndRows: number): string {
-  return rewriteOutsideQuotes(formula, (code) => code.replace(/(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3})(?![A-Za-z0-9_(!$])/g, `$1${openEndRows}`));
+  return rewriteOutsideQuotes(formula, (code) =>
+    code.replace(/(\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3})(?![A-Za-z0-9_(!$])/g, `$1${openEndRows}`),
+  );
 }
 
 export class WorkbookEngine {
@@ -128,18 +139,18 @@ export class WorkbookEngine {
     this.hf = this.run(() =>
       HyperFormula.buildEmpty(
         {
-        ...ENGINE_CONFIG,
-        functionArgSeparator: ',',
-        decimalSeparator: '.',
-        thousandSeparator: '',
-        arrayColumnSeparator: ',',
-        arrayRowSeparator: ';',
-        smartRounding: false,
-        dateFormats: ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY/MM/DD'],
-        timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
-        maxRows: 1_000_000,
-        maxColumns: 18_278,
-        useColumnIndex: true,
+          ...ENGINE_CONFIG,
+          functionArgSeparator: ',',
+          decimalSeparator: '.',
+          thousandSeparator: '',
+          arrayColumnSeparator: ',',
+          arrayRowSeparator: ';',
+          smartRounding: false,
+          dateFormats: ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY/MM/DD'],
+          timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
+          maxRows: 1_000_000,
+          maxColumns: 18_278,
+          useColumnIndex: true,
         },
         SHEETS_CONSTANTS,
       ),
@@ -185,7 +196,11 @@ export class WorkbookEngine {
     if (v instanceof DetailedCellError) return { kind: 'error', code: sheetsErrorCode(v), message: v.message ?? '' };
     if (typeof v === 'number') {
       const type = this.hf.getCellValueDetailedType(address);
-      return { kind: 'number', value: v, date: type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME' || type === 'NUMBER_TIME' };
+      return {
+        kind: 'number',
+        value: v,
+        date: type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME' || type === 'NUMBER_TIME',
+      };
     }
     if (typeof v === 'boolean') return { kind: 'boolean', value: v };
     return { kind: 'string', value: String(v) };

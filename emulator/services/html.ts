@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { EmulatorCore } from '../core';
 import { EmuObject } from '../instrument';
 
-const names = <K extends string>(...keys: K[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P });
+const names = <K extends string>(...keys: K[]) =>
+  Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P });
 
 export const HTML_ENUMS = {
   SandboxMode: names('EMULATED', 'IFRAME', 'NATIVE'),
@@ -18,8 +19,21 @@ export class EmuHtmlOutput
   implements
     Pick<
       Out,
-      | 'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'getContent' | 'setContent'
-      | 'append' | 'appendUntrusted' | 'clear' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag' | 'setFaviconUrl'
+      | 'setTitle'
+      | 'getTitle'
+      | 'setWidth'
+      | 'getWidth'
+      | 'setHeight'
+      | 'getHeight'
+      | 'getContent'
+      | 'setContent'
+      | 'append'
+      | 'appendUntrusted'
+      | 'clear'
+      | 'setSandboxMode'
+      | 'setXFrameOptionsMode'
+      | 'addMetaTag'
+      | 'setFaviconUrl'
     >
 {
   readonly emuType = 'HtmlOutput';
@@ -68,7 +82,12 @@ export class EmuHtmlOutput
     return this as unknown as Out;
   }
   appendUntrusted(addedContent: string): Out {
-    this.content += addedContent.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    this.content += addedContent
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;');
     return this as unknown as Out;
   }
   clear(): Out {
@@ -93,7 +112,10 @@ export class EmuHtmlOutput
   }
 }
 
-export class EmuHtmlService extends EmuObject implements Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile'> {
+export class EmuHtmlService
+  extends EmuObject
+  implements Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile'>
+{
   readonly emuType = 'HtmlService';
 
   constructor(private readonly core: EmulatorCore) {
@@ -102,7 +124,12 @@ export class EmuHtmlService extends EmuObject implements Pick<GoogleAppsScript.H
   }
 
   createHtmlOutput(html?: unknown): Out {
-    const text = html === undefined ? '' : typeof html === 'string' ? html : String((html as { getDataAsString?: () => string }).getDataAsString?.() ?? html);
+    const text =
+      html === undefined
+        ? ''
+        : typeof html === 'string'
+          ? html
+          : String((html as { getDataAsString?: () => string }).getDataAsString?.() ?? html);
     return new EmuHtmlOutput(text) as unknown as Out;
   }
 

@@ -90,7 +90,10 @@ export class EmuLock extends EmuObject implements Pick<Lock, 'tryLock' | 'waitLo
   }
 }
 
-export class EmuLockService extends EmuObject implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'> {
+export class EmuLockService
+  extends EmuObject
+  implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'>
+{
   readonly emuType = 'LockService';
   readonly table = new LockTable();
 

@@ -21,7 +21,17 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 export class EmuProperties
   extends EmuObject
-  implements Pick<Props, 'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' | 'deleteProperty' | 'deleteAllProperties'>
+  implements
+    Pick<
+      Props,
+      | 'getProperty'
+      | 'setProperty'
+      | 'setProperties'
+      | 'getProperties'
+      | 'getKeys'
+      | 'deleteProperty'
+      | 'deleteAllProperties'
+    >
 {
   readonly emuType = 'Properties';
 
@@ -36,7 +46,8 @@ export class EmuProperties
     }
     let total = 0;
     for (const [k, v] of next) total += bytes(k) + bytes(v);
-    if (total > STORE_LIMIT_BYTES) throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    if (total > STORE_LIMIT_BYTES)
+      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
   }
 
   getProperty(key: string): string | null {
@@ -80,7 +91,14 @@ export class EmuProperties
   }
 }
 
-export class EmuPropertiesService extends EmuObject implements Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'> {
+export class EmuPropertiesService
+  extends EmuObject
+  implements
+    Pick<
+      GoogleAppsScript.Properties.PropertiesService,
+      'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'
+    >
+{
   readonly emuType = 'PropertiesService';
   readonly script = new Map<string, string>();
   /** Per user email. */

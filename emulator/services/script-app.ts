@@ -4,7 +4,8 @@ import { checkTimeZone, fromWallClock, wallClock } from '../dates';
 import { EmuObject } from '../instrument';
 import type { EmuSpreadsheet } from '../spreadsheet/spreadsheet';
 
-const names = <K extends string>(...keys: K[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P });
+const names = <K extends string>(...keys: K[]) =>
+  Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P });
 
 export const SCRIPT_ENUMS = {
   AuthMode: names('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'),
@@ -54,7 +55,14 @@ export interface DueTrigger {
   event: Record<string, unknown>;
 }
 
-export class EmuTrigger extends EmuObject implements Pick<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'> {
+export class EmuTrigger
+  extends EmuObject
+  implements
+    Pick<
+      GoogleAppsScript.Script.Trigger,
+      'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'
+    >
+{
   readonly emuType = 'Trigger';
 
   constructor(readonly record: TriggerRecord) {
@@ -96,9 +104,15 @@ export class TriggerBuilder extends EmuObject {
     return new ClockTriggerBuilder(this.app, this.handler) as unknown as GoogleAppsScript.Script.ClockTriggerBuilder;
   }
 
-  forSpreadsheet(sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
+  forSpreadsheet(
+    sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string,
+  ): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
     const id = typeof sheet === 'string' ? sheet : (sheet as unknown as EmuSpreadsheet).id;
-    return new SpreadsheetTriggerBuilder(this.app, this.handler, id) as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
+    return new SpreadsheetTriggerBuilder(
+      this.app,
+      this.handler,
+      id,
+    ) as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
   }
 }
 
@@ -218,12 +232,17 @@ export class ClockTriggerBuilder extends EmuObject {
 
   create(): GoogleAppsScript.Script.Trigger {
     const s = this.s;
-    if (!s.kind) throw new Error('The trigger has no schedule: call everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, at or after.');
+    if (!s.kind)
+      throw new Error(
+        'The trigger has no schedule: call everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, at or after.',
+      );
     if (s.atHour !== undefined && !['days', 'weeks', 'months'].includes(s.kind)) {
       throw new Error('atHour() can only be used with everyDays(), everyWeeks(), onWeekDay() or onMonthDay().');
     }
     if (this.app.core.options.addon && (s.kind === 'minutes' || s.kind === 'at' || s.kind === 'after')) {
-      throw new Error('Add-ons may only create time-based triggers that run at most once per hour (use everyHours, everyDays or everyWeeks).');
+      throw new Error(
+        'Add-ons may only create time-based triggers that run at most once per hour (use everyHours, everyDays or everyWeeks).',
+      );
     }
     const timeZone = s.timeZone ?? this.app.core.options.scriptTimeZone;
     const atDate = (s as { atDate?: [number, number, number] }).atDate;
@@ -251,7 +270,17 @@ export class ClockTriggerBuilder extends EmuObject {
 
 export class EmuScriptApp
   extends EmuObject
-  implements Pick<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getUserTriggers' | 'getProjectTriggers' | 'deleteTrigger' | 'getScriptId' | 'getAuthorizationInfo' | 'getOAuthToken'>
+  implements
+    Pick<
+      GoogleAppsScript.Script.ScriptApp,
+      | 'newTrigger'
+      | 'getUserTriggers'
+      | 'getProjectTriggers'
+      | 'deleteTrigger'
+      | 'getScriptId'
+      | 'getAuthorizationInfo'
+      | 'getOAuthToken'
+    >
 {
   readonly emuType = 'ScriptApp';
   triggers: TriggerRecord[] = [];
@@ -267,20 +296,34 @@ export class EmuScriptApp
 
   install(t: Omit<TriggerRecord, 'id' | 'user' | 'createdAt'>): EmuTrigger {
     if (this.core.context.authMode !== 'FULL') {
-      throw new Error('You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp');
+      throw new Error(
+        'You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+      );
     }
     const mine = this.triggers.filter((x) => x.user === this.user);
-    if (mine.length >= 20) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    if (mine.length >= 20)
+      throw new Error(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
     if (this.core.options.addon) {
       const sameDoc = mine.filter((x) => x.documentId === t.documentId && x.eventType === t.eventType);
       if (t.eventType === 'CLOCK' && sameDoc.length >= 1) {
-        throw new Error('This add-on has created too many time-based triggers in this document for this Google user account.');
+        throw new Error(
+          'This add-on has created too many time-based triggers in this document for this Google user account.',
+        );
       }
       if (t.eventType !== 'CLOCK' && sameDoc.length >= 1) {
-        throw new Error(`This add-on has created too many ${t.eventType} triggers in this document for this Google user account.`);
+        throw new Error(
+          `This add-on has created too many ${t.eventType} triggers in this document for this Google user account.`,
+        );
       }
     }
-    const record: TriggerRecord = { ...t, id: String(1_000_000 + this.core.nextId('trigger')), user: this.user, createdAt: this.core.clock.now() };
+    const record: TriggerRecord = {
+      ...t,
+      id: String(1_000_000 + this.core.nextId('trigger')),
+      user: this.user,
+      createdAt: this.core.clock.now(),
+    };
     this.triggers.push(record);
     return new EmuTrigger(record);
   }
@@ -293,11 +336,15 @@ export class EmuScriptApp
   /** The current user's triggers for this project in one document. */
   getUserTriggers(document: unknown): GoogleAppsScript.Script.Trigger[] {
     const id = (document as { id?: string })?.id ?? null;
-    return this.triggers.filter((t) => t.user === this.user && t.documentId === id).map((t) => new EmuTrigger(t)) as unknown as GoogleAppsScript.Script.Trigger[];
+    return this.triggers
+      .filter((t) => t.user === this.user && t.documentId === id)
+      .map((t) => new EmuTrigger(t)) as unknown as GoogleAppsScript.Script.Trigger[];
   }
 
   getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
-    return this.triggers.filter((t) => t.user === this.user).map((t) => new EmuTrigger(t)) as unknown as GoogleAppsScript.Script.Trigger[];
+    return this.triggers
+      .filter((t) => t.user === this.user)
+      .map((t) => new EmuTrigger(t)) as unknown as GoogleAppsScript.Script.Trigger[];
   }
 
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
@@ -374,7 +421,10 @@ function firings(t: TriggerRecord, from: number, to: number): number[] {
   }
   if (s.kind === 'minutes' || s.kind === 'hours') {
     const step = s.kind === 'minutes' ? s.every * 60_000 : s.every * HOUR;
-    const base = s.kind === 'minutes' ? Math.floor(created / 60_000) * 60_000 : Math.floor(created / HOUR) * HOUR + (s.nearMinute ?? 0) * 60_000;
+    const base =
+      s.kind === 'minutes'
+        ? Math.floor(created / 60_000) * 60_000
+        : Math.floor(created / HOUR) * HOUR + (s.nearMinute ?? 0) * 60_000;
     let k = Math.max(0, Math.floor((lo - base) / step));
     for (let at = base + k * step; at <= to; at = base + ++k * step) if (at > lo) out.push(at);
     return out;
@@ -385,7 +435,11 @@ function firings(t: TriggerRecord, from: number, to: number): number[] {
   const createdDay = Date.UTC(cw.year, cw.month - 1, cw.day) / DAY;
   const start = wallClock(lo, s.timeZone);
   const end = wallClock(to, s.timeZone);
-  for (let day = Date.UTC(start.year, start.month - 1, start.day) / DAY; day <= Date.UTC(end.year, end.month - 1, end.day) / DAY; day++) {
+  for (
+    let day = Date.UTC(start.year, start.month - 1, start.day) / DAY;
+    day <= Date.UTC(end.year, end.month - 1, end.day) / DAY;
+    day++
+  ) {
     const d = new Date(day * DAY);
     const weekday = d.getUTCDay();
     let fires = false;
@@ -395,7 +449,14 @@ function firings(t: TriggerRecord, from: number, to: number): number[] {
       fires = weekday === s.weekDay && weekIndex % s.every === 0;
     } else if (s.kind === 'months') fires = d.getUTCDate() === s.monthDay;
     if (!fires) continue;
-    const at = fromWallClock(s.timeZone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour, minute).getTime();
+    const at = fromWallClock(
+      s.timeZone,
+      d.getUTCFullYear(),
+      d.getUTCMonth() + 1,
+      d.getUTCDate(),
+      hour,
+      minute,
+    ).getTime();
     if (at > lo && at <= to) out.push(at);
   }
   return out;

@@ -4,7 +4,11 @@ import { EmuObject } from '../instrument';
 
 export class EmuSession
   extends EmuObject
-  implements Pick<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getActiveUserLocale' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'>
+  implements
+    Pick<
+      GoogleAppsScript.Base.Session,
+      'getActiveUser' | 'getEffectiveUser' | 'getActiveUserLocale' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'
+    >
 {
   readonly emuType = 'Session';
 

@@ -4,7 +4,8 @@ import type { EmulatorCore } from '../core';
 import { formatSimpleDate } from '../dates';
 import { EmuObject } from '../instrument';
 
-const names = <K extends string>(...keys: K[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P });
+const names = <K extends string>(...keys: K[]) =>
+  Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P });
 
 export const UTILITIES_ENUMS = {
   DigestAlgorithm: names('MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512'),
@@ -14,11 +15,24 @@ export const UTILITIES_ENUMS = {
 
 /** Apps Script byte arrays are signed (Java bytes). */
 const signed = (buf: Buffer): number[] => [...buf].map((b) => (b > 127 ? b - 256 : b));
-const toBuffer = (v: string | number[]): Buffer => (typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v.map((b) => b & 255)));
+const toBuffer = (v: string | number[]): Buffer =>
+  typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v.map((b) => b & 255));
 
 export class EmuUtilities
   extends EmuObject
-  implements Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'formatString' | 'getUuid' | 'sleep' | 'computeDigest' | 'base64Encode' | 'base64Decode' | 'base64EncodeWebSafe' | 'base64DecodeWebSafe'>
+  implements
+    Pick<
+      GoogleAppsScript.Utilities.Utilities,
+      | 'formatDate'
+      | 'formatString'
+      | 'getUuid'
+      | 'sleep'
+      | 'computeDigest'
+      | 'base64Encode'
+      | 'base64Decode'
+      | 'base64EncodeWebSafe'
+      | 'base64DecodeWebSafe'
+    >
 {
   readonly emuType = 'Utilities';
 
@@ -35,16 +49,19 @@ export class EmuUtilities
   /** sprintf-like: %s, %d, %i, %f, %.2f, %%. */
   formatString(template: string, ...args: unknown[]): string {
     let i = 0;
-    return template.replace(/%(-?\d*)(?:\.(\d+))?([sdif%])/g, (_m, width: string, precision: string | undefined, type: string) => {
-      if (type === '%') return '%';
-      const v = args[i++];
-      let text: string;
-      if (type === 's') text = String(v);
-      else if (type === 'd' || type === 'i') text = String(Math.trunc(Number(v)));
-      else text = precision !== undefined ? Number(v).toFixed(Number(precision)) : String(Number(v));
-      const w = Number(width || 0);
-      return w < 0 ? text.padEnd(-w) : text.padStart(w);
-    });
+    return template.replace(
+      /%(-?\d*)(?:\.(\d+))?([sdif%])/g,
+      (_m, width: string, precision: string | undefined, type: string) => {
+        if (type === '%') return '%';
+        const v = args[i++];
+        let text: string;
+        if (type === 's') text = String(v);
+        else if (type === 'd' || type === 'i') text = String(Math.trunc(Number(v)));
+        else text = precision !== undefined ? Number(v).toFixed(Number(precision)) : String(Number(v));
+        const w = Number(width || 0);
+        return w < 0 ? text.padEnd(-w) : text.padStart(w);
+      },
+    );
   }
 
   getUuid(): string {
@@ -57,8 +74,14 @@ export class EmuUtilities
     this.core.clock.advance(Math.max(0, milliseconds));
   }
 
-  computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: string | number[], _charset?: GoogleAppsScript.Utilities.Charset): number[] {
-    const alg = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' }[String(algorithm)];
+  computeDigest(
+    algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
+    value: string | number[],
+    _charset?: GoogleAppsScript.Utilities.Charset,
+  ): number[] {
+    const alg = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' }[
+      String(algorithm)
+    ];
     if (!alg) throw new Error('Invalid argument: algorithm');
     return signed(createHash(alg).update(toBuffer(value)).digest());
   }

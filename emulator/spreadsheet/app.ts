@@ -5,22 +5,62 @@ import { ConditionalFormatRuleBuilder, DataValidationBuilder } from './rules';
 import type { EmuSpreadsheet } from './spreadsheet';
 import { EmuUi } from './ui';
 
-const names = <K extends string>(...keys: K[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P });
+const names = <K extends string>(...keys: K[]) =>
+  Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P });
 
 export const SPREADSHEET_ENUMS = {
   BooleanCriteria: names(
-    'CELL_EMPTY', 'CELL_NOT_EMPTY', 'DATE_AFTER', 'DATE_BEFORE', 'DATE_EQUAL_TO', 'DATE_NOT_EQUAL_TO', 'DATE_AFTER_RELATIVE',
-    'DATE_BEFORE_RELATIVE', 'DATE_EQUAL_TO_RELATIVE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN',
-    'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN',
-    'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_NOT_EQUAL_TO',
-    'TEXT_STARTS_WITH', 'TEXT_ENDS_WITH', 'CUSTOM_FORMULA',
+    'CELL_EMPTY',
+    'CELL_NOT_EMPTY',
+    'DATE_AFTER',
+    'DATE_BEFORE',
+    'DATE_EQUAL_TO',
+    'DATE_NOT_EQUAL_TO',
+    'DATE_AFTER_RELATIVE',
+    'DATE_BEFORE_RELATIVE',
+    'DATE_EQUAL_TO_RELATIVE',
+    'NUMBER_BETWEEN',
+    'NUMBER_EQUAL_TO',
+    'NUMBER_GREATER_THAN',
+    'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+    'NUMBER_LESS_THAN',
+    'NUMBER_LESS_THAN_OR_EQUAL_TO',
+    'NUMBER_NOT_BETWEEN',
+    'NUMBER_NOT_EQUAL_TO',
+    'TEXT_CONTAINS',
+    'TEXT_DOES_NOT_CONTAIN',
+    'TEXT_EQUAL_TO',
+    'TEXT_NOT_EQUAL_TO',
+    'TEXT_STARTS_WITH',
+    'TEXT_ENDS_WITH',
+    'CUSTOM_FORMULA',
   ),
   DataValidationCriteria: names(
-    'DATE_AFTER', 'DATE_BEFORE', 'DATE_BETWEEN', 'DATE_EQUAL_TO', 'DATE_IS_VALID_DATE', 'DATE_NOT_BETWEEN', 'DATE_ON_OR_AFTER',
-    'DATE_ON_OR_BEFORE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-    'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS',
-    'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_IS_VALID_EMAIL', 'TEXT_IS_VALID_URL', 'VALUE_IN_LIST', 'VALUE_IN_RANGE',
-    'CUSTOM_FORMULA', 'CHECKBOX',
+    'DATE_AFTER',
+    'DATE_BEFORE',
+    'DATE_BETWEEN',
+    'DATE_EQUAL_TO',
+    'DATE_IS_VALID_DATE',
+    'DATE_NOT_BETWEEN',
+    'DATE_ON_OR_AFTER',
+    'DATE_ON_OR_BEFORE',
+    'NUMBER_BETWEEN',
+    'NUMBER_EQUAL_TO',
+    'NUMBER_GREATER_THAN',
+    'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+    'NUMBER_LESS_THAN',
+    'NUMBER_LESS_THAN_OR_EQUAL_TO',
+    'NUMBER_NOT_BETWEEN',
+    'NUMBER_NOT_EQUAL_TO',
+    'TEXT_CONTAINS',
+    'TEXT_DOES_NOT_CONTAIN',
+    'TEXT_EQUAL_TO',
+    'TEXT_IS_VALID_EMAIL',
+    'TEXT_IS_VALID_URL',
+    'VALUE_IN_LIST',
+    'VALUE_IN_RANGE',
+    'CUSTOM_FORMULA',
+    'CHECKBOX',
   ),
   ProtectionType: names('RANGE', 'SHEET'),
   DeveloperMetadataVisibility: names('DOCUMENT', 'PROJECT'),
@@ -32,13 +72,43 @@ export const SPREADSHEET_ENUMS = {
   BorderStyle: names('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE'),
   InterpolationType: names('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX'),
   SheetType: names('GRID', 'OBJECT', 'DATASOURCE'),
-  CopyPasteType: names('PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_FORMAT', 'PASTE_FORMULA', 'PASTE_DATA_VALIDATION', 'PASTE_VALUES', 'PASTE_CONDITIONAL_FORMATTING', 'PASTE_COLUMN_WIDTHS'),
+  CopyPasteType: names(
+    'PASTE_NORMAL',
+    'PASTE_NO_BORDERS',
+    'PASTE_FORMAT',
+    'PASTE_FORMULA',
+    'PASTE_DATA_VALIDATION',
+    'PASTE_VALUES',
+    'PASTE_CONDITIONAL_FORMATTING',
+    'PASTE_COLUMN_WIDTHS',
+  ),
   TextDirection: names('LEFT_TO_RIGHT', 'RIGHT_TO_LEFT'),
   AutoFillSeries: names('DEFAULT_SERIES', 'ALTERNATE_SERIES'),
 };
 
 export const CHARTS_ENUMS = {
-  ChartType: names('AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR', 'LINE', 'ORG', 'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL'),
+  ChartType: names(
+    'AREA',
+    'BAR',
+    'BUBBLE',
+    'CANDLESTICK',
+    'COLUMN',
+    'COMBO',
+    'GAUGE',
+    'GEO',
+    'HISTOGRAM',
+    'RADAR',
+    'LINE',
+    'ORG',
+    'PIE',
+    'SCATTER',
+    'SPARKLINE',
+    'STEPPED_AREA',
+    'TABLE',
+    'TIMELINE',
+    'TREEMAP',
+    'WATERFALL',
+  ),
   CurveStyle: names('NORMAL', 'SMOOTH'),
   PointStyle: names('NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE'),
   Position: names('TOP', 'RIGHT', 'BOTTOM', 'NONE'),
@@ -58,9 +128,22 @@ export class EmuSpreadsheetApp
   implements
     Pick<
       App,
-      | 'getActiveSpreadsheet' | 'getActive' | 'openById' | 'openByUrl' | 'create' | 'getUi' | 'flush'
-      | 'newConditionalFormatRule' | 'newDataValidation' | 'getActiveSheet' | 'getActiveRange' | 'getCurrentCell'
-      | 'getSelection' | 'setActiveSheet' | 'setActiveRange' | 'setActiveSpreadsheet'
+      | 'getActiveSpreadsheet'
+      | 'getActive'
+      | 'openById'
+      | 'openByUrl'
+      | 'create'
+      | 'getUi'
+      | 'flush'
+      | 'newConditionalFormatRule'
+      | 'newDataValidation'
+      | 'getActiveSheet'
+      | 'getActiveRange'
+      | 'getCurrentCell'
+      | 'getSelection'
+      | 'setActiveSheet'
+      | 'setActiveRange'
+      | 'setActiveSpreadsheet'
     >
 {
   readonly emuType = 'SpreadsheetApp';
@@ -94,7 +177,8 @@ export class EmuSpreadsheetApp
 
   openById(id: string): SS {
     const ss = this.core.spreadsheets.get(id);
-    if (!ss) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (!ss)
+      throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return ss as unknown as SS;
   }
 
@@ -140,7 +224,10 @@ export class EmuSpreadsheetApp
     return this.active().getSelection();
   }
 
-  setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, restoreSelection?: boolean): GoogleAppsScript.Spreadsheet.Sheet {
+  setActiveSheet(
+    sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    restoreSelection?: boolean,
+  ): GoogleAppsScript.Spreadsheet.Sheet {
     return this.active().setActiveSheet(sheet, restoreSelection);
   }
 

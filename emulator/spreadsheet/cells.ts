@@ -181,6 +181,7 @@ export function toSheetsValue(cell: Cell | undefined, engine: EngineValue | unde
 /** The format a cell is displayed with (a date result of a formula shows as a date). */
 export function displayFormat(cell: Cell | undefined, engine: EngineValue | undefined, locale: string): string {
   const format = numberFormatOf(cell);
-  if (format === GENERAL && engine?.kind === 'number' && engine.date) return defaultDateFormat(locale, engine.value % 1 !== 0);
+  if (format === GENERAL && engine?.kind === 'number' && engine.date)
+    return defaultDateFormat(locale, engine.value % 1 !== 0);
   return format;
 }

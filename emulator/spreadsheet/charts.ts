@@ -43,7 +43,22 @@ function copyState(s: ChartState): ChartState {
   return { ...s, ranges: [...s.ranges], options: { ...s.options }, position: { ...s.position } };
 }
 
-export class EmuChart extends EmuObject implements Pick<Chart, 'getChartId' | 'getOptions' | 'getRanges' | 'getContainerInfo' | 'modify' | 'getNumHeaders' | 'getTransposeRowsAndColumns' | 'getMergeStrategy' | 'getHiddenDimensionStrategy'> {
+export class EmuChart
+  extends EmuObject
+  implements
+    Pick<
+      Chart,
+      | 'getChartId'
+      | 'getOptions'
+      | 'getRanges'
+      | 'getContainerInfo'
+      | 'modify'
+      | 'getNumHeaders'
+      | 'getTransposeRowsAndColumns'
+      | 'getMergeStrategy'
+      | 'getHiddenDimensionStrategy'
+    >
+{
   readonly emuType = 'EmbeddedChart';
   chartId: number | null;
 
@@ -184,7 +199,9 @@ export class EmbeddedChartBuilder extends EmuObject {
 
   removeRange(range: GoogleAppsScript.Spreadsheet.Range): Builder {
     const r = range as unknown as EmuRange;
-    this.state.ranges = this.state.ranges.filter((x) => !(x.sheet === r.sheet && formatA1(x.grid) === formatA1(r.grid)));
+    this.state.ranges = this.state.ranges.filter(
+      (x) => !(x.sheet === r.sheet && formatA1(x.grid) === formatA1(r.grid)),
+    );
     return this as unknown as Builder;
   }
 
@@ -297,7 +314,18 @@ export class EmbeddedChartBuilder extends EmuObject {
     return this.opt('curveType', String(style) === 'SMOOTH' ? 'function' : 'none');
   }
   setPointStyle(style: GoogleAppsScript.Charts.PointStyle): Builder {
-    return this.opt('pointSize', String(style) === 'NONE' ? 0 : String(style) === 'TINY' ? 2 : String(style) === 'LARGE' ? 10 : String(style) === 'HUGE' ? 14 : 7);
+    return this.opt(
+      'pointSize',
+      String(style) === 'NONE'
+        ? 0
+        : String(style) === 'TINY'
+          ? 2
+          : String(style) === 'LARGE'
+            ? 10
+            : String(style) === 'HUGE'
+              ? 14
+              : 7,
+    );
   }
   setRange(start: number, end: number): Builder {
     this.opt('vAxis.viewWindow.min', start);

@@ -45,7 +45,21 @@ type DM = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 
 export class EmuDeveloperMetadata
   extends EmuObject
-  implements Pick<DM, 'getId' | 'getKey' | 'getValue' | 'getVisibility' | 'getLocation' | 'setKey' | 'setValue' | 'setVisibility' | 'remove' | 'moveToSheet' | 'moveToSpreadsheet'>
+  implements
+    Pick<
+      DM,
+      | 'getId'
+      | 'getKey'
+      | 'getValue'
+      | 'getVisibility'
+      | 'getLocation'
+      | 'setKey'
+      | 'setValue'
+      | 'setVisibility'
+      | 'remove'
+      | 'moveToSheet'
+      | 'moveToSpreadsheet'
+    >
 {
   readonly emuType = 'DeveloperMetadata';
 
@@ -78,7 +92,9 @@ export class EmuDeveloperMetadata
   }
 
   getLocation(): GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation {
-    return new EmuMetadataLocation(this.alive().location) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation;
+    return new EmuMetadataLocation(
+      this.alive().location,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation;
   }
 
   setKey(key: string): DM {
@@ -128,19 +144,33 @@ export class EmuMetadataLocation extends EmuObject {
   }
 
   getSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
-    return this.location.type === 'SHEET' ? (this.location.sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet) : null;
+    return this.location.type === 'SHEET'
+      ? (this.location.sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet)
+      : null;
   }
 
   getRow(): GoogleAppsScript.Spreadsheet.Range | null {
     const l = this.location;
     if (l.type !== 'ROW') return null;
-    return l.sheet.range({ row: l.start, column: 1, numRows: l.end - l.start + 1, numColumns: l.sheet.maxColumns, openColumns: true }) as unknown as GoogleAppsScript.Spreadsheet.Range;
+    return l.sheet.range({
+      row: l.start,
+      column: 1,
+      numRows: l.end - l.start + 1,
+      numColumns: l.sheet.maxColumns,
+      openColumns: true,
+    }) as unknown as GoogleAppsScript.Spreadsheet.Range;
   }
 
   getColumn(): GoogleAppsScript.Spreadsheet.Range | null {
     const l = this.location;
     if (l.type !== 'COLUMN') return null;
-    return l.sheet.range({ row: 1, column: l.start, numRows: l.sheet.maxRows, numColumns: l.end - l.start + 1, openRows: true }) as unknown as GoogleAppsScript.Spreadsheet.Range;
+    return l.sheet.range({
+      row: 1,
+      column: l.start,
+      numRows: l.sheet.maxRows,
+      numColumns: l.end - l.start + 1,
+      openRows: true,
+    }) as unknown as GoogleAppsScript.Spreadsheet.Range;
   }
 }
 
@@ -153,7 +183,11 @@ type Finder = GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
 /** DeveloperMetadataFinder: filters combined with AND, searched within a scope. */
 export class MetadataFinder
   extends EmuObject
-  implements Pick<Finder, 'withKey' | 'withValue' | 'withId' | 'withLocationType' | 'withVisibility' | 'onIntersectingLocations' | 'find'>
+  implements
+    Pick<
+      Finder,
+      'withKey' | 'withValue' | 'withId' | 'withLocationType' | 'withVisibility' | 'onIntersectingLocations' | 'find'
+    >
 {
   readonly emuType = 'DeveloperMetadataFinder';
   private filters: ((m: MetadataRecord) => boolean)[] = [];

@@ -23,9 +23,25 @@ export class EmuProtection
   implements
     Pick<
       P,
-      | 'getProtectionType' | 'getRange' | 'getDescription' | 'setDescription' | 'isWarningOnly' | 'setWarningOnly'
-      | 'getEditors' | 'addEditor' | 'addEditors' | 'removeEditor' | 'removeEditors' | 'canEdit' | 'canDomainEdit'
-      | 'setDomainEdit' | 'remove' | 'getUnprotectedRanges' | 'setUnprotectedRanges' | 'getRangeName' | 'setRangeName'
+      | 'getProtectionType'
+      | 'getRange'
+      | 'getDescription'
+      | 'setDescription'
+      | 'isWarningOnly'
+      | 'setWarningOnly'
+      | 'getEditors'
+      | 'addEditor'
+      | 'addEditors'
+      | 'removeEditor'
+      | 'removeEditors'
+      | 'canEdit'
+      | 'canDomainEdit'
+      | 'setDomainEdit'
+      | 'remove'
+      | 'getUnprotectedRanges'
+      | 'setUnprotectedRanges'
+      | 'getRangeName'
+      | 'setRangeName'
     >
 {
   readonly emuType = 'Protection';
@@ -101,7 +117,9 @@ export class EmuProtection
   }
 
   getEditors(): GoogleAppsScript.Base.User[] {
-    return this.editors.map((email) => ({ getEmail: () => email, getUserLoginId: () => email }) as unknown as GoogleAppsScript.Base.User);
+    return this.editors.map(
+      (email) => ({ getEmail: () => email, getUserLoginId: () => email }) as unknown as GoogleAppsScript.Base.User,
+    );
   }
 
   addEditor(emailAddress: string | GoogleAppsScript.Base.User): P {

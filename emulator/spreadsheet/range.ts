@@ -2,7 +2,15 @@
 import { formatA1, shiftFormula, type GridRange } from '../a1';
 import { EmuObject } from '../instrument';
 import { displayValue, PLAIN_TEXT } from '../number-format';
-import { STYLE_DEFAULTS, displayFormat, numberFormatOf, writeValue, type Cell, type SheetsValue, type Style } from './cells';
+import {
+  STYLE_DEFAULTS,
+  displayFormat,
+  numberFormatOf,
+  writeValue,
+  type Cell,
+  type SheetsValue,
+  type Style,
+} from './cells';
 import { normalizeColor } from './colors';
 import { EmuDeveloperMetadata, MetadataFinder, type MetadataLocation, type MetadataRecord } from './metadata';
 import { EmuProtection } from './protection';
@@ -29,14 +37,22 @@ function typeLabel(v: unknown): string {
  * (Apps Script names it: "… don't match the method signature for SpreadsheetApp.Range.setValues.").
  * A 1-D array fails the signature check before any size check, as in Apps Script.
  */
-export function checkShape(data: unknown, numRows: number, numColumns: number, method = 'setValues'): asserts data is unknown[][] {
-  const signature = (types: string) => `The parameters (${types}) don't match the method signature for SpreadsheetApp.Range.${method}.`;
+export function checkShape(
+  data: unknown,
+  numRows: number,
+  numColumns: number,
+  method = 'setValues',
+): asserts data is unknown[][] {
+  const signature = (types: string) =>
+    `The parameters (${types}) don't match the method signature for SpreadsheetApp.Range.${method}.`;
   if (!Array.isArray(data)) throw new Error(signature(typeLabel(data)));
   for (const row of data) {
     if (!Array.isArray(row)) throw new Error(signature(`${typeLabel(row)}[]`));
   }
   if (data.length !== numRows) {
-    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`);
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`,
+    );
   }
   for (const row of data as unknown[][]) {
     if (row.length !== numColumns) {
@@ -54,23 +70,104 @@ export class EmuRange
   implements
     Pick<
       Range,
-      | 'activate' | 'addDeveloperMetadata' | 'breakApart' | 'clear' | 'clearContent' | 'clearFormat' | 'clearNote'
-      | 'clearDataValidations' | 'createDeveloperMetadataFinder' | 'getA1Notation' | 'getBackground' | 'getBackgrounds'
-      | 'getCell' | 'getColumn' | 'getDataValidation' | 'getDataValidations' | 'getDeveloperMetadata' | 'getDisplayValue'
-      | 'getDisplayValues' | 'getFontColor' | 'getFontColors' | 'getFontWeight' | 'getFontWeights' | 'getFontSize'
-      | 'getFontSizes' | 'getFontStyle' | 'getFontStyles' | 'getFontFamily' | 'getFontFamilies' | 'getFontLine'
-      | 'getFontLines' | 'getFormula' | 'getFormulas' | 'getHorizontalAlignment' | 'getHorizontalAlignments'
-      | 'getVerticalAlignment' | 'getVerticalAlignments' | 'getLastColumn' | 'getLastRow' | 'getMergedRanges'
-      | 'getNote' | 'getNotes' | 'getNumColumns' | 'getNumRows' | 'getNumberFormat' | 'getNumberFormats' | 'getRow'
-      | 'getRowIndex' | 'getSheet' | 'getValue' | 'getValues' | 'getWrap' | 'getWraps' | 'isBlank' | 'isPartOfMerge'
-      | 'merge' | 'mergeAcross' | 'mergeVertically' | 'offset' | 'protect' | 'setBackground' | 'setBackgrounds'
-      | 'setBorder' | 'setDataValidation' | 'setDataValidations' | 'setFontColor' | 'setFontColors' | 'setFontFamily'
-      | 'setFontLine' | 'setFontSize' | 'setFontStyle' | 'setFontWeight' | 'setFontWeights' | 'setFormula'
-      | 'setFormulas' | 'setHorizontalAlignment' | 'setHorizontalAlignments' | 'setVerticalAlignment' | 'setNote'
-      | 'setNotes' | 'setNumberFormat' | 'setNumberFormats' | 'setValue' | 'setValues' | 'setWrap' | 'setWraps'
-      | 'setWrapStrategy' | 'setTextRotation' | 'getWidth' | 'getHeight' | 'getGridId'
-      | 'isStartColumnBounded' | 'isEndRowBounded' | 'isEndColumnBounded'
-      | 'isStartRowBounded' | 'trimWhitespace' | 'setBackgroundRGB' | 'setFontSizes'
+      | 'activate'
+      | 'addDeveloperMetadata'
+      | 'breakApart'
+      | 'clear'
+      | 'clearContent'
+      | 'clearFormat'
+      | 'clearNote'
+      | 'clearDataValidations'
+      | 'createDeveloperMetadataFinder'
+      | 'getA1Notation'
+      | 'getBackground'
+      | 'getBackgrounds'
+      | 'getCell'
+      | 'getColumn'
+      | 'getDataValidation'
+      | 'getDataValidations'
+      | 'getDeveloperMetadata'
+      | 'getDisplayValue'
+      | 'getDisplayValues'
+      | 'getFontColor'
+      | 'getFontColors'
+      | 'getFontWeight'
+      | 'getFontWeights'
+      | 'getFontSize'
+      | 'getFontSizes'
+      | 'getFontStyle'
+      | 'getFontStyles'
+      | 'getFontFamily'
+      | 'getFontFamilies'
+      | 'getFontLine'
+      | 'getFontLines'
+      | 'getFormula'
+      | 'getFormulas'
+      | 'getHorizontalAlignment'
+      | 'getHorizontalAlignments'
+      | 'getVerticalAlignment'
+      | 'getVerticalAlignments'
+      | 'getLastColumn'
+      | 'getLastRow'
+      | 'getMergedRanges'
+      | 'getNote'
+      | 'getNotes'
+      | 'getNumColumns'
+      | 'getNumRows'
+      | 'getNumberFormat'
+      | 'getNumberFormats'
+      | 'getRow'
+      | 'getRowIndex'
+      | 'getSheet'
+      | 'getValue'
+      | 'getValues'
+      | 'getWrap'
+      | 'getWraps'
+      | 'isBlank'
+      | 'isPartOfMerge'
+      | 'merge'
+      | 'mergeAcross'
+      | 'mergeVertically'
+      | 'offset'
+      | 'protect'
+      | 'setBackground'
+      | 'setBackgrounds'
+      | 'setBorder'
+      | 'setDataValidation'
+      | 'setDataValidations'
+      | 'setFontColor'
+      | 'setFontColors'
+      | 'setFontFamily'
+      | 'setFontLine'
+      | 'setFontSize'
+      | 'setFontStyle'
+      | 'setFontWeight'
+      | 'setFontWeights'
+      | 'setFormula'
+      | 'setFormulas'
+      | 'setHorizontalAlignment'
+      | 'setHorizontalAlignments'
+      | 'setVerticalAlignment'
+      | 'setNote'
+      | 'setNotes'
+      | 'setNumberFormat'
+      | 'setNumberFormats'
+      | 'setValue'
+      | 'setValues'
+      | 'setWrap'
+      | 'setWraps'
+      | 'setWrapStrategy'
+      | 'setTextRotation'
+      | 'getWidth'
+      | 'getHeight'
+      | 'getGridId'
+      | 'isStartColumnBounded'
+      | 'isEndRowBounded'
+      | 'isEndColumnBounded'
+      | 'isStartRowBounded'
+      | 'trimWhitespace'
+      | 'setBackgroundRGB'
+      | 'setFontSizes'
     >
 {
   readonly emuType = 'Range';
@@ -193,7 +290,12 @@ export class EmuRange
     if (row < 1 || column < 1 || row > this.grid.numRows || column > this.grid.numColumns) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
-    return new EmuRange(this.sheet, { row: this.grid.row + row - 1, column: this.grid.column + column - 1, numRows: 1, numColumns: 1 }).self;
+    return new EmuRange(this.sheet, {
+      row: this.grid.row + row - 1,
+      column: this.grid.column + column - 1,
+      numRows: 1,
+      numColumns: 1,
+    }).self;
   }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
@@ -247,7 +349,8 @@ export class EmuRange
     const locale = this.ss.locale;
     return this.each((r, c) => {
       const cell = this.sheet.cell(r, c);
-      if (cell && cell.f === undefined && cell.v !== undefined) return displayValue(cell.v, numberFormatOf(cell), locale);
+      if (cell && cell.f === undefined && cell.v !== undefined)
+        return displayValue(cell.v, numberFormatOf(cell), locale);
       const ev = this.sheet.engineValue(r, c);
       const raw = ev.kind === 'empty' ? '' : ev.kind === 'error' ? ev.code : ev.value;
       return displayValue(raw, displayFormat(cell, ev, locale), locale);
@@ -271,7 +374,9 @@ export class EmuRange
     this.sheet.checkAlive();
     checkShape(formulas, this.grid.numRows, this.grid.numColumns, 'setFormulas');
     const ctx = this.writeCtx();
-    this.each((r, c) => writeFormula(this.sheet.ensureCell(r, c), formulas[r - this.grid.row][c - this.grid.column], ctx));
+    this.each((r, c) =>
+      writeFormula(this.sheet.ensureCell(r, c), formulas[r - this.grid.row][c - this.grid.column], ctx),
+    );
     this.sync();
     return this.self;
   }
@@ -280,13 +385,22 @@ export class EmuRange
   setFormula(formula: string): Range {
     this.sheet.checkAlive();
     const ctx = this.writeCtx();
-    this.each((r, c) => writeFormula(this.sheet.ensureCell(r, c), shiftFormula(String(formula), r - this.grid.row, c - this.grid.column), ctx));
+    this.each((r, c) =>
+      writeFormula(
+        this.sheet.ensureCell(r, c),
+        shiftFormula(String(formula), r - this.grid.row, c - this.grid.column),
+        ctx,
+      ),
+    );
     this.sync();
     return this.self;
   }
 
   isBlank(): boolean {
-    return this.getValues().every((row) => row.every((v) => v === '')) && this.getFormulas().every((row) => row.every((f) => f === ''));
+    return (
+      this.getValues().every((row) => row.every((v) => v === '')) &&
+      this.getFormulas().every((row) => row.every((f) => f === ''))
+    );
   }
 
   trimWhitespace(): Range {
@@ -308,7 +422,13 @@ export class EmuRange
 
   // --- clearing ---------------------------------------------------------------------------
 
-  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): Range {
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): Range {
     const o = options ?? {};
     const any = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
     // Only stored cells (and what the engine holds) can need clearing: bound the work for whole-sheet ranges.
@@ -330,7 +450,10 @@ export class EmuRange
     return this.self;
   }
 
-  private clearCells(o: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean }, any: boolean): void {
+  private clearCells(
+    o: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean },
+    any: boolean,
+  ): void {
     this.each((r, c) => {
       const cell = this.sheet.cell(r, c);
       if (!cell) return;
@@ -430,7 +553,11 @@ export class EmuRange
 
   setBackgrounds(color: string[][]): Range {
     checkShape(color, this.grid.numRows, this.grid.numColumns, 'setBackgrounds');
-    return this.setStyles('background', color.map((row) => row.map((c) => (c === null ? null : normalizeColor(c)))), 'setBackgrounds');
+    return this.setStyles(
+      'background',
+      color.map((row) => row.map((c) => (c === null ? null : normalizeColor(c)))),
+      'setBackgrounds',
+    );
   }
 
   getFontColor(): string {
@@ -447,7 +574,11 @@ export class EmuRange
 
   setFontColors(colors: unknown[][]): Range {
     checkShape(colors, this.grid.numRows, this.grid.numColumns, 'setFontColors');
-    return this.setStyles('fontColor', colors.map((row) => row.map((c) => (c === null ? null : normalizeColor(String(c))))), 'setFontColors');
+    return this.setStyles(
+      'fontColor',
+      colors.map((row) => row.map((c) => (c === null ? null : normalizeColor(String(c))))),
+      'setFontColors',
+    );
   }
 
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
@@ -571,10 +702,23 @@ export class EmuRange
     return this.setStyle('textRotation', typeof degrees === 'number' ? degrees : degrees.getDegrees());
   }
 
-  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string | null, style?: GoogleAppsScript.Spreadsheet.BorderStyle | null): Range {
+  setBorder(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    vertical: boolean | null,
+    horizontal: boolean | null,
+    color?: string | null,
+    style?: GoogleAppsScript.Spreadsheet.BorderStyle | null,
+  ): Range {
     const sides = { top, left, bottom, right, vertical, horizontal };
-    const on = Object.entries(sides).filter(([, v]) => v).map(([k]) => k);
-    const desc = on.length ? `${on.join(',')}${color ? ` ${normalizeColor(color)}` : ''}${style ? ` ${String(style)}` : ''}` : null;
+    const on = Object.entries(sides)
+      .filter(([, v]) => v)
+      .map(([k]) => k);
+    const desc = on.length
+      ? `${on.join(',')}${color ? ` ${normalizeColor(color)}` : ''}${style ? ` ${String(style)}` : ''}`
+      : null;
     return this.setStyle('border', desc);
   }
 
@@ -634,12 +778,26 @@ export class EmuRange
 
   mergeAcross(): Range {
     const g = this.grid;
-    return this.mergeBlocks(Array.from({ length: g.numRows }, (_, i) => ({ row: g.row + i, column: g.column, numRows: 1, numColumns: g.numColumns })));
+    return this.mergeBlocks(
+      Array.from({ length: g.numRows }, (_, i) => ({
+        row: g.row + i,
+        column: g.column,
+        numRows: 1,
+        numColumns: g.numColumns,
+      })),
+    );
   }
 
   mergeVertically(): Range {
     const g = this.grid;
-    return this.mergeBlocks(Array.from({ length: g.numColumns }, (_, i) => ({ row: g.row, column: g.column + i, numRows: g.numRows, numColumns: 1 })));
+    return this.mergeBlocks(
+      Array.from({ length: g.numColumns }, (_, i) => ({
+        row: g.row,
+        column: g.column + i,
+        numRows: g.numRows,
+        numColumns: 1,
+      })),
+    );
   }
 
   breakApart(): Range {
@@ -673,11 +831,18 @@ export class EmuRange
   }
 
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
-    return (this.sheet.cell(this.grid.row, this.grid.column)?.validation as GoogleAppsScript.Spreadsheet.DataValidation) ?? null;
+    return (
+      (this.sheet.cell(this.grid.row, this.grid.column)?.validation as GoogleAppsScript.Spreadsheet.DataValidation) ??
+      null
+    );
   }
 
   getDataValidations(): (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] {
-    return this.each((r, c) => (this.sheet.cell(r, c)?.validation as EmuDataValidation as unknown as GoogleAppsScript.Spreadsheet.DataValidation) ?? null);
+    return this.each(
+      (r, c) =>
+        (this.sheet.cell(r, c)
+          ?.validation as EmuDataValidation as unknown as GoogleAppsScript.Spreadsheet.DataValidation) ?? null,
+    );
   }
 
   // --- protection, metadata ---------------------------------------------------------------
@@ -711,7 +876,13 @@ export class EmuRange
     const loc = this.dimensionLocation();
     if (!loc || loc.type === 'SPREADSHEET' || loc.type === 'SHEET') return [];
     return this.ss.metadata
-      .filter((m) => m.location.type === loc.type && m.location.sheet === this.sheet && m.location.start === loc.start && m.location.end === loc.end)
+      .filter(
+        (m) =>
+          m.location.type === loc.type &&
+          m.location.sheet === this.sheet &&
+          m.location.start === loc.start &&
+          m.location.end === loc.end,
+      )
       .map((m) => new EmuDeveloperMetadata(this.ss, m)) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata[];
   }
 
@@ -728,12 +899,18 @@ export class EmuRange
 }
 
 function overlaps(a: GridRange, b: GridRange): boolean {
-  return a.row <= b.row + b.numRows - 1 && b.row <= a.row + a.numRows - 1 && a.column <= b.column + b.numColumns - 1 && b.column <= a.column + a.numColumns - 1;
+  return (
+    a.row <= b.row + b.numRows - 1 &&
+    b.row <= a.row + a.numRows - 1 &&
+    a.column <= b.column + b.numColumns - 1 &&
+    b.column <= a.column + a.numColumns - 1
+  );
 }
 
 function applyStyle(cell: Cell, key: StyleKey, value: unknown): void {
   const style: Record<string, unknown> = { ...cell.style };
-  if (value === null || value === undefined || value === (STYLE_DEFAULTS as Record<string, unknown>)[key]) delete style[key];
+  if (value === null || value === undefined || value === (STYLE_DEFAULTS as Record<string, unknown>)[key])
+    delete style[key];
   else style[key] = value;
   cell.style = Object.keys(style).length ? (style as Style) : undefined;
 }

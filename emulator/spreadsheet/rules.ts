@@ -10,9 +10,20 @@ type CFRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 interface CFState {
   criteria: string | null;
   values: unknown[];
-  format: { background?: string | null; fontColor?: string | null; bold?: boolean | null; italic?: boolean | null; underline?: boolean | null; strikethrough?: boolean | null };
+  format: {
+    background?: string | null;
+    fontColor?: string | null;
+    bold?: boolean | null;
+    italic?: boolean | null;
+    underline?: boolean | null;
+    strikethrough?: boolean | null;
+  };
   ranges: EmuRange[];
-  gradient: { min?: [string, string, string?]; mid?: [string, string, string?]; max?: [string, string, string?] } | null;
+  gradient: {
+    min?: [string, string, string?];
+    mid?: [string, string, string?];
+    max?: [string, string, string?];
+  } | null;
 }
 
 /** Plain form for snapshots. */
@@ -24,7 +35,10 @@ export interface ConditionalFormatView {
   gradient: CFState['gradient'];
 }
 
-export class EmuConditionalFormatRule extends EmuObject implements Pick<CFRule, 'getRanges' | 'getBooleanCondition' | 'getGradientCondition' | 'copy'> {
+export class EmuConditionalFormatRule
+  extends EmuObject
+  implements Pick<CFRule, 'getRanges' | 'getBooleanCondition' | 'getGradientCondition' | 'copy'>
+{
   readonly emuType = 'ConditionalFormatRule';
 
   constructor(readonly state: CFState) {
@@ -65,7 +79,9 @@ export class EmuConditionalFormatRule extends EmuObject implements Pick<CFRule, 
   }
 
   getGradientCondition(): GoogleAppsScript.Spreadsheet.GradientCondition | null {
-    return this.state.gradient ? (this.state.gradient as unknown as GoogleAppsScript.Spreadsheet.GradientCondition) : null;
+    return this.state.gradient
+      ? (this.state.gradient as unknown as GoogleAppsScript.Spreadsheet.GradientCondition)
+      : null;
   }
 
   copy(): CFBuilder {
@@ -74,7 +90,13 @@ export class EmuConditionalFormatRule extends EmuObject implements Pick<CFRule, 
 }
 
 function cloneCF(s: CFState): CFState {
-  return { criteria: s.criteria, values: [...s.values], format: { ...s.format }, ranges: [...s.ranges], gradient: s.gradient ? { ...s.gradient } : null };
+  return {
+    criteria: s.criteria,
+    values: [...s.values],
+    format: { ...s.format },
+    ranges: [...s.ranges],
+    gradient: s.gradient ? { ...s.gradient } : null,
+  };
 }
 
 export class ConditionalFormatRuleBuilder extends EmuObject {
@@ -175,17 +197,29 @@ export class ConditionalFormatRuleBuilder extends EmuObject {
     this.state.gradient = { ...this.state.gradient, max: [normalizeColor(color), 'MAX'] };
     return this as unknown as CFBuilder;
   }
-  setGradientMinpointWithValue(color: string, type: GoogleAppsScript.Spreadsheet.InterpolationType, value: string): CFBuilder {
+  setGradientMinpointWithValue(
+    color: string,
+    type: GoogleAppsScript.Spreadsheet.InterpolationType,
+    value: string,
+  ): CFBuilder {
     this.state.criteria = null;
     this.state.gradient = { ...this.state.gradient, min: [normalizeColor(color), String(type), value] };
     return this as unknown as CFBuilder;
   }
-  setGradientMidpointWithValue(color: string, type: GoogleAppsScript.Spreadsheet.InterpolationType, value: string): CFBuilder {
+  setGradientMidpointWithValue(
+    color: string,
+    type: GoogleAppsScript.Spreadsheet.InterpolationType,
+    value: string,
+  ): CFBuilder {
     this.state.criteria = null;
     this.state.gradient = { ...this.state.gradient, mid: [normalizeColor(color), String(type), value] };
     return this as unknown as CFBuilder;
   }
-  setGradientMaxpointWithValue(color: string, type: GoogleAppsScript.Spreadsheet.InterpolationType, value: string): CFBuilder {
+  setGradientMaxpointWithValue(
+    color: string,
+    type: GoogleAppsScript.Spreadsheet.InterpolationType,
+    value: string,
+  ): CFBuilder {
     this.state.criteria = null;
     this.state.gradient = { ...this.state.gradient, max: [normalizeColor(color), String(type), value] };
     return this as unknown as CFBuilder;
@@ -213,7 +247,10 @@ interface DVState {
   helpText: string | null;
 }
 
-export class EmuDataValidation extends EmuObject implements Pick<DV, 'getCriteriaType' | 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText' | 'copy'> {
+export class EmuDataValidation
+  extends EmuObject
+  implements Pick<DV, 'getCriteriaType' | 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText' | 'copy'>
+{
   readonly emuType = 'DataValidation';
 
   constructor(readonly state: DVState) {
@@ -221,7 +258,10 @@ export class EmuDataValidation extends EmuObject implements Pick<DV, 'getCriteri
   }
 
   view(): { criteria: string | null; values: unknown[]; allowInvalid: boolean; helpText: string | null } {
-    return { ...this.state, values: this.state.values.map((v) => (v instanceof EmuObject ? rangeText(v as EmuRange) : v)) };
+    return {
+      ...this.state,
+      values: this.state.values.map((v) => (v instanceof EmuObject ? rangeText(v as EmuRange) : v)),
+    };
   }
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {

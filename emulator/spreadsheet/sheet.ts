@@ -27,19 +27,81 @@ export class EmuSheet
   implements
     Pick<
       Sheet,
-      | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange' | 'getLastRow'
-      | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRows' | 'insertRowsAfter' | 'insertRowsBefore'
-      | 'insertRowAfter' | 'insertRowBefore' | 'deleteRow' | 'deleteRows' | 'insertColumns' | 'insertColumnsAfter'
-      | 'insertColumnsBefore' | 'insertColumnAfter' | 'insertColumnBefore' | 'deleteColumn' | 'deleteColumns'
-      | 'appendRow' | 'clear' | 'clearContents' | 'clearFormats' | 'clearNotes' | 'setFrozenRows' | 'setFrozenColumns'
-      | 'getFrozenRows' | 'getFrozenColumns' | 'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth'
-      | 'setRowHeight' | 'setRowHeights' | 'getRowHeight' | 'hideSheet' | 'showSheet' | 'isSheetHidden'
-      | 'hideColumns' | 'showColumns' | 'hideRows' | 'showRows' | 'isColumnHiddenByUser' | 'isRowHiddenByUser'
-      | 'protect' | 'getProtections' | 'addDeveloperMetadata' | 'getDeveloperMetadata'
-      | 'createDeveloperMetadataFinder' | 'getCharts' | 'insertChart' | 'removeChart' | 'updateChart' | 'newChart'
-      | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'setTabColor' | 'getTabColor' | 'activate'
-      | 'getActiveRange' | 'getActiveCell' | 'setActiveRange' | 'setActiveSelection' | 'getSheetName'
-      | 'getSheetValues' | 'autoResizeColumns' | 'autoResizeColumn' | 'autoResizeRows' | 'getType' | 'copyTo'
+      | 'getName'
+      | 'setName'
+      | 'getSheetId'
+      | 'getIndex'
+      | 'getParent'
+      | 'getRange'
+      | 'getDataRange'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+      | 'insertRows'
+      | 'insertRowsAfter'
+      | 'insertRowsBefore'
+      | 'insertRowAfter'
+      | 'insertRowBefore'
+      | 'deleteRow'
+      | 'deleteRows'
+      | 'insertColumns'
+      | 'insertColumnsAfter'
+      | 'insertColumnsBefore'
+      | 'insertColumnAfter'
+      | 'insertColumnBefore'
+      | 'deleteColumn'
+      | 'deleteColumns'
+      | 'appendRow'
+      | 'clear'
+      | 'clearContents'
+      | 'clearFormats'
+      | 'clearNotes'
+      | 'setFrozenRows'
+      | 'setFrozenColumns'
+      | 'getFrozenRows'
+      | 'getFrozenColumns'
+      | 'setColumnWidth'
+      | 'setColumnWidths'
+      | 'getColumnWidth'
+      | 'setRowHeight'
+      | 'setRowHeights'
+      | 'getRowHeight'
+      | 'hideSheet'
+      | 'showSheet'
+      | 'isSheetHidden'
+      | 'hideColumns'
+      | 'showColumns'
+      | 'hideRows'
+      | 'showRows'
+      | 'isColumnHiddenByUser'
+      | 'isRowHiddenByUser'
+      | 'protect'
+      | 'getProtections'
+      | 'addDeveloperMetadata'
+      | 'getDeveloperMetadata'
+      | 'createDeveloperMetadataFinder'
+      | 'getCharts'
+      | 'insertChart'
+      | 'removeChart'
+      | 'updateChart'
+      | 'newChart'
+      | 'getConditionalFormatRules'
+      | 'setConditionalFormatRules'
+      | 'setTabColor'
+      | 'getTabColor'
+      | 'activate'
+      | 'getActiveRange'
+      | 'getActiveCell'
+      | 'setActiveRange'
+      | 'setActiveSelection'
+      | 'getSheetName'
+      | 'getSheetValues'
+      | 'autoResizeColumns'
+      | 'autoResizeColumn'
+      | 'autoResizeRows'
+      | 'getType'
+      | 'copyTo'
       | 'showRows'
     >
 {
@@ -212,7 +274,8 @@ export class EmuSheet
       delete g.sheetName;
       return this.range(g) as unknown as Range;
     }
-    if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    if (column === undefined)
+      throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     const g = { row: a, column, numRows: numRows ?? 1, numColumns: numColumns ?? 1 };
     this.checkBounds(g.row, g.column, g.numRows, g.numColumns);
     return this.range(g) as unknown as Range;
@@ -221,8 +284,10 @@ export class EmuSheet
   checkBounds(row: number, column: number, numRows: number, numColumns: number): void {
     if (!Number.isInteger(row) || row < 1) throw new Error('The starting row of the range is too small.');
     if (!Number.isInteger(column) || column < 1) throw new Error('The starting column of the range is too small.');
-    if (!Number.isInteger(numRows) || numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
-    if (!Number.isInteger(numColumns) || numColumns < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (!Number.isInteger(numRows) || numRows < 1)
+      throw new Error('The number of rows in the range must be at least 1.');
+    if (!Number.isInteger(numColumns) || numColumns < 1)
+      throw new Error('The number of columns in the range must be at least 1.');
     if (row + numRows - 1 > this.maxRows || column + numColumns - 1 > this.maxColumns) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
@@ -230,7 +295,12 @@ export class EmuSheet
 
   getDataRange(): Range {
     const { lastRow, lastColumn } = this.contentExtent();
-    return this.range({ row: 1, column: 1, numRows: Math.max(1, lastRow), numColumns: Math.max(1, lastColumn) }) as unknown as Range;
+    return this.range({
+      row: 1,
+      column: 1,
+      numRows: Math.max(1, lastRow),
+      numColumns: Math.max(1, lastColumn),
+    }) as unknown as Range;
   }
 
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
@@ -285,8 +355,10 @@ export class EmuSheet
   insert(dim: Dim, at: number, count: number): void {
     this.checkAlive();
     const max = dim === 'row' ? this.maxRows : this.maxColumns;
-    if (!Number.isInteger(at) || at < 1 || at > max + 1) throw new Error(`Those ${dim === 'row' ? 'rows' : 'columns'} are out of bounds.`);
-    if (!Number.isInteger(count) || count < 1) throw new Error(`The number of ${dim === 'row' ? 'rows' : 'columns'} to insert must be at least 1.`);
+    if (!Number.isInteger(at) || at < 1 || at > max + 1)
+      throw new Error(`Those ${dim === 'row' ? 'rows' : 'columns'} are out of bounds.`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new Error(`The number of ${dim === 'row' ? 'rows' : 'columns'} to insert must be at least 1.`);
     if (dim === 'row') {
       if (this.rows.length >= at) this.rows.splice(at - 1, 0, ...new Array<Cell[]>(count));
       this.maxRows += count;
@@ -393,10 +465,12 @@ export class EmuSheet
 
   appendRow(rowContents: unknown[]): Sheet {
     this.checkAlive();
-    if (!Array.isArray(rowContents) || rowContents.length === 0) throw new Error('The parameters () don\'t match the method signature for SpreadsheetApp.Sheet.appendRow.');
+    if (!Array.isArray(rowContents) || rowContents.length === 0)
+      throw new Error("The parameters () don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const row = this.contentExtent().lastRow + 1;
     if (row > this.maxRows) this.insert('row', this.maxRows + 1, row - this.maxRows);
-    if (rowContents.length > this.maxColumns) this.insert('column', this.maxColumns + 1, rowContents.length - this.maxColumns);
+    if (rowContents.length > this.maxColumns)
+      this.insert('column', this.maxColumns + 1, rowContents.length - this.maxColumns);
     this.range({ row, column: 1, numRows: 1, numColumns: rowContents.length }).setValues([rowContents]);
     return this.self;
   }
@@ -433,12 +507,13 @@ export class EmuSheet
   }
 
   setFrozenRows(rows: number): void {
-    if (rows < 0 || rows >= this.maxRows) throw new Error('You can\'t freeze all visible rows on the sheet.');
+    if (rows < 0 || rows >= this.maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
     this.frozenRows = rows;
   }
 
   setFrozenColumns(columns: number): void {
-    if (columns < 0 || columns >= this.maxColumns) throw new Error('You can\'t freeze all visible columns on the sheet.');
+    if (columns < 0 || columns >= this.maxColumns)
+      throw new Error("You can't freeze all visible columns on the sheet.");
     this.frozenColumns = columns;
   }
 
@@ -556,7 +631,9 @@ export class EmuSheet
   }
 
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
-    return this.ss.protections.filter((p) => p.sheet === this && p.type === String(type)) as unknown as GoogleAppsScript.Spreadsheet.Protection[];
+    return this.ss.protections.filter(
+      (p) => p.sheet === this && p.type === String(type),
+    ) as unknown as GoogleAppsScript.Spreadsheet.Protection[];
   }
 
   // --- developer metadata -----------------------------------------------------------------
@@ -573,7 +650,10 @@ export class EmuSheet
   }
 
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
-    return new MetadataFinder(this.ss, (m: MetadataRecord) => m.location.type !== 'SPREADSHEET' && m.location.sheet === this) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
+    return new MetadataFinder(
+      this.ss,
+      (m: MetadataRecord) => m.location.type !== 'SPREADSHEET' && m.location.sheet === this,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
   }
 
   // --- charts -----------------------------------------------------------------------------
@@ -618,7 +698,8 @@ export class EmuSheet
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     const list = rules as unknown as EmuConditionalFormatRule[];
     for (const rule of list) {
-      if (rule.ranges.some((r) => r.sheet !== this)) throw new Error('Conditional format rule cannot reference a different sheet.');
+      if (rule.ranges.some((r) => r.sheet !== this))
+        throw new Error('Conditional format rule cannot reference a different sheet.');
     }
     this.conditionalFormats = [...list];
   }

@@ -22,13 +22,43 @@ export class EmuSpreadsheet
   implements
     Pick<
       SS,
-      | 'getId' | 'getUrl' | 'getName' | 'rename' | 'getSpreadsheetLocale' | 'setSpreadsheetLocale'
-      | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSheets' | 'getNumSheets' | 'getSheetByName'
-      | 'getSheetById' | 'insertSheet' | 'deleteSheet' | 'moveActiveSheet' | 'setActiveSheet' | 'getActiveSheet'
-      | 'getActiveRange' | 'getActiveCell' | 'getCurrentCell' | 'getSelection' | 'setActiveRange' | 'getRange'
-      | 'getRangeByName' | 'setNamedRange' | 'removeNamedRange' | 'addDeveloperMetadata' | 'getDeveloperMetadata'
-      | 'createDeveloperMetadataFinder' | 'toast' | 'getProtections' | 'getSheetName' | 'getLastRow'
-      | 'getLastColumn' | 'getDataRange' | 'setActiveSelection' | 'duplicateActiveSheet'
+      | 'getId'
+      | 'getUrl'
+      | 'getName'
+      | 'rename'
+      | 'getSpreadsheetLocale'
+      | 'setSpreadsheetLocale'
+      | 'getSpreadsheetTimeZone'
+      | 'setSpreadsheetTimeZone'
+      | 'getSheets'
+      | 'getNumSheets'
+      | 'getSheetByName'
+      | 'getSheetById'
+      | 'insertSheet'
+      | 'deleteSheet'
+      | 'moveActiveSheet'
+      | 'setActiveSheet'
+      | 'getActiveSheet'
+      | 'getActiveRange'
+      | 'getActiveCell'
+      | 'getCurrentCell'
+      | 'getSelection'
+      | 'setActiveRange'
+      | 'getRange'
+      | 'getRangeByName'
+      | 'setNamedRange'
+      | 'removeNamedRange'
+      | 'addDeveloperMetadata'
+      | 'getDeveloperMetadata'
+      | 'createDeveloperMetadataFinder'
+      | 'toast'
+      | 'getProtections'
+      | 'getSheetName'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getDataRange'
+      | 'setActiveSelection'
+      | 'duplicateActiveSheet'
     >
 {
   readonly emuType = 'Spreadsheet';
@@ -78,7 +108,8 @@ export class EmuSpreadsheet
     if (typeof name !== 'string' || name.trim() === '') throw new Error('Invalid argument: name');
     if (name.length > 100) throw new Error('The sheet name cannot be longer than 100 characters.');
     const other = this.sheetByName(name);
-    if (other && other !== except) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (other && other !== except)
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
   }
 
   addSheet(name: string, index: number | undefined): EmuSheet {
@@ -105,7 +136,8 @@ export class EmuSpreadsheet
       sheet.rows.forEach((row, r) =>
         row?.forEach((cell, c) => {
           const formula = cell?.hf ?? undefined;
-          if (cell?.f !== undefined && formula !== undefined) formulas.push({ sheet: sheet.hfId, row: r, col: c, formula });
+          if (cell?.f !== undefined && formula !== undefined)
+            formulas.push({ sheet: sheet.hfId, row: r, col: c, formula });
         }),
       );
     }
@@ -149,7 +181,9 @@ export class EmuSpreadsheet
       const [start, size] = dim === 'row' ? [g.row, g.numRows] : [g.column, g.numColumns];
       const span = shiftSpan(start, start + size - 1, at, count);
       if (!span) return null;
-      return dim === 'row' ? { ...g, row: span[0], numRows: span[1] - span[0] + 1 } : { ...g, column: span[0], numColumns: span[1] - span[0] + 1 };
+      return dim === 'row'
+        ? { ...g, row: span[0], numRows: span[1] - span[0] + 1 }
+        : { ...g, column: span[0], numColumns: span[1] - span[0] + 1 };
     };
     sheet.merges = sheet.merges.map(moveGrid).filter((g): g is GridRange => g !== null);
     for (const [name, nr] of this.namedRanges) {
@@ -240,7 +274,9 @@ export class EmuSpreadsheet
     let name = `Copy of ${from.name}`;
     for (let n = 2; this.sheetByName(name); n++) name = `Copy of ${from.name} ${n}`;
     const to = this.addSheet(name, this.sheets.indexOf(from) + 1);
-    to.rows = from.rows.map((row) => row?.map((cell) => (cell ? { ...cell, hf: undefined, style: cell.style && { ...cell.style } } : cell)));
+    to.rows = from.rows.map((row) =>
+      row?.map((cell) => (cell ? { ...cell, hf: undefined, style: cell.style && { ...cell.style } } : cell)),
+    );
     Object.assign(to, {
       maxRows: from.maxRows,
       maxColumns: from.maxColumns,
@@ -253,16 +289,29 @@ export class EmuSpreadsheet
       hiddenRows: new Set(from.hiddenRows),
       merges: from.merges.map((m) => ({ ...m })),
       conditionalFormats: from.conditionalFormats.map(
-        (rule) => new EmuConditionalFormatRule({ ...rule.state, ranges: rule.state.ranges.map((r) => new EmuRange(to, { ...r.grid })) }),
+        (rule) =>
+          new EmuConditionalFormatRule({
+            ...rule.state,
+            ranges: rule.state.ranges.map((r) => new EmuRange(to, { ...r.grid })),
+          }),
       ),
     });
     to.sync(1, 1, to.maxRows, to.maxColumns);
     for (const m of this.metadata.filter((r) => r.location.type !== 'SPREADSHEET' && r.location.sheet === from)) {
-      this.metadata.push({ ...m, id: this.core.nextId('metadata'), location: { ...m.location, sheet: to } as MetadataLocation });
+      this.metadata.push({
+        ...m,
+        id: this.core.nextId('metadata'),
+        location: { ...m.location, sheet: to } as MetadataLocation,
+      });
     }
     for (const p of this.protections.filter((x) => x.sheet === from && x.type === 'SHEET')) {
       const copy = new EmuProtection(this, 'SHEET', to, null);
-      Object.assign(copy, { description: p.description, warningOnly: p.warningOnly, editors: [...p.editors], domainEdit: p.domainEdit });
+      Object.assign(copy, {
+        description: p.description,
+        warningOnly: p.warningOnly,
+        editors: [...p.editors],
+        domainEdit: p.domainEdit,
+      });
       this.protections.push(copy);
     }
     this.activeSheet = to;
@@ -320,7 +369,12 @@ export class EmuSpreadsheet
 
   getActiveCell(): Range {
     const sel = this.selected();
-    return sel.sheet.range({ row: sel.range.row, column: sel.range.column, numRows: 1, numColumns: 1 }) as unknown as Range;
+    return sel.sheet.range({
+      row: sel.range.row,
+      column: sel.range.column,
+      numRows: 1,
+      numColumns: 1,
+    }) as unknown as Range;
   }
 
   getCurrentCell(): Range | null {
@@ -373,7 +427,8 @@ export class EmuSpreadsheet
   }
 
   setNamedRange(name: string, range: Range): void {
-    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new Error(`Invalid argument: name (${name})`);
+    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+      throw new Error(`Invalid argument: name (${name})`);
     const r = range as unknown as EmuRange;
     this.namedRanges.set(name, { sheet: r.sheet, grid: r.grid });
   }
@@ -421,11 +476,18 @@ export class EmuSpreadsheet
   // --- misc -------------------------------------------------------------------------------
 
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
-    this.core.toasts.push({ spreadsheetId: this.id, message: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds ?? 5 });
+    this.core.toasts.push({
+      spreadsheetId: this.id,
+      message: String(msg),
+      title: title ?? '',
+      timeoutSeconds: timeoutSeconds ?? 5,
+    });
   }
 
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
-    return this.protections.filter((p) => p.type === String(type)) as unknown as GoogleAppsScript.Spreadsheet.Protection[];
+    return this.protections.filter(
+      (p) => p.type === String(type),
+    ) as unknown as GoogleAppsScript.Spreadsheet.Protection[];
   }
 }
 

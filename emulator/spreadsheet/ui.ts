@@ -6,7 +6,12 @@ import type { EmuHtmlOutput } from '../services/html';
 type Menu = GoogleAppsScript.Base.Menu;
 
 export const BUTTON = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
-export const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+export const BUTTON_SET = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const;
 
 export class EmuMenu extends EmuObject implements Pick<Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
   readonly emuType = 'Menu';
@@ -24,7 +29,9 @@ export class EmuMenu extends EmuObject implements Pick<Menu, 'addItem' | 'addSep
     return {
       kind: this.kind,
       caption: this.caption,
-      items: this.items.map((i) => (i.submenu ? { ...i, submenu: { ...i.submenu, items: [...i.submenu.items] } } : { ...i })),
+      items: this.items.map((i) =>
+        i.submenu ? { ...i, submenu: { ...i.submenu, items: [...i.submenu.items] } } : { ...i },
+      ),
     };
   }
 
@@ -56,7 +63,11 @@ type Ui = GoogleAppsScript.Base.Ui;
 
 export class EmuUi
   extends EmuObject
-  implements Pick<Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog' | 'alert' | 'prompt'>
+  implements
+    Pick<
+      Ui,
+      'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog' | 'alert' | 'prompt'
+    >
 {
   readonly emuType = 'Ui';
   readonly Button = BUTTON;
@@ -79,7 +90,13 @@ export class EmuUi
 
   private show(kind: 'sidebar' | 'modal' | 'modeless', output: unknown, title?: string): void {
     const o = output as EmuHtmlOutput;
-    this.core.html.push({ kind, title: title ?? o.title ?? '', html: o.content ?? String(output), width: o.width, height: o.height });
+    this.core.html.push({
+      kind,
+      title: title ?? o.title ?? '',
+      html: o.content ?? String(output),
+      width: o.width,
+      height: o.height,
+    });
   }
 
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {

@@ -3,10 +3,35 @@
  * selection, the dashboards' charts (chart.js, from the specs the add-on recorded) and
  * sparklines, the clock and refresh controls, files, language. Talks to playground.ts's /api.
  */
-import { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Title, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Title,
+  Tooltip,
+} from 'chart.js';
 import type { CellOut, ChartOut, PlaygroundState, SheetView, SparklineOut } from './types';
 
-Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Title, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Title,
+  Tooltip,
+);
 
 type Lang = 'fr' | 'en';
 const STRINGS = {
@@ -27,7 +52,10 @@ const STRINGS = {
   schedule: { fr: 'Planification', en: 'Schedule' },
   selection: { fr: 'Sélection', en: 'Selection' },
   rowsWritten: { fr: 'ligne(s) ajoutée(s)', en: 'row(s) added' },
-  confirmReset: { fr: "Revenir au classeur d'exemple ? Les changements faits ici seront perdus.", en: 'Go back to the sample workbook? Changes made here will be lost.' },
+  confirmReset: {
+    fr: "Revenir au classeur d'exemple ? Les changements faits ici seront perdus.",
+    en: 'Go back to the sample workbook? Changes made here will be lost.',
+  },
   ran: { fr: 'Actualisation faite', en: 'Refresh done' },
   generated: { fr: 'Tableaux de bord générés', en: 'Dashboards generated' },
   moved: { fr: 'Horloge avancée au', en: 'Clock moved to' },
@@ -50,7 +78,12 @@ let sel: { r1: number; c1: number; r2: number; c2: number; ar: number; ac: numbe
 let dragging = false;
 
 async function api<T = { ok: boolean; error?: { message: string } }>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    path,
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   return (await res.json()) as T;
 }
 
@@ -81,8 +114,12 @@ function notice(level: 'info' | 'error', text: string): void {
 
 function applyStrings(): void {
   document.documentElement.lang = lang;
-  document.querySelectorAll<HTMLElement>('[data-t]').forEach((el) => (el.textContent = t(el.dataset.t as keyof typeof STRINGS)));
-  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
+  document
+    .querySelectorAll<HTMLElement>('[data-t]')
+    .forEach((el) => (el.textContent = t(el.dataset.t as keyof typeof STRINGS)));
+  document
+    .querySelectorAll<HTMLButtonElement>('[data-lang]')
+    .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
 }
 
 // --- state, tabs, status --------------------------------------------------------------------
@@ -108,7 +145,8 @@ async function loadState(): Promise<PlaygroundState> {
   if (s.notice && s.noticeId !== serverNoticeShown) notice(s.notice.level, s.notice.text);
   serverNoticeShown = s.noticeId;
   state = s;
-  $('doc').innerHTML = `${esc(s.spreadsheetName)} <small>· ${esc(s.source.kind === 'sample' ? t('sample') : s.source.name)}</small>`;
+  $('doc').innerHTML =
+    `${esc(s.spreadsheetName)} <small>· ${esc(s.source.kind === 'sample' ? t('sample') : s.source.name)}</small>`;
   $('now').textContent = s.nowText;
   if (!s.sheets.some((x) => x.name === active)) active = s.active;
   renderTabs();
@@ -142,7 +180,10 @@ function renderTabs(): void {
 function renderStatus(): void {
   const s = state!;
   const sched = JSON.parse(s.schedule) as { kind: string; hour?: number; day?: string };
-  const schedText = sched.kind === 'off' ? t('scheduleOff') : `${sched.kind}${sched.day ? ' ' + sched.day.toLowerCase() : ''}${sched.hour !== undefined ? ` ${sched.hour} h` : ''}`;
+  const schedText =
+    sched.kind === 'off'
+      ? t('scheduleOff')
+      : `${sched.kind}${sched.day ? ' ' + sched.day.toLowerCase() : ''}${sched.hour !== undefined ? ` ${sched.hour} h` : ''}`;
   const last = s.lastRun
     ? `${new Date(s.lastRun.start).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })} · ${s.lastRun.rowsWritten} ${t('rowsWritten')}${s.lastRun.errors.length ? ` · ${s.lastRun.errors.length} ${t('errors')}` : ''}`
     : t('never');
@@ -183,7 +224,9 @@ function renderGrid(v: SheetView): void {
   const extraCols = v.kind === 'data' ? 3 : 0;
   const allCols = [...cols, ...Array.from({ length: extraCols }, (_, i) => v.cols + 1 + i)];
   const tableWidth = 46 + allCols.reduce((a, c) => a + (v.widths[c - 1] ?? 100), 0);
-  const html: string[] = [`<table class="grid" id="grid" data-testid="grid" style="width:${tableWidth}px"><colgroup><col style="width:46px">`];
+  const html: string[] = [
+    `<table class="grid" id="grid" data-testid="grid" style="width:${tableWidth}px"><colgroup><col style="width:46px">`,
+  ];
   for (const c of allCols) html.push(`<col style="width:${v.widths[c - 1] ?? 100}px">`);
   html.push('</colgroup><thead><tr><th class="rh"></th>');
   for (const c of allCols) html.push(`<th data-h="${c}">${letters(c)}</th>`);
@@ -195,15 +238,21 @@ function renderGrid(v: SheetView): void {
     const h = v.heights[r - 1] ?? 21;
     const frozen = r <= v.frozenRows;
     if (frozen) frozenTop.push(top);
-    html.push(`<tr${frozen ? ' class="frozen"' : ''} data-r="${r}"><th class="rh" data-rh="${r}"${frozen ? ` style="top:${top}px"` : ''}>${r}</th>`);
+    html.push(
+      `<tr${frozen ? ' class="frozen"' : ''} data-r="${r}"><th class="rh" data-rh="${r}"${frozen ? ` style="top:${top}px"` : ''}>${r}</th>`,
+    );
     for (const c of allCols) {
       const cell = v.cells[r - 1]?.[c - 1] ?? null;
       // Text spills into empty cells on its right, as in Sheets.
       const spills = cell && !cell.n && !cell.s?.wrap && cell.v !== '' && !v.cells[r - 1]?.[c]?.v;
-      const cls = [cell?.n ? 'num' : '', cell?.e ? 'err' : '', cell?.s?.wrap ? 'wrap' : '', spills ? 'ovf' : ''].filter(Boolean).join(' ');
+      const cls = [cell?.n ? 'num' : '', cell?.e ? 'err' : '', cell?.s?.wrap ? 'wrap' : '', spills ? 'ovf' : '']
+        .filter(Boolean)
+        .join(' ');
       const style = cellStyle(cell, h - 1) + (frozen ? `top:${top}px;` : '');
       const title = cell?.e ? ` title="${esc(cell.e)}"` : '';
-      html.push(`<td data-c="${c}"${cls ? ` class="${cls}"` : ''} style="${style}"${title}>${cell ? esc(cell.v) : ''}</td>`);
+      html.push(
+        `<td data-c="${c}"${cls ? ` class="${cls}"` : ''} style="${style}"${title}>${cell ? esc(cell.v) : ''}</td>`,
+      );
     }
     html.push('</tr>');
     top += h;
@@ -234,13 +283,23 @@ function drawSparkline(v: SheetView, sp: SparklineOut): void {
   const color = sp.color ?? '#1a73e8';
   let inner = '';
   if (sp.type === 'line') {
-    const pts = nums.map((y, i) => `${nums.length === 1 ? w / 2 : (i / (nums.length - 1)) * (w - 2) + 1},${h - 1 - ((y - min) / span) * (h - 2)}`).join(' ');
+    const pts = nums
+      .map(
+        (y, i) =>
+          `${nums.length === 1 ? w / 2 : (i / (nums.length - 1)) * (w - 2) + 1},${h - 1 - ((y - min) / span) * (h - 2)}`,
+      )
+      .join(' ');
     inner = `<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${pts}"/>`;
     const last = pts.split(' ').pop()!.split(',');
     inner += `<circle cx="${last[0]}" cy="${last[1]}" r="2" fill="${color}"/>`;
   } else {
     const bw = w / nums.length;
-    inner = nums.map((y, i) => `<rect x="${i * bw + 1}" y="${h - Math.max(1, ((y - Math.min(0, min)) / (max - Math.min(0, min) || 1)) * h)}" width="${Math.max(1, bw - 2)}" height="${Math.max(1, ((y - Math.min(0, min)) / (max - Math.min(0, min) || 1)) * h)}" fill="${color}"/>`).join('');
+    inner = nums
+      .map(
+        (y, i) =>
+          `<rect x="${i * bw + 1}" y="${h - Math.max(1, ((y - Math.min(0, min)) / (max - Math.min(0, min) || 1)) * h)}" width="${Math.max(1, bw - 2)}" height="${Math.max(1, ((y - Math.min(0, min)) / (max - Math.min(0, min) || 1)) * h)}" fill="${color}"/>`,
+      )
+      .join('');
   }
   td.innerHTML = `<svg width="${w}" height="${h}" role="img" aria-label="sparkline">${inner}</svg>`;
 }
@@ -290,7 +349,13 @@ function drawCharts(v: SheetView, cols: number[]): void {
     const canvas = document.createElement('canvas');
     box.appendChild(canvas);
     layer.appendChild(box);
-    const o = spec.options as { colors?: string[]; series?: Record<string, { lineDashStyle?: number[] }>; legend?: { position?: string }; vAxis?: { format?: string; viewWindow?: { min?: number } }; hAxis?: { format?: string } };
+    const o = spec.options as {
+      colors?: string[];
+      series?: Record<string, { lineDashStyle?: number[] }>;
+      legend?: { position?: string };
+      vAxis?: { format?: string; viewWindow?: { min?: number } };
+      hAxis?: { format?: string };
+    };
     const horizontal = spec.type === 'BAR';
     const kind = spec.type === 'LINE' || spec.type === 'AREA' ? 'line' : 'bar';
     const fmt = tickFormat(o.vAxis?.format ?? o.hAxis?.format);
@@ -320,12 +385,30 @@ function drawCharts(v: SheetView, cols: number[]): void {
         maintainAspectRatio: false,
         indexAxis: horizontal ? 'y' : 'x',
         plugins: {
-          title: { display: Boolean(spec.title), text: spec.title, align: 'start', font: { size: 14, weight: 'normal' }, color: '#202124' },
-          legend: { display: legend !== 'none' && spec.series.length > 0, position: legend === 'right' || legend === 'top' || legend === 'left' ? legend : 'bottom', labels: { boxWidth: 12 } },
-          tooltip: { callbacks: fmt ? { label: (ctx) => `${ctx.dataset.label}: ${fmt(ctx.parsed[horizontal ? 'x' : 'y'] as number)}` } : {} },
+          title: {
+            display: Boolean(spec.title),
+            text: spec.title,
+            align: 'start',
+            font: { size: 14, weight: 'normal' },
+            color: '#202124',
+          },
+          legend: {
+            display: legend !== 'none' && spec.series.length > 0,
+            position: legend === 'right' || legend === 'top' || legend === 'left' ? legend : 'bottom',
+            labels: { boxWidth: 12 },
+          },
+          tooltip: {
+            callbacks: fmt
+              ? { label: (ctx) => `${ctx.dataset.label}: ${fmt(ctx.parsed[horizontal ? 'x' : 'y'] as number)}` }
+              : {},
+          },
         },
         scales: {
-          [horizontal ? 'x' : 'y']: { min: o.vAxis?.viewWindow?.min, ticks: fmt ? { callback: (val: number | string) => fmt(val) } : {}, grid: { color: '#eee' } },
+          [horizontal ? 'x' : 'y']: {
+            min: o.vAxis?.viewWindow?.min,
+            ticks: fmt ? { callback: (val: number | string) => fmt(val) } : {},
+            grid: { color: '#eee' },
+          },
           [horizontal ? 'y' : 'x']: { grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0 } },
         },
       },
@@ -384,9 +467,13 @@ function syncServer(): Promise<void> {
     .then(async () => {
       if (ask !== syncAsked || !view) return; // a later request, queued behind this one, sends the newer view
       const a1 = rangeText();
-      const out = await api<{ ok: boolean; sheet: string; a1: string | null; selectionVersion: number }>(a1 ? '/api/select' : '/api/activate', a1 ? { a1 } : { sheet: view.name });
+      const out = await api<{ ok: boolean; sheet: string; a1: string | null; selectionVersion: number }>(
+        a1 ? '/api/select' : '/api/activate',
+        a1 ? { a1 } : { sheet: view.name },
+      );
       if (!out.ok) return;
-      if (!confirmed || out.selectionVersion >= confirmed.selectionVersion) confirmed = { selectionVersion: out.selectionVersion, active: out.sheet, selection: out.a1 };
+      if (!confirmed || out.selectionVersion >= confirmed.selectionVersion)
+        confirmed = { selectionVersion: out.selectionVersion, active: out.sheet, selection: out.a1 };
       if (state && state.selectionVersion <= out.selectionVersion) {
         Object.assign(state, confirmed);
         renderStatus();
@@ -414,7 +501,14 @@ function installGridEvents(): void {
     const at = cellAt(e.target);
     if (!at) return;
     e.preventDefault();
-    if (e.shiftKey && sel) sel = { ...sel, r1: Math.min(sel.ar, at.r), r2: Math.max(sel.ar, at.r), c1: Math.min(sel.ac, at.c), c2: Math.max(sel.ac, at.c) };
+    if (e.shiftKey && sel)
+      sel = {
+        ...sel,
+        r1: Math.min(sel.ar, at.r),
+        r2: Math.max(sel.ar, at.r),
+        c1: Math.min(sel.ac, at.c),
+        c2: Math.max(sel.ac, at.c),
+      };
     else sel = { r1: at.r, r2: at.r, c1: at.c, c2: at.c, ar: at.r, ac: at.c };
     dragging = true;
     paintSelection();
@@ -423,7 +517,13 @@ function installGridEvents(): void {
     if (!dragging || !sel) return;
     const at = cellAt(e.target);
     if (!at) return;
-    sel = { ...sel, r1: Math.min(sel.ar, at.r), r2: Math.max(sel.ar, at.r), c1: Math.min(sel.ac, at.c), c2: Math.max(sel.ac, at.c) };
+    sel = {
+      ...sel,
+      r1: Math.min(sel.ar, at.r),
+      r2: Math.max(sel.ar, at.r),
+      c1: Math.min(sel.ac, at.c),
+      c2: Math.max(sel.ac, at.c),
+    };
     paintSelection();
   });
   window.addEventListener('mouseup', () => {
@@ -454,7 +554,8 @@ function installGridEvents(): void {
       if (!out.ok) notice('error', out.error?.message ?? t('failed'));
       input.blur();
       // Down one row, as in Sheets, unless the user has moved on meanwhile.
-      if (view?.name === sheet && sel && sel.ar === at.r && sel.ac === at.c) sel = { r1: at.r + 1, r2: at.r + 1, c1: at.c, c2: at.c, ar: at.r + 1, ac: at.c };
+      if (view?.name === sheet && sel && sel.ar === at.r && sel.ac === at.c)
+        sel = { r1: at.r + 1, r2: at.r + 1, c1: at.c, c2: at.c, ar: at.r + 1, ac: at.c };
       await refreshAll();
       await commitSelection();
     });
@@ -481,7 +582,9 @@ async function openSheet(name: string): Promise<void> {
   active = name;
   view = v;
   renderGrid(v);
-  document.querySelectorAll<HTMLElement>('#tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.sheet === name)));
+  document
+    .querySelectorAll<HTMLElement>('#tabs button')
+    .forEach((b) => b.setAttribute('aria-selected', String(b.dataset.sheet === name)));
   document.body.dataset.sheet = name;
   document.body.dataset.kind = v.kind;
   // The server shows what the page shows: told when the user changes the sheet here, or when the
@@ -526,34 +629,50 @@ function reloadSidebar(): void {
 
 function installControls(): void {
   document.querySelectorAll<HTMLButtonElement>('[data-advance]').forEach((b) =>
-    b.addEventListener('click', () =>
+    b.addEventListener(
+      'click',
+      () =>
+        void busy(async () => {
+          const out = await api<{ ok: boolean; value?: string; error?: { message: string } }>('/api/advance', {
+            by: b.dataset.advance,
+          });
+          if (!out.ok) notice('error', out.error?.message ?? t('failed'));
+          await refreshAll();
+          reloadSidebar();
+        }),
+    ),
+  );
+  $('refresh').addEventListener(
+    'click',
+    () =>
       void busy(async () => {
-        const out = await api<{ ok: boolean; value?: string; error?: { message: string } }>('/api/advance', { by: b.dataset.advance });
+        const out = await api<{
+          ok: boolean;
+          value?: { rowsWritten: number; errors: string[] };
+          error?: { message: string };
+        }>('/api/refresh', {});
         if (!out.ok) notice('error', out.error?.message ?? t('failed'));
+        else if (out.value?.errors.length) notice('error', out.value.errors.join(' · '));
+        else notice('info', `${t('ran')} : ${out.value?.rowsWritten ?? 0} ${t('rowsWritten')}.`);
         await refreshAll();
         reloadSidebar();
       }),
-    ),
   );
-  $('refresh').addEventListener('click', () =>
-    void busy(async () => {
-      const out = await api<{ ok: boolean; value?: { rowsWritten: number; errors: string[] }; error?: { message: string } }>('/api/refresh', {});
-      if (!out.ok) notice('error', out.error?.message ?? t('failed'));
-      else if (out.value?.errors.length) notice('error', out.value.errors.join(' · '));
-      else notice('info', `${t('ran')} : ${out.value?.rowsWritten ?? 0} ${t('rowsWritten')}.`);
-      await refreshAll();
-      reloadSidebar();
-    }),
-  );
-  $('generate').addEventListener('click', () =>
-    void busy(async () => {
-      const out = await api<{ ok: boolean; value?: { dashboards: { sheetName: string }[] }; error?: { message: string } }>('/api/generate', { layout: 'by_level' });
-      if (!out.ok) return notice('error', out.error?.message ?? t('failed'));
-      notice('info', `${t('generated')} : ${(out.value?.dashboards ?? []).map((d) => d.sheetName).join(', ')}.`);
-      // The first dashboard, drawn afresh (it may have been replaced under the same name).
-      view = null;
-      await refreshAll(out.value?.dashboards[0]?.sheetName);
-    }),
+  $('generate').addEventListener(
+    'click',
+    () =>
+      void busy(async () => {
+        const out = await api<{
+          ok: boolean;
+          value?: { dashboards: { sheetName: string }[] };
+          error?: { message: string };
+        }>('/api/generate', { layout: 'by_level' });
+        if (!out.ok) return notice('error', out.error?.message ?? t('failed'));
+        notice('info', `${t('generated')} : ${(out.value?.dashboards ?? []).map((d) => d.sheetName).join(', ')}.`);
+        // The first dashboard, drawn afresh (it may have been replaced under the same name).
+        view = null;
+        await refreshAll(out.value?.dashboards[0]?.sheetName);
+      }),
   );
   $('reset').addEventListener('click', () => {
     if (!confirm(t('confirmReset'))) return;
@@ -566,14 +685,16 @@ function installControls(): void {
     });
   });
   document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) =>
-    b.addEventListener('click', () =>
-      void busy(async () => {
-        if (b.dataset.lang === lang) return;
-        const out = await api('/api/lang', { lang: b.dataset.lang });
-        if (!out.ok) notice('error', out.error?.message ?? t('failed'));
-        await refreshAll();
-        reloadSidebar();
-      }),
+    b.addEventListener(
+      'click',
+      () =>
+        void busy(async () => {
+          if (b.dataset.lang === lang) return;
+          const out = await api('/api/lang', { lang: b.dataset.lang });
+          if (!out.ok) notice('error', out.error?.message ?? t('failed'));
+          await refreshAll();
+          reloadSidebar();
+        }),
     ),
   );
   const file = $<HTMLInputElement>('open');

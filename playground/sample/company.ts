@@ -29,7 +29,8 @@ export const monthIso = (i: number): string => {
 };
 
 /** The first instant after month `i`, in Paris (UTC+1/+2: midnight UTC of the 1st is safely after). */
-export const monthEnd = (i: number): Date => new Date(Date.UTC(FIRST_YEAR + Math.floor((i + 1) / 12), (i + 1) % 12, 1, 0, 0, 0));
+export const monthEnd = (i: number): Date =>
+  new Date(Date.UTC(FIRST_YEAR + Math.floor((i + 1) / 12), (i + 1) % 12, 1, 0, 0, 0));
 
 export interface MonthFigures {
   spend: number[]; // per channel, €
@@ -45,9 +46,26 @@ export interface MonthFigures {
 }
 
 const CLIENTS = [
-  'Bistrot Lumière', 'La Table de Julie', 'Chez Marcel', 'Le Petit Zinc', 'Brasserie des Halles', 'Café Saint-Jean', 'Le Comptoir Gourmand',
-  'Maison Pernet', 'Les Canuts', 'Le Bouchon Doré', "L'Ardoise", 'Pizzeria Bella', 'Sushi Rhône', 'Le Quai 9', 'La Fourchette Verte',
-  'Crêperie du Vieux Lyon', 'Le Jardin', 'Côté Saône', 'Le Sud', 'Boulangerie Martin',
+  'Bistrot Lumière',
+  'La Table de Julie',
+  'Chez Marcel',
+  'Le Petit Zinc',
+  'Brasserie des Halles',
+  'Café Saint-Jean',
+  'Le Comptoir Gourmand',
+  'Maison Pernet',
+  'Les Canuts',
+  'Le Bouchon Doré',
+  "L'Ardoise",
+  'Pizzeria Bella',
+  'Sushi Rhône',
+  'Le Quai 9',
+  'La Fourchette Verte',
+  'Crêperie du Vieux Lyon',
+  'Le Jardin',
+  'Côté Saône',
+  'Le Sud',
+  'Boulangerie Martin',
 ];
 
 /** All 36 months, computed once. Seasonality: quiet August, busy spring and autumn (restaurants). */
@@ -56,7 +74,19 @@ export function companyFigures(seed = 20230101): MonthFigures[] {
   const noise = (amp: number) => 1 + (rnd() * 2 - 1) * amp;
   const season = (i: number) => {
     const m = i % 12;
-    return m === 7 ? 0.62 : m === 6 ? 0.85 : m === 11 ? 0.9 : m === 0 ? 0.92 : m >= 2 && m <= 4 ? 1.12 : m >= 8 && m <= 10 ? 1.1 : 1;
+    return m === 7
+      ? 0.62
+      : m === 6
+        ? 0.85
+        : m === 11
+          ? 0.9
+          : m === 0
+            ? 0.92
+            : m >= 2 && m <= 4
+              ? 1.12
+              : m >= 8 && m <= 10
+                ? 1.1
+                : 1;
   };
   const out: MonthFigures[] = [];
   let customers = 420;
@@ -68,7 +98,11 @@ export function companyFigures(seed = 20230101): MonthFigures[] {
       Math.round((5200 * growth * s * noise(0.08)) / 10) * 10,
       Math.round((2600 * Math.pow(1.03, i) * noise(0.1)) / 10) * 10,
       // Trade fairs: SIRHA in January (odd years), Equip'Hotel in November (even years), small events otherwise.
-      i % 12 === 0 && (FIRST_YEAR + Math.floor(i / 12)) % 2 === 1 ? 14500 : i % 12 === 10 && (FIRST_YEAR + Math.floor(i / 12)) % 2 === 0 ? 12800 : Math.round((900 * noise(0.3)) / 10) * 10,
+      i % 12 === 0 && (FIRST_YEAR + Math.floor(i / 12)) % 2 === 1
+        ? 14500
+        : i % 12 === 10 && (FIRST_YEAR + Math.floor(i / 12)) % 2 === 0
+          ? 12800
+          : Math.round((900 * noise(0.3)) / 10) * 10,
       Math.round((650 * noise(0.1)) / 10) * 10,
     ];
     const visitors = [
@@ -86,7 +120,8 @@ export function companyFigures(seed = 20230101): MonthFigures[] {
     const start = customers;
     customers = customers + newCustomers - lostCustomers;
     const arpa = 152 * Math.pow(1.003, i) * noise(0.02);
-    const revenue = Math.round(((start + customers) / 2) * arpa / 10) * 10 + Math.round((newCustomers * 390) / 10) * 10; // subscriptions + set-up fees
+    const revenue =
+      Math.round((((start + customers) / 2) * arpa) / 10) * 10 + Math.round((newCustomers * 390) / 10) * 10; // subscriptions + set-up fees
     const salesCycleDays = Math.round(41 * Math.pow(0.988, i) * noise(0.1));
     const departures = rnd() < 0.28 ? (rnd() < 0.2 ? 2 : 1) : 0;
     const hires = (i % 12 === 8 || i % 12 === 1 ? 2 : 0) + (rnd() < 0.3 ? 1 : 0) + departures;
@@ -97,10 +132,26 @@ export function companyFigures(seed = 20230101): MonthFigures[] {
     for (let k = 0; k < answers; k++) {
       // Satisfaction improves slowly (support team hired in 2024).
       const r = rnd() + i * 0.006;
-      const score = r > 0.58 ? (r > 0.85 ? 10 : 9) : r > 0.2 ? (r > 0.4 ? 8 : 7) : Math.min(6, Math.floor(rnd() * 7) + 1);
-      npsAnswers.push({ day: 1 + Math.floor(((k + 0.5) / answers) * 27), client: CLIENTS[Math.floor(rnd() * CLIENTS.length)], score });
+      const score =
+        r > 0.58 ? (r > 0.85 ? 10 : 9) : r > 0.2 ? (r > 0.4 ? 8 : 7) : Math.min(6, Math.floor(rnd() * 7) + 1);
+      npsAnswers.push({
+        day: 1 + Math.floor(((k + 0.5) / answers) * 27),
+        client: CLIENTS[Math.floor(rnd() * CLIENTS.length)],
+        score,
+      });
     }
-    out.push({ spend, visitors, conversions, newCustomers, lostCustomers, revenue, salesCycleDays, hires, departures, npsAnswers });
+    out.push({
+      spend,
+      visitors,
+      conversions,
+      newCustomers,
+      lostCustomers,
+      revenue,
+      salesCycleDays,
+      hires,
+      departures,
+      npsAnswers,
+    });
   }
   return out;
 }
@@ -120,7 +171,10 @@ const RANGE = (col: string) => `${col}${FIRST_ROW}:${col}${LAST_ROW}`;
 export const ANSWERS_LAST_ROW = 1 + 19 * MONTHS;
 
 /** A month's typed figures, by sheet: [row, first column (1-based), values]. */
-export function bookingOf(i: number, f: MonthFigures): { sheet: string; row: number; column: number; values: (string | number)[][] }[] {
+export function bookingOf(
+  i: number,
+  f: MonthFigures,
+): { sheet: string; row: number; column: number; values: (string | number)[][] }[] {
   const row = r(i);
   return [
     { sheet: SHEETS.marketing, row, column: 2, values: [[...f.spend]] },
@@ -147,7 +201,10 @@ export function answersOf(i: number, f: MonthFigures): (string | number)[][] {
  * The workbook's layout with the first `booked` months typed in: headers, month labels, the
  * formulas of the computed columns (Boussole's functions among them) and number formats.
  */
-export function companyWorkbook(figures: MonthFigures[], booked: number): {
+export function companyWorkbook(
+  figures: MonthFigures[],
+  booked: number,
+): {
   sheets: Record<string, (string | number | null)[][]>;
   formats: { sheet: string; a1: string; format: string }[];
   widths: { sheet: string; column: number; width: number }[];
@@ -157,7 +214,14 @@ export function companyWorkbook(figures: MonthFigures[], booked: number): {
 
   // Marketing: spend, visitors and leads by channel.
   const marketing: (string | number | null)[][] = [
-    ['Mois', ...CHANNELS.map((c) => `Dépenses ${c} (€)`), 'Dépenses totales (€)', ...CHANNELS.map((c) => `Visiteurs ${c}`), ...CHANNELS.map((c) => `Leads ${c}`), 'Leads (total)'],
+    [
+      'Mois',
+      ...CHANNELS.map((c) => `Dépenses ${c} (€)`),
+      'Dépenses totales (€)',
+      ...CHANNELS.map((c) => `Visiteurs ${c}`),
+      ...CHANNELS.map((c) => `Leads ${c}`),
+      'Leads (total)',
+    ],
   ];
   months.forEach((m, i) => {
     const row = blankRow(15);
@@ -168,7 +232,18 @@ export function companyWorkbook(figures: MonthFigures[], booked: number): {
   });
 
   // Ventes: leads, new customers, revenue, sales cycle; CAC per month with one Boussole formula.
-  const sales: (string | number | null)[][] = [['Mois', 'Leads', 'Nouveaux clients', "Chiffre d'affaires (€)", 'Cycle de vente (jours)', 'Taux de transformation', 'CAC (€)', "Tendance du CA (3 mois)"]];
+  const sales: (string | number | null)[][] = [
+    [
+      'Mois',
+      'Leads',
+      'Nouveaux clients',
+      "Chiffre d'affaires (€)",
+      'Cycle de vente (jours)',
+      'Taux de transformation',
+      'CAC (€)',
+      'Tendance du CA (3 mois)',
+    ],
+  ];
   months.forEach((m, i) => {
     const row = blankRow(8);
     row[0] = m;
@@ -180,7 +255,20 @@ export function companyWorkbook(figures: MonthFigures[], booked: number): {
   sales[1][7] = `=KPI_TREND(${RANGE('D')}, "pct", 3)`;
 
   // Clients: the customer base, churn per month (Boussole), ARPA; LTV and friends on the right.
-  const customers: (string | number | null)[][] = [['Mois', 'Clients en début de mois', 'Nouveaux clients', 'Clients perdus', 'Clients en fin de mois', "Taux d'attrition", 'ARPA (€)', '', 'Indicateur', 'Valeur']];
+  const customers: (string | number | null)[][] = [
+    [
+      'Mois',
+      'Clients en début de mois',
+      'Nouveaux clients',
+      'Clients perdus',
+      'Clients en fin de mois',
+      "Taux d'attrition",
+      'ARPA (€)',
+      '',
+      'Indicateur',
+      'Valeur',
+    ],
+  ];
   months.forEach((m, i) => {
     const row = blankRow(10);
     row[0] = m;
@@ -206,7 +294,9 @@ export function companyWorkbook(figures: MonthFigures[], booked: number): {
   });
 
   // RH: headcount, hires, departures, departure rate.
-  const hr: (string | number | null)[][] = [['Mois', 'Effectif en début de mois', 'Embauches', 'Départs', 'Effectif en fin de mois', 'Taux de départ']];
+  const hr: (string | number | null)[][] = [
+    ['Mois', 'Effectif en début de mois', 'Embauches', 'Départs', 'Effectif en fin de mois', 'Taux de départ'],
+  ];
   months.forEach((m, i) => {
     const row = blankRow(6);
     row[0] = m;
@@ -217,23 +307,36 @@ export function companyWorkbook(figures: MonthFigures[], booked: number): {
   });
 
   // Satisfaction: raw NPS answers (0–10) on the left, the monthly NPS on the right.
-  const satisfaction: (string | number | null)[][] = [['Date de réponse', 'Client', 'Note (0–10)', '', 'Mois', 'Réponses', 'NPS du mois', '', 'NPS (toutes réponses)']];
+  const satisfaction: (string | number | null)[][] = [
+    ['Date de réponse', 'Client', 'Note (0–10)', '', 'Mois', 'Réponses', 'NPS du mois', '', 'NPS (toutes réponses)'],
+  ];
   months.forEach((m, i) => {
     const row = i + 1;
     while (satisfaction.length <= row) satisfaction.push(blankRow(9));
     const next = i + 1 < MONTHS ? `E${r(i + 1)}` : `EDATE(E${r(i)},1)`;
     satisfaction[row][4] = m;
-    satisfaction[row][5] = `=COUNTIFS($A$2:$A$${ANSWERS_LAST_ROW},">="&E${r(i)},$A$2:$A$${ANSWERS_LAST_ROW},"<"&${next})`;
-    const count = (cond: string) => `COUNTIFS($A$2:$A$${ANSWERS_LAST_ROW},">="&E${r(i)},$A$2:$A$${ANSWERS_LAST_ROW},"<"&${next},$C$2:$C$${ANSWERS_LAST_ROW},"${cond}")`;
+    satisfaction[row][5] =
+      `=COUNTIFS($A$2:$A$${ANSWERS_LAST_ROW},">="&E${r(i)},$A$2:$A$${ANSWERS_LAST_ROW},"<"&${next})`;
+    const count = (cond: string) =>
+      `COUNTIFS($A$2:$A$${ANSWERS_LAST_ROW},">="&E${r(i)},$A$2:$A$${ANSWERS_LAST_ROW},"<"&${next},$C$2:$C$${ANSWERS_LAST_ROW},"${cond}")`;
     satisfaction[row][6] = `=IF(F${r(i)}=0,"",ROUND((${count('>=9')}-${count('<=6')})/F${r(i)}*100,0))`;
   });
   satisfaction[1][8] = `=NPS(C2:C${ANSWERS_LAST_ROW})`;
 
   // Canaux: one row per channel, for the bar chart by category.
-  const channels: (string | number | null)[][] = [['Canal', 'Dépenses (€)', 'Visiteurs', 'Leads', 'Taux de conversion', 'Coût par lead (€)']];
+  const channels: (string | number | null)[][] = [
+    ['Canal', 'Dépenses (€)', 'Visiteurs', 'Leads', 'Taux de conversion', 'Coût par lead (€)'],
+  ];
   CHANNELS.forEach((c, k) => {
     const col = (first: string) => String.fromCharCode(first.charCodeAt(0) + k);
-    channels.push([c, `=SUM(Marketing!${RANGE(col('B'))})`, `=SUM(Marketing!${RANGE(col('G'))})`, `=SUM(Marketing!${RANGE(col('K'))})`, null, `=IF(D${k + 2}=0,"",ROUND(B${k + 2}/D${k + 2},2))`]);
+    channels.push([
+      c,
+      `=SUM(Marketing!${RANGE(col('B'))})`,
+      `=SUM(Marketing!${RANGE(col('G'))})`,
+      `=SUM(Marketing!${RANGE(col('K'))})`,
+      null,
+      `=IF(D${k + 2}=0,"",ROUND(B${k + 2}/D${k + 2},2))`,
+    ]);
   });
   channels[1][4] = '=CONVERSION_RATE(D2:D5, C2:C5, TRUE)';
 
@@ -259,7 +362,9 @@ export function companyWorkbook(figures: MonthFigures[], booked: number): {
 
   const col = (c: string, sheet: string, format: string) => ({ sheet, a1: `${c}2:${c}${LAST_ROW}`, format });
   const formats = [
-    ...['A'].flatMap((c) => [SHEETS.marketing, SHEETS.sales, SHEETS.customers, SHEETS.hr].map((s) => col(c, s, 'mm/yyyy'))),
+    ...['A'].flatMap((c) =>
+      [SHEETS.marketing, SHEETS.sales, SHEETS.customers, SHEETS.hr].map((s) => col(c, s, 'mm/yyyy')),
+    ),
     col('E', SHEETS.satisfaction, 'mm/yyyy'),
     { sheet: SHEETS.marketing, a1: `B2:F${LAST_ROW}`, format: '#,##0 "€"' },
     { sheet: SHEETS.marketing, a1: `G2:O${LAST_ROW}`, format: '#,##0' },
@@ -281,7 +386,9 @@ export function companyWorkbook(figures: MonthFigures[], booked: number): {
   const widths = [
     // Wide enough for each header, as a person would drag them.
     ...Object.entries(sheets).flatMap(([sheet, rows]) =>
-      (rows[0] ?? []).map((h, c) => ({ sheet, column: c + 1, width: Math.max(90, Math.min(230, String(h ?? '').length * 7 + 16)) })).filter((w) => w.width > 100),
+      (rows[0] ?? [])
+        .map((h, c) => ({ sheet, column: c + 1, width: Math.max(90, Math.min(230, String(h ?? '').length * 7 + 16)) }))
+        .filter((w) => w.width > 100),
     ),
     ...[SHEETS.marketing, SHEETS.sales, SHEETS.customers, SHEETS.hr].map((sheet) => ({ sheet, column: 1, width: 90 })),
     { sheet: SHEETS.customers, column: 9, width: 250 },

@@ -8,7 +8,11 @@ import { LAST_ROW, SHEETS } from './company';
 
 const q = (sheet: string) => `'${sheet}'`;
 const col = (sheet: string, c: string) => `${q(sheet)}!${c}2:${c}${LAST_ROW}`;
-const monthly = (sheet: string, c: string) => ({ kind: 'range' as const, values: col(sheet, c), dates: col(sheet, sheet === SHEETS.satisfaction ? 'E' : 'A') });
+const monthly = (sheet: string, c: string) => ({
+  kind: 'range' as const,
+  values: col(sheet, c),
+  dates: col(sheet, sheet === SHEETS.satisfaction ? 'E' : 'A'),
+});
 
 export const SAMPLE_OBJECTIVES: (ObjectiveDraft & { key: string })[] = [
   {
@@ -33,7 +37,7 @@ export const SAMPLE_KPIS: (KpiDraft & { objective: string })[] = [
   {
     objective: 'growth',
     name: "Chiffre d'affaires mensuel",
-    definition: "Abonnements et frais de mise en service facturés dans le mois, hors taxes.",
+    definition: 'Abonnements et frais de mise en service facturés dans le mois, hors taxes.',
     unit: '€',
     direction: 'higher',
     indicator: 'lagging',
@@ -150,7 +154,7 @@ export const SAMPLE_KPIS: (KpiDraft & { objective: string })[] = [
     // Not SMART: no deadline worth the name, no target.
     objective: 'loyalty',
     name: "Taux de départ de l'équipe",
-    definition: "Départs du mois / effectif en début de mois.",
+    definition: 'Départs du mois / effectif en début de mois.',
     unit: '%',
     direction: 'lower',
     indicator: 'lagging',

@@ -10,7 +10,17 @@ import { formatValue } from '../core/kpi/format';
 import { validateKpi, validateObjective, type Kpi, type KpiSource } from '../core/kpi/model';
 import { kpiStatus, PERIOD_DAYS } from '../core/kpi/status';
 import { dayIso, isoDay } from '../core/kpi/dates';
-import type { Bootstrap, DashboardLayout, KpiDraft, KpiSummary, ObjectiveDraft, Schedule, ServerApi, Settings, SourceRead } from '../shared/api';
+import type {
+  Bootstrap,
+  DashboardLayout,
+  KpiDraft,
+  KpiSummary,
+  ObjectiveDraft,
+  Schedule,
+  ServerApi,
+  Settings,
+  SourceRead,
+} from '../shared/api';
 import { clock } from './clock';
 import { isoDateFormatter } from '../core/i18n/dates';
 import { userLang } from './locale';
@@ -183,7 +193,11 @@ export const serverApi: ServerApi = {
     const ctx = context();
     const clean: DashboardLayout = layout === 'overall' ? 'overall' : 'by_level';
     // Under the document lock: a scheduled refresh or a second sidebar never sees half a swap.
-    guarded(() => storage.locked(ctx.lang, () => generateDashboards({ ...ctx, now: clock.now() }, { layout: clean, smartScores: smartScores ?? {} })));
+    guarded(() =>
+      storage.locked(ctx.lang, () =>
+        generateDashboards({ ...ctx, now: clock.now() }, { layout: clean, smartScores: smartScores ?? {} }),
+      ),
+    );
     refresh.saveDashboardLayout(clean);
     return refresh.getSchedule();
   },
@@ -200,4 +214,3 @@ export const serverApi: ServerApi = {
     return refresh.setSchedule(schedule);
   },
 };
-

@@ -5,4 +5,3 @@
 export const clock = {
   now: (): Date => new Date(),
 };
-

@@ -12,8 +12,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Cell = number | string | boolean | null;
 
 const TEXT = {
-  noSheet: { fr: (s: string) => `L'onglet « ${s} » n'existe pas.`, en: (s: string) => `There is no sheet named "${s}".` },
-  badRef: { fr: (r: string) => `« ${r} » n'est pas une plage lisible.`, en: (r: string) => `"${r}" is not a readable range.` },
+  noSheet: {
+    fr: (s: string) => `L'onglet « ${s} » n'existe pas.`,
+    en: (s: string) => `There is no sheet named "${s}".`,
+  },
+  badRef: {
+    fr: (r: string) => `« ${r} » n'est pas une plage lisible.`,
+    en: (r: string) => `"${r}" is not a readable range.`,
+  },
 };
 
 export class SheetReader {
@@ -35,7 +41,7 @@ export class SheetReader {
   /** The cells of a row or column range, in order; Dates as ISO strings. */
   series(range: A1Range, grid: unknown[][]): Cell[] {
     const lastRow = range.endRow ?? grid.length;
-    const lastCol = range.endCol ?? (grid[0]?.length ?? 0);
+    const lastCol = range.endCol ?? grid[0]?.length ?? 0;
     const out: Cell[] = [];
     for (let r = range.startRow; r <= lastRow; r++) {
       for (let c = range.startCol; c <= lastCol; c++) {
@@ -47,8 +53,20 @@ export class SheetReader {
   }
 
   read(source: KpiSource, lang: Lang): SourceRead {
-    const refs = source.kind === 'cell' ? { values: source.ref } : { values: source.values, dates: source.dates, categories: source.categories };
-    const fail = (error: string): SourceRead => ({ source, data: { values: [] }, count: 0, numbers: 0, blanks: 0, texts: 0, latest: null, error });
+    const refs =
+      source.kind === 'cell'
+        ? { values: source.ref }
+        : { values: source.values, dates: source.dates, categories: source.categories };
+    const fail = (error: string): SourceRead => ({
+      source,
+      data: { values: [] },
+      count: 0,
+      numbers: 0,
+      blanks: 0,
+      texts: 0,
+      latest: null,
+      error,
+    });
     const columns: Record<string, Cell[]> = {};
     for (const [key, ref] of Object.entries(refs)) {
       if (!ref) continue;
@@ -64,14 +82,24 @@ export class SheetReader {
     while (end > 0 && values[end - 1] === null) end--;
     values = values.slice(0, end);
     const data: SourceData = { values };
-    if (columns.dates) data.dates = columns.dates.slice(0, end).map((d) => (typeof d === 'string' ? d : d === null ? null : String(d)));
+    if (columns.dates)
+      data.dates = columns.dates.slice(0, end).map((d) => (typeof d === 'string' ? d : d === null ? null : String(d)));
     let numbers = 0;
     let blanks = 0;
     let latest: number | null = null;
     for (const v of values) {
       if (v === null) blanks++;
-      else if (typeof v === 'number') (numbers++, (latest = v));
+      else if (typeof v === 'number') numbers++, (latest = v);
     }
-    return { source, data, count: values.length, numbers, blanks, texts: values.length - numbers - blanks, latest, error: null };
+    return {
+      source,
+      data,
+      count: values.length,
+      numbers,
+      blanks,
+      texts: values.length - numbers - blanks,
+      latest,
+      error: null,
+    };
   }
 }

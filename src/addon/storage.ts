@@ -7,7 +7,14 @@ import type { Lang } from '../core/i18n/lang';
 import type { FieldError, Kpi, Objective, Validation } from '../core/kpi/model';
 import { newId } from '../core/kpi/model';
 import { KPIS, OBJECTIVES, SCHEMA_VERSION } from '../core/storage/schemas';
-import { decodeTable, encodeRow, headerOf, rowFormats, type DecodedTable, type TableSchema } from '../core/storage/table';
+import {
+  decodeTable,
+  encodeRow,
+  headerOf,
+  rowFormats,
+  type DecodedTable,
+  type TableSchema,
+} from '../core/storage/table';
 import { createOwnedSheet, findOwnedSheet, PROTECTION_TEXT, SCHEMA_KEY } from './owned-sheets';
 import type { StorageProblem } from '../shared/api';
 import { clock } from './clock';
@@ -22,7 +29,8 @@ const SHEET_NAMES: Record<'objectives' | 'kpis', Record<Lang, string>> = {
 
 const TEXT = {
   newerSchema: {
-    fr: (v: string) => `cette feuille a été écrite par une version plus récente de Boussole (schéma ${v}) ; mettez le module à jour`,
+    fr: (v: string) =>
+      `cette feuille a été écrite par une version plus récente de Boussole (schéma ${v}) ; mettez le module à jour`,
     en: (v: string) => `this sheet was written by a newer Boussole (schema ${v}); update the add-on`,
   },
   missingColumns: {
@@ -36,8 +44,10 @@ const TEXT = {
     en: (id: string) => `"${id}" was not found: it may have been deleted meanwhile. Reload the list.`,
   },
   broken: {
-    fr: (id: string, row: number) => `La ligne ${row} de « ${id} » est illisible ; corrigez-la dans la feuille avant de la modifier ici.`,
-    en: (id: string, row: number) => `Row ${row} holding "${id}" can't be read; fix it in the sheet before editing it here.`,
+    fr: (id: string, row: number) =>
+      `La ligne ${row} de « ${id} » est illisible ; corrigez-la dans la feuille avant de la modifier ici.`,
+    en: (id: string, row: number) =>
+      `Row ${row} holding "${id}" can't be read; fix it in the sheet before editing it here.`,
   },
   unknownObjective: {
     fr: (id: string) => `Objectif : « ${id} » n'existe pas ; choisissez un objectif de la liste.`,
@@ -49,7 +59,8 @@ const TEXT = {
   },
   objectiveInUse: {
     fr: (n: number) => `Cet objectif a encore ${n} KPI ; supprimez-les ou rattachez-les à un autre objectif d'abord.`,
-    en: (n: number) => `This objective still has ${n} KPI${n > 1 ? 's' : ''}; delete them or move them to another objective first.`,
+    en: (n: number) =>
+      `This objective still has ${n} KPI${n > 1 ? 's' : ''}; delete them or move them to another objective first.`,
   },
 };
 
@@ -79,20 +90,31 @@ function schemaVersionOf(sheet: Sheet): string | null {
 /** Loads a table: 1 metadata lookup, then the data range in 3 batched reads. */
 export function loadTable<T>(st: Storage, schema: TableSchema<T>): Table<T> {
   const sheet = findOwnedSheet(st.ss, schema.kind);
-  if (!sheet) return { sheet: null, header: headerOf(schema as TableSchema<unknown>), items: [], problems: [], missingColumns: [], nextRow: 2, readOnlyReason: null };
+  if (!sheet)
+    return {
+      sheet: null,
+      header: headerOf(schema as TableSchema<unknown>),
+      items: [],
+      problems: [],
+      missingColumns: [],
+      nextRow: 2,
+      readOnlyReason: null,
+    };
   const version = schemaVersionOf(sheet);
   const range = sheet.getDataRange();
   const values = range.getValues();
   const formulas = range.getFormulas();
   const decoded = decodeTable(schema, values, st.lang, st.toIso, formulas);
-  const readOnlyReason = version !== null && Number(version) > SCHEMA_VERSION ? TEXT.newerSchema[st.lang](version) : null;
+  const readOnlyReason =
+    version !== null && Number(version) > SCHEMA_VERSION ? TEXT.newerSchema[st.lang](version) : null;
   return { ...decoded, sheet, readOnlyReason };
 }
 
 function ensureSheet<T>(st: Storage, schema: TableSchema<T>, table: Table<T>): { sheet: Sheet; header: string[] } {
   if (table.readOnlyReason) throw new StorageError(table.readOnlyReason);
   if (table.sheet) {
-    if (table.missingColumns.length) throw new StorageError(TEXT.missingColumns[st.lang](table.sheet.getName(), table.missingColumns));
+    if (table.missingColumns.length)
+      throw new StorageError(TEXT.missingColumns[st.lang](table.sheet.getName(), table.missingColumns));
     return { sheet: table.sheet, header: table.header };
   }
   const sheet = createOwnedSheet(st.ss, {
@@ -120,7 +142,7 @@ export function locked<R>(lang: Lang, write: () => R): R {
 
 function writeRow<T>(st: Storage, schema: TableSchema<T>, table: Table<T>, item: T, existingRow: number | null): void {
   const { sheet, header } = ensureSheet(st, schema, table);
-  const previous = existingRow === null ? [] : table.items.find((x) => x.row === existingRow)?.cells ?? [];
+  const previous = existingRow === null ? [] : (table.items.find((x) => x.row === existingRow)?.cells ?? []);
   const row = existingRow ?? (table.sheet ? table.nextRow : 2);
   const range = sheet.getRange(row, 1, 1, header.length);
   const previousFormats = existingRow === null ? [] : range.getNumberFormats()[0];
@@ -150,7 +172,9 @@ function save<T extends { id: string }>(
       const found = table.items.find((x) => x.item.id === draft.id);
       if (!found) {
         const broken = table.problems.find((p) => p.id === draft.id);
-        throw new StorageError(broken ? TEXT.broken[st.lang](String(draft.id), broken.row) : TEXT.notFound[st.lang](String(draft.id)));
+        throw new StorageError(
+          broken ? TEXT.broken[st.lang](String(draft.id), broken.row) : TEXT.notFound[st.lang](String(draft.id)),
+        );
       }
       existingRow = found.row;
       stored = found.item;
@@ -164,7 +188,12 @@ function save<T extends { id: string }>(
   });
 }
 
-function remove<T extends { id: string }>(st: Storage, schema: TableSchema<T>, id: string, guard: () => string | null = () => null): void {
+function remove<T extends { id: string }>(
+  st: Storage,
+  schema: TableSchema<T>,
+  id: string,
+  guard: () => string | null = () => null,
+): void {
   locked(st.lang, () => {
     const table = loadTable(st, schema);
     const found = table.items.find((x) => x.item.id === id);
@@ -186,11 +215,19 @@ export function problemsOf(objectives: Table<Objective>, kpis: Table<Kpi>): Stor
   ];
 }
 
-export function saveObjective(st: Storage, draft: Record<string, unknown>, validate: (d: unknown) => Validation<Objective>): Validation<Objective> {
+export function saveObjective(
+  st: Storage,
+  draft: Record<string, unknown>,
+  validate: (d: unknown) => Validation<Objective>,
+): Validation<Objective> {
   return save(st, OBJECTIVES, draft, 'obj', validate);
 }
 
-export function saveKpi(st: Storage, draft: Record<string, unknown>, validate: (d: unknown) => Validation<Kpi>): Validation<Kpi> {
+export function saveKpi(
+  st: Storage,
+  draft: Record<string, unknown>,
+  validate: (d: unknown) => Validation<Kpi>,
+): Validation<Kpi> {
   return save(
     st,
     KPIS,
@@ -202,10 +239,19 @@ export function saveKpi(st: Storage, draft: Record<string, unknown>, validate: (
       const objectives = loadObjectives(st);
       return objectives.items.some((o) => o.item.id === kpi.objectiveId)
         ? []
-        : [{ field: 'objectiveId', code: 'unknown_objective', message: TEXT.unknownObjective[st.lang](kpi.objectiveId) }];
+        : [
+            {
+              field: 'objectiveId',
+              code: 'unknown_objective',
+              message: TEXT.unknownObjective[st.lang](kpi.objectiveId),
+            },
+          ];
     },
     // The creation date is the storage's to keep: set once, never taken from the form.
-    (d, stored) => ({ ...d, createdAt: stored?.createdAt ?? (stored ? undefined : st.today ?? st.toIso(clock.now())) }),
+    (d, stored) => ({
+      ...d,
+      createdAt: stored?.createdAt ?? (stored ? undefined : (st.today ?? st.toIso(clock.now()))),
+    }),
   );
 }
 

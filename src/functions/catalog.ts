@@ -132,7 +132,7 @@ export const CATALOG: FunctionSpec[] = [
         example: 'B2:B25',
         doc: {
           en: 'One row or column of values, oldest first; blanks are skipped.',
-          fr: "Une ligne ou une colonne de valeurs, de la plus ancienne à la plus récente ; les vides sont ignorés.",
+          fr: 'Une ligne ou une colonne de valeurs, de la plus ancienne à la plus récente ; les vides sont ignorés.',
         },
       },
       {
@@ -158,7 +158,7 @@ export const CATALOG: FunctionSpec[] = [
     ],
     returns: {
       en: 'A number: a ratio for "pct" (0.5 = +50 %), in the unit of the values otherwise.',
-      fr: "Un nombre : un ratio pour \"pct\" (0,5 = +50 %), dans l'unité des valeurs sinon.",
+      fr: 'Un nombre : un ratio pour "pct" (0,5 = +50 %), dans l\'unité des valeurs sinon.',
     },
     array: 'value',
     impl: IMPLEMENTATIONS.KPI_TREND,
@@ -189,10 +189,18 @@ export const CATALOG: FunctionSpec[] = [
   },
   {
     name: 'LTV_CAC',
-    summary: { en: 'LTV ÷ CAC ratio (3 is the usual healthy mark).', fr: 'Ratio LTV ÷ CAC (3 est le repère habituel).' },
+    summary: {
+      en: 'LTV ÷ CAC ratio (3 is the usual healthy mark).',
+      fr: 'Ratio LTV ÷ CAC (3 est le repère habituel).',
+    },
     params: [
       { name: 'ltv', type: RANGE, example: 'B2', doc: { en: 'Customer lifetime value.', fr: 'Valeur vie client.' } },
-      { name: 'cac', type: RANGE, example: 'C2', doc: { en: 'Customer acquisition cost.', fr: "Coût d'acquisition client." } },
+      {
+        name: 'cac',
+        type: RANGE,
+        example: 'C2',
+        doc: { en: 'Customer acquisition cost.', fr: "Coût d'acquisition client." },
+      },
     ],
     returns: { en: 'The ratio; a column when given ranges.', fr: 'Le ratio ; une colonne si on donne des plages.' },
     array: 'column when given ranges',
@@ -205,7 +213,12 @@ export const CATALOG: FunctionSpec[] = [
       fr: 'Périodes pour rentabiliser le CAC : cac ÷ (arpa × gross_margin).',
     },
     params: [
-      { name: 'cac', type: RANGE, example: 'B2', doc: { en: 'Customer acquisition cost.', fr: "Coût d'acquisition client." } },
+      {
+        name: 'cac',
+        type: RANGE,
+        example: 'B2',
+        doc: { en: 'Customer acquisition cost.', fr: "Coût d'acquisition client." },
+      },
       {
         name: 'arpa',
         type: RANGE,
@@ -222,7 +235,7 @@ export const CATALOG: FunctionSpec[] = [
     ],
     returns: {
       en: 'A number of periods (months if arpa is monthly); a column when given ranges.',
-      fr: "Un nombre de périodes (des mois si arpa est mensuel) ; une colonne si on donne des plages.",
+      fr: 'Un nombre de périodes (des mois si arpa est mensuel) ; une colonne si on donne des plages.',
     },
     array: 'column when given ranges',
     impl: IMPLEMENTATIONS.CAC_PAYBACK,
@@ -234,7 +247,12 @@ export const CATALOG: FunctionSpec[] = [
       fr: 'Taux de churn : clients perdus ÷ clients en début de période.',
     },
     params: [
-      { name: 'lost_customers', type: RANGE, example: 'B2:B13', doc: { en: 'Customers lost per period.', fr: 'Clients perdus par période.' } },
+      {
+        name: 'lost_customers',
+        type: RANGE,
+        example: 'B2:B13',
+        doc: { en: 'Customers lost per period.', fr: 'Clients perdus par période.' },
+      },
       {
         name: 'customers_at_start',
         type: RANGE,
@@ -254,7 +272,12 @@ export const CATALOG: FunctionSpec[] = [
       fr: 'Taux de conversion : conversions ÷ visiteurs ; une ligne par canal ou par période.',
     },
     params: [
-      { name: 'conversions', type: RANGE, example: 'C2:C6', doc: { en: 'Conversions per row.', fr: 'Conversions par ligne.' } },
+      {
+        name: 'conversions',
+        type: RANGE,
+        example: 'C2:C6',
+        doc: { en: 'Conversions per row.', fr: 'Conversions par ligne.' },
+      },
       { name: 'visitors', type: RANGE, example: 'B2:B6', doc: { en: 'Visitors per row.', fr: 'Visiteurs par ligne.' } },
       byPeriod,
     ],
@@ -273,7 +296,10 @@ export const CATALOG: FunctionSpec[] = [
         name: 'scores',
         type: RANGE,
         example: 'A2:A200',
-        doc: { en: 'Answers, whole numbers 0 to 10; blanks skipped.', fr: 'Réponses, entiers de 0 à 10 ; vides ignorés.' },
+        doc: {
+          en: 'Answers, whole numbers 0 to 10; blanks skipped.',
+          fr: 'Réponses, entiers de 0 à 10 ; vides ignorés.',
+        },
       },
     ],
     returns: { en: 'A score from −100 to 100.', fr: 'Un score de −100 à 100.' },
@@ -282,4 +308,6 @@ export const CATALOG: FunctionSpec[] = [
   },
 ];
 
-export const CATALOG_BY_NAME: Readonly<Record<string, FunctionSpec>> = Object.fromEntries(CATALOG.map((f) => [f.name, f]));
+export const CATALOG_BY_NAME: Readonly<Record<string, FunctionSpec>> = Object.fromEntries(
+  CATALOG.map((f) => [f.name, f]),
+);

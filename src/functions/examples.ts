@@ -15,8 +15,18 @@ export interface Example {
 }
 
 export const EXAMPLES: Example[] = [
-  { formula: '=CAC(B2:B4, C2:C4)', cells: { B: [1000, 2000, 3000], C: [10, 20, 0] }, data: 'spend 1000, 2000, 3000; new 10, 20, 0', expect: 200 },
-  { formula: '=CAC(B2:B4, C2:C4, TRUE)', cells: { B: [1000, 2000, 3000], C: [10, 20, 0] }, data: 'same', expect: [100, 100, ''] },
+  {
+    formula: '=CAC(B2:B4, C2:C4)',
+    cells: { B: [1000, 2000, 3000], C: [10, 20, 0] },
+    data: 'spend 1000, 2000, 3000; new 10, 20, 0',
+    expect: 200,
+  },
+  {
+    formula: '=CAC(B2:B4, C2:C4, TRUE)',
+    cells: { B: [1000, 2000, 3000], C: [10, 20, 0] },
+    data: 'same',
+    expect: [100, 100, ''],
+  },
   {
     formula: '=CAC(B2:C3, D2:D3)',
     cells: { B: [500, 1000], C: [500, 1000], D: [10, 20] },
@@ -28,7 +38,12 @@ export const EXAMPLES: Example[] = [
   { formula: '=LTV(100, 0, 1, 1%)', expect: 10100 },
   { formula: '=LTV_CAC(500, 100)', expect: 5 },
   { formula: '=CAC_PAYBACK(1200, 100, 80%)', expect: 15 },
-  { formula: '=CHURN_RATE(B2:B3, C2:C3)', cells: { B: [5, 10], C: [100, 200] }, data: 'lost 5, 10; start 100, 200', expect: 0.05 },
+  {
+    formula: '=CHURN_RATE(B2:B3, C2:C3)',
+    cells: { B: [5, 10], C: [100, 200] },
+    data: 'lost 5, 10; start 100, 200',
+    expect: 0.05,
+  },
   { formula: '=NPS(A2:A8)', cells: { A: [10, 9, 8, 7, 6, 0, 10] }, data: '10, 9, 8, 7, 6, 0, 10', expect: 100 / 7 },
   { formula: '=KPI_TREND(A2:A5)', cells: { A: [8, 8, 8, 12] }, data: '8, 8, 8, 12', expect: 0.5 },
   {
@@ -55,7 +70,12 @@ export const EXAMPLES: Example[] = [
     data: 'spend 3 rows, new customers 2 rows',
     expect: { error: 'spend has 3 rows but new_customers has 2 rows' },
   },
-  { formula: '=KPI_TREND(A2:A3)', cells: { A: [0, 5] }, data: '0, 5', expect: { error: 'change from 0 is undefined (use "delta")' } },
+  {
+    formula: '=KPI_TREND(A2:A3)',
+    cells: { A: [0, 5] },
+    data: '0, 5',
+    expect: { error: 'change from 0 is undefined (use "delta")' },
+  },
 ];
 
 /** The error text an example expects, if it expects an error. */

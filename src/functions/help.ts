@@ -6,14 +6,28 @@ const escapeHtml = (s: string): string =>
 
 /** The function help page shown from the menu, in the user's language, generated from the catalog. */
 export function renderFunctionHelp(catalog: readonly FunctionSpec[], lang: Lang): string {
-  const t = lang === 'fr'
-    ? { title: 'Fonctions Boussole', intro: 'Tapez-les dans une cellule comme toute formule. Les arguments entre crochets sont facultatifs.', returns: 'Résultat', example: 'ex.' }
-    : { title: 'Boussole functions', intro: 'Type them in a cell like any formula. Arguments in brackets are optional.', returns: 'Result', example: 'e.g.' };
+  const t =
+    lang === 'fr'
+      ? {
+          title: 'Fonctions Boussole',
+          intro: 'Tapez-les dans une cellule comme toute formule. Les arguments entre crochets sont facultatifs.',
+          returns: 'Résultat',
+          example: 'ex.',
+        }
+      : {
+          title: 'Boussole functions',
+          intro: 'Type them in a cell like any formula. Arguments in brackets are optional.',
+          returns: 'Result',
+          example: 'e.g.',
+        };
   const items = catalog
     .map((f) => {
       const signature = `=${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
       const params = f.params
-        .map((p) => `<li><code>${escapeHtml(p.name)}</code> — ${escapeHtml(p.doc[lang])} <span class="ex">${t.example} ${escapeHtml(p.example)}</span></li>`)
+        .map(
+          (p) =>
+            `<li><code>${escapeHtml(p.name)}</code> — ${escapeHtml(p.doc[lang])} <span class="ex">${t.example} ${escapeHtml(p.example)}</span></li>`,
+        )
         .join('');
       return `<section><h2><code>${escapeHtml(signature)}</code></h2><p>${escapeHtml(f.summary[lang])}</p><ul>${params}</ul><p class="ret">${t.returns} : ${escapeHtml(f.returns[lang])}</p></section>`;
     })

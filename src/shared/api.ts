@@ -94,7 +94,11 @@ export type Schedule =
   | { kind: 'off' }
   | { kind: 'hourly' }
   | { kind: 'daily'; hour: number }
-  | { kind: 'weekly'; day: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY'; hour: number };
+  | {
+      kind: 'weekly';
+      day: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+      hour: number;
+    };
 
 /** One dashboard per audience level that has KPIs, or one overall. */
 export type DashboardLayout = 'by_level' | 'overall';

@@ -7,10 +7,28 @@
 import { smartScoreOf, smartScores } from '../shared/scores';
 import type { Lang } from '../core/i18n/lang';
 import { formatDate, formatValue } from '../core/kpi/format';
-import { AUDIENCE_LEVELS, DIRECTIONS, FREQUENCIES, INDICATORS, UNITS, fieldLabel, type FieldError, type Unit } from '../core/kpi/model';
+import {
+  AUDIENCE_LEVELS,
+  DIRECTIONS,
+  FREQUENCIES,
+  INDICATORS,
+  UNITS,
+  fieldLabel,
+  type FieldError,
+  type Unit,
+} from '../core/kpi/model';
 import { checkSmart, type Criterion, type Finding, type SmartReport } from '../core/kpi/smart';
 import { formulaPlaceholders, listTemplates } from '../core/kpi/templates';
-import type { Bootstrap, DashboardLayout, KpiSummary, Schedule, ScheduleState, Settings, SourceRead, TemplateView } from '../shared/api';
+import type {
+  Bootstrap,
+  DashboardLayout,
+  KpiSummary,
+  Schedule,
+  ScheduleState,
+  Settings,
+  SourceRead,
+  TemplateView,
+} from '../shared/api';
 import { server as defaultServer, ServerError, type Client } from './client';
 import { h, replaceChildren, setText, type Child } from './dom';
 import {
@@ -33,7 +51,15 @@ import {
 } from './form';
 import { browserLang, STRINGS, WEEK_DAYS, type Strings, type WeekDay } from './i18n';
 import { describeSchedule, lastRunView } from './views/dashboards';
-import { fieldId, newRegistry, selectField, showFieldErrors, textField, type FieldRegistry, type Option } from './views/fields';
+import {
+  fieldId,
+  newRegistry,
+  selectField,
+  showFieldErrors,
+  textField,
+  type FieldRegistry,
+  type Option,
+} from './views/fields';
 import { livePanel, reviewList, verdictSummary, type LivePanel } from './views/smart';
 
 type View = 'loading' | 'fatal' | 'home' | 'objective' | 'wizard' | 'settings';
@@ -49,7 +75,14 @@ const STEP_CRITERIA: Record<number, Criterion[]> = {
 };
 /** Where to fix a finding: its field's step. */
 const FIX_STEP: Record<Criterion, number> = { specific: 2, measurable: 3, achievable: 4, relevant: 1, timebound: 4 };
-const FIX_STEP_BY_CODE: Record<string, number> = { target_missing: 4, target_not_number: 4, target_scale: 4, baseline_missing: 4, indicator_missing: 2, indicator_mix: 2 };
+const FIX_STEP_BY_CODE: Record<string, number> = {
+  target_missing: 4,
+  target_not_number: 4,
+  target_scale: 4,
+  baseline_missing: 4,
+  indicator_missing: 2,
+  indicator_mix: 2,
+};
 const OBJECTIVE_FIELDS = ['title', 'description', 'horizon', 'level', 'owner'];
 
 interface Wizard {
@@ -70,7 +103,8 @@ interface Wizard {
 
 /** Field errors the form can't place on a control go to the control that fixes them. */
 function placeError(e: FieldError, form: KpiForm): FieldError {
-  if (e.field === 'source' || e.field === 'source.kind') return { ...e, field: form.sourceKind === 'cell' ? 'source.ref' : 'source.values' };
+  if (e.field === 'source' || e.field === 'source.kind')
+    return { ...e, field: form.sourceKind === 'cell' ? 'source.ref' : 'source.values' };
   return e;
 }
 
@@ -119,7 +153,8 @@ export class App {
 
   /** The template library, in the current language (pure data bundled with the sidebar). */
   templates(): TemplateView[] {
-    if (!this.templateCache || this.templateCache.lang !== this.lang) this.templateCache = { lang: this.lang, list: listTemplates(this.lang) };
+    if (!this.templateCache || this.templateCache.lang !== this.lang)
+      this.templateCache = { lang: this.lang, list: listTemplates(this.lang) };
     return this.templateCache.list;
   }
 
@@ -236,7 +271,12 @@ export class App {
     let content: Child;
     switch (this.view) {
       case 'loading':
-        content = h('div', { class: 'loading', 'data-testid': 'loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t.loading);
+        content = h(
+          'div',
+          { class: 'loading', 'data-testid': 'loading' },
+          h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+          t.loading,
+        );
         break;
       case 'fatal':
         content = h(
@@ -272,7 +312,18 @@ export class App {
       this.header,
       h('span', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '◎'), t.appName),
       this.boot && this.view !== 'settings' && this.view !== 'loading'
-        ? h('button', { type: 'button', class: 'icon', id: 'open-settings', 'aria-label': t.settings, title: t.settings, on: { click: () => this.go('settings') } }, '⚙')
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'icon',
+              id: 'open-settings',
+              'aria-label': t.settings,
+              title: t.settings,
+              on: { click: () => this.go('settings') },
+            },
+            '⚙',
+          )
         : null,
     );
   }
@@ -307,31 +358,64 @@ export class App {
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', class: 'action', id: 'new-kpi', on: { click: () => this.openWizard() } }, t.newKpi),
-        h('button', { type: 'button', id: 'new-objective', on: { click: () => this.openObjective(null) } }, t.newObjective),
+        h(
+          'button',
+          { type: 'button', class: 'action', id: 'new-kpi', on: { click: () => this.openWizard() } },
+          t.newKpi,
+        ),
+        h(
+          'button',
+          { type: 'button', id: 'new-objective', on: { click: () => this.openObjective(null) } },
+          t.newObjective,
+        ),
       ),
       boot.problems.length
         ? h(
             'div',
             { class: 'notice', 'data-testid': 'problems' },
             h('p', null, h('strong', null, t.problemsTitle)),
-            h('ul', null, boot.problems.map((p) => h('li', { dir: 'auto' }, t.problemRow(p.sheet, p.row, p.reason)))),
+            h(
+              'ul',
+              null,
+              boot.problems.map((p) => h('li', { dir: 'auto' }, t.problemRow(p.sheet, p.row, p.reason))),
+            ),
           )
         : null,
-      empty ? h('div', { class: 'empty', 'data-testid': 'empty' }, h('p', { class: 'empty-title' }, t.emptyTitle), h('p', { class: 'hint' }, t.emptyText)) : null,
+      empty
+        ? h(
+            'div',
+            { class: 'empty', 'data-testid': 'empty' },
+            h('p', { class: 'empty-title' }, t.emptyTitle),
+            h('p', { class: 'hint' }, t.emptyText),
+          )
+        : null,
       boot.objectives.map((o) => {
         const kpis = byObjective.get(o.id) ?? [];
         const actions = h(
           'div',
           { class: 'row-actions' },
-          h('button', { type: 'button', class: 'link', 'data-action': 'edit-objective', on: { click: () => this.openObjective(o.id) } }, t.edit),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              'data-action': 'edit-objective',
+              on: { click: () => this.openObjective(o.id) },
+            },
+            t.edit,
+          ),
           h(
             'button',
             {
               type: 'button',
               class: 'link danger',
               'data-action': 'delete-objective',
-              on: { click: () => this.confirmDelete(actions, t.confirmDeleteObjective(o.title), o.title, () => this.server.deleteObjective(o.id)) },
+              on: {
+                click: () =>
+                  this.confirmDelete(actions, t.confirmDeleteObjective(o.title), o.title, () =>
+                    this.server.deleteObjective(o.id),
+                  ),
+              },
             },
             t.delete,
           ),
@@ -345,19 +429,52 @@ export class App {
           actions,
           kpis.length
             ? [
-                h('ul', { class: 'kpis' }, kpis.map((s) => this.kpiItem(s))),
-                h('button', { type: 'button', class: 'link add-here', 'data-action': 'add-kpi', on: { click: () => this.openWizard(undefined, o.id) } }, `+ ${t.addKpiHere}`),
+                h(
+                  'ul',
+                  { class: 'kpis' },
+                  kpis.map((s) => this.kpiItem(s)),
+                ),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link add-here',
+                    'data-action': 'add-kpi',
+                    on: { click: () => this.openWizard(undefined, o.id) },
+                  },
+                  `+ ${t.addKpiHere}`,
+                ),
               ]
             : h(
                 'p',
                 { class: 'hint no-kpis' },
                 t.noKpis,
                 ' ',
-                h('button', { type: 'button', class: 'link', 'data-action': 'add-kpi', on: { click: () => this.openWizard(undefined, o.id) } }, t.addKpiHere),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link',
+                    'data-action': 'add-kpi',
+                    on: { click: () => this.openWizard(undefined, o.id) },
+                  },
+                  t.addKpiHere,
+                ),
               ),
         );
       }),
-      unlinked.length ? h('section', { class: 'objective unlinked' }, h('h2', null, t.unlinked), h('ul', { class: 'kpis' }, unlinked.map((s) => this.kpiItem(s)))) : null,
+      unlinked.length
+        ? h(
+            'section',
+            { class: 'objective unlinked' },
+            h('h2', null, t.unlinked),
+            h(
+              'ul',
+              { class: 'kpis' },
+              unlinked.map((s) => this.kpiItem(s)),
+            ),
+          )
+        : null,
       boot.kpis.length ? this.dashboardsSection() : null,
     );
   }
@@ -369,15 +486,37 @@ export class App {
     const t = this.t;
     const st = this.sched;
     const title = h('h2', { id: 'dashboards-title' }, t.dashboardsTitle);
-    const section = h('section', { class: 'dashboards', 'data-testid': 'dashboards', 'aria-labelledby': 'dashboards-title' }, title);
+    const section = h(
+      'section',
+      { class: 'dashboards', 'data-testid': 'dashboards', 'aria-labelledby': 'dashboards-title' },
+      title,
+    );
     this.dashEl = section;
     if (!st) {
       const retry: HTMLButtonElement = h(
         'button',
-        { type: 'button', id: 'dashboards-retry', on: { click: () => void this.busy(retry, t.loading, async () => (await this.fetchSchedule(), this.redrawDashboards('dashboards-retry'))) } },
+        {
+          type: 'button',
+          id: 'dashboards-retry',
+          on: {
+            click: () =>
+              void this.busy(
+                retry,
+                t.loading,
+                async () => (await this.fetchSchedule(), this.redrawDashboards('dashboards-retry')),
+              ),
+          },
+        },
         t.retry,
       );
-      section.append(h('p', { class: 'error', role: 'alert', dir: 'auto', 'data-testid': 'dashboards-error' }, t.scheduleLoadFailed(this.schedError || t.genericError)), h('div', { class: 'actions' }, retry));
+      section.append(
+        h(
+          'p',
+          { class: 'error', role: 'alert', dir: 'auto', 'data-testid': 'dashboards-error' },
+          t.scheduleLoadFailed(this.schedError || t.genericError),
+        ),
+        h('div', { class: 'actions' }, retry),
+      );
       return section;
     }
     const layout = this.layoutChoice ?? st.layout;
@@ -385,15 +524,35 @@ export class App {
       h(
         'label',
         { class: 'choice' },
-        h('input', { type: 'radio', name: 'dashboard-layout', id: `dashboard-layout-${value}`, value, checked: layout === value, on: { change: () => (this.layoutChoice = value) } }),
+        h('input', {
+          type: 'radio',
+          name: 'dashboard-layout',
+          id: `dashboard-layout-${value}`,
+          value,
+          checked: layout === value,
+          on: { change: () => (this.layoutChoice = value) },
+        }),
         h('span', null, t.layouts[value]),
       );
     const generate: HTMLButtonElement = h(
       'button',
-      { type: 'button', class: 'action', id: 'generate-dashboards', on: { click: () => void this.busy(generate, t.generating, () => this.generateDashboards(section)) } },
+      {
+        type: 'button',
+        class: 'action',
+        id: 'generate-dashboards',
+        on: { click: () => void this.busy(generate, t.generating, () => this.generateDashboards(section)) },
+      },
       st.dashboards.length ? t.regenerate : t.generate,
     );
-    const refresh: HTMLButtonElement = h('button', { type: 'button', id: 'refresh-now', on: { click: () => void this.busy(refresh, t.refreshing, () => this.refreshNow(section)) } }, t.refreshNow);
+    const refresh: HTMLButtonElement = h(
+      'button',
+      {
+        type: 'button',
+        id: 'refresh-now',
+        on: { click: () => void this.busy(refresh, t.refreshing, () => this.refreshNow(section)) },
+      },
+      t.refreshNow,
+    );
     const msg = this.dashMessage;
     replaceChildren(
       section,
@@ -402,14 +561,31 @@ export class App {
         ? h(
             'ul',
             { class: 'dash-list', 'aria-label': t.dashboardsExisting, 'data-testid': 'dashboard-list' },
-            st.dashboards.map((d) => h('li', { 'data-sheet': d.sheetName, 'data-level': d.level }, h('span', { class: 'dash-name', dir: 'auto' }, d.sheetName), h('span', { class: 'badge' }, t.dashboardKpis(d.kpiCount)))),
+            st.dashboards.map((d) =>
+              h(
+                'li',
+                { 'data-sheet': d.sheetName, 'data-level': d.level },
+                h('span', { class: 'dash-name', dir: 'auto' }, d.sheetName),
+                h('span', { class: 'badge' }, t.dashboardKpis(d.kpiCount)),
+              ),
+            ),
           )
         : h('p', { class: 'hint', 'data-testid': 'dashboards-none' }, t.dashboardsNone),
-      h('fieldset', { class: 'choices' }, h('legend', null, t.layoutLegend), layoutRadio('by_level'), layoutRadio('overall')),
+      h(
+        'fieldset',
+        { class: 'choices' },
+        h('legend', null, t.layoutLegend),
+        layoutRadio('by_level'),
+        layoutRadio('overall'),
+      ),
       h('div', { class: 'actions' }, generate, refresh),
       msg
         ? msg.kind === 'error'
-          ? h('p', { class: 'dash-message error', role: 'alert', dir: 'auto', 'data-testid': 'dashboards-error' }, msg.text)
+          ? h(
+              'p',
+              { class: 'dash-message error', role: 'alert', dir: 'auto', 'data-testid': 'dashboards-error' },
+              msg.text,
+            )
           : h('p', { class: 'dash-message ok', dir: 'auto', 'data-testid': 'dashboards-result' }, msg.text)
         : null,
       lastRunView(st.lastRun, this.lang),
@@ -458,7 +634,9 @@ export class App {
       const run = await this.server.refreshNow();
       if (this.sched) this.sched = { ...this.sched, lastRun: run };
       else await this.fetchSchedule();
-      this.dashMessage = run.errors.length ? { kind: 'error', text: t.refreshedWithErrors(run.errors.length) } : { kind: 'ok', text: t.refreshed(run.rowsWritten) };
+      this.dashMessage = run.errors.length
+        ? { kind: 'error', text: t.refreshedWithErrors(run.errors.length) }
+        : { kind: 'ok', text: t.refreshed(run.rowsWritten) };
     } catch (e) {
       this.dashMessage = { kind: 'error', text: t.refreshFailed(this.failureText(e)) };
       await this.fetchSchedule();
@@ -473,10 +651,22 @@ export class App {
     const actions = h(
       'div',
       { class: 'row-actions' },
-      h('button', { type: 'button', class: 'link', 'data-action': 'edit-kpi', on: { click: () => this.openWizard(k.id) } }, t.edit),
       h(
         'button',
-        { type: 'button', class: 'link danger', 'data-action': 'delete-kpi', on: { click: () => this.confirmDelete(actions, t.confirmDeleteKpi(k.name), k.name, () => this.server.deleteKpi(k.id)) } },
+        { type: 'button', class: 'link', 'data-action': 'edit-kpi', on: { click: () => this.openWizard(k.id) } },
+        t.edit,
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link danger',
+          'data-action': 'delete-kpi',
+          on: {
+            click: () =>
+              this.confirmDelete(actions, t.confirmDeleteKpi(k.name), k.name, () => this.server.deleteKpi(k.id)),
+          },
+        },
         t.delete,
       ),
     );
@@ -497,11 +687,24 @@ export class App {
   }
 
   /** Replaces a row's actions with an inline confirmation (no browser dialog). */
-  private confirmDelete(actions: HTMLElement, question: string, name: string, remove: () => Promise<{ ok: true } | { ok: false; message: string }>): void {
+  private confirmDelete(
+    actions: HTMLElement,
+    question: string,
+    name: string,
+    remove: () => Promise<{ ok: true } | { ok: false; message: string }>,
+  ): void {
     const t = this.t;
     const saved = Array.from(actions.childNodes);
     const error = h('p', { class: 'error', role: 'alert', dir: 'auto' });
-    const cancel = h('button', { type: 'button', 'data-action': 'cancel-delete', on: { click: () => (replaceChildren(actions, saved), (saved[1] as HTMLElement).focus()) } }, t.cancel);
+    const cancel = h(
+      'button',
+      {
+        type: 'button',
+        'data-action': 'cancel-delete',
+        on: { click: () => (replaceChildren(actions, saved), (saved[1] as HTMLElement).focus()) },
+      },
+      t.cancel,
+    );
     const confirm: HTMLButtonElement = h(
       'button',
       {
@@ -521,7 +724,16 @@ export class App {
       },
       t.delete,
     );
-    replaceChildren(actions, h('div', { class: 'confirm', role: 'group', 'aria-label': t.delete }, h('p', { dir: 'auto' }, question), h('div', { class: 'actions' }, confirm, cancel), error));
+    replaceChildren(
+      actions,
+      h(
+        'div',
+        { class: 'confirm', role: 'group', 'aria-label': t.delete },
+        h('p', { dir: 'auto' }, question),
+        h('div', { class: 'actions' }, confirm, cancel),
+        error,
+      ),
+    );
     cancel.focus();
   }
 
@@ -539,7 +751,10 @@ export class App {
   private objectiveFields(f: ObjectiveForm, onChange: () => void): HTMLElement[] {
     const t = this.t;
     const lang = this.lang;
-    const text = (key: keyof ObjectiveForm, opts: { multiline?: boolean; type?: 'date'; optional?: boolean; hint?: string } = {}) =>
+    const text = (
+      key: keyof ObjectiveForm,
+      opts: { multiline?: boolean; type?: 'date'; optional?: boolean; hint?: string } = {},
+    ) =>
       textField({
         field: `objective.${key}`,
         label: fieldLabel(key, lang),
@@ -593,9 +808,15 @@ export class App {
       },
       this.heading(f.id ? t.editObjective : t.newObjective),
       this.objectiveFields(f, () => {
-        if (this.objectiveErrors.length) this.showObjectiveErrors((this.objectiveErrors = validateObjectiveForm(f, this.lang)));
+        if (this.objectiveErrors.length)
+          this.showObjectiveErrors((this.objectiveErrors = validateObjectiveForm(f, this.lang)));
       }),
-      h('div', { class: 'actions nav' }, h('button', { type: 'button', on: { click: () => this.go('home') } }, t.cancel), save),
+      h(
+        'div',
+        { class: 'actions nav' },
+        h('button', { type: 'button', on: { click: () => this.go('home') } }, t.cancel),
+        save,
+      ),
     );
     return form;
   }
@@ -659,7 +880,11 @@ export class App {
   private wizardView(): HTMLElement {
     const t = this.t;
     const w = this.wizard!;
-    const next: HTMLButtonElement = h('button', { type: 'submit', class: 'action', id: 'wizard-next' }, w.step === STEPS ? t.saveKpi : t.next);
+    const next: HTMLButtonElement = h(
+      'button',
+      { type: 'submit', class: 'action', id: 'wizard-next' },
+      w.step === STEPS ? t.saveKpi : t.next,
+    );
     const body = this.stepBody(w.step);
     const form = h(
       'form',
@@ -678,14 +903,20 @@ export class App {
         'div',
         { class: 'wizard-head' },
         this.heading(w.editing ? t.wizardEditTitle : t.wizardTitle),
-        h('button', { type: 'button', class: 'link', id: 'wizard-cancel', on: { click: () => this.go('home') } }, t.cancel),
+        h(
+          'button',
+          { type: 'button', class: 'link', id: 'wizard-cancel', on: { click: () => this.go('home') } },
+          t.cancel,
+        ),
       ),
       this.stepper(),
       body,
       h(
         'div',
         { class: 'actions nav' },
-        w.step > 1 ? h('button', { type: 'button', id: 'wizard-back', on: { click: () => this.goStep(w.step - 1) } }, t.back) : null,
+        w.step > 1
+          ? h('button', { type: 'button', id: 'wizard-back', on: { click: () => this.goStep(w.step - 1) } }, t.back)
+          : null,
         next,
       ),
     );
@@ -713,7 +944,17 @@ export class App {
             'li',
             { class: `step ${state}` },
             n <= w.maxStep && n !== w.step
-              ? h('button', { type: 'button', class: 'step-dot', 'aria-label': `${n}. ${label}`, title: label, on: { click: () => this.goStep(n) } }, String(n))
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'step-dot',
+                    'aria-label': `${n}. ${label}`,
+                    title: label,
+                    on: { click: () => this.goStep(n) },
+                  },
+                  String(n),
+                )
               : h('span', { class: 'step-dot', 'aria-current': n === w.step ? 'step' : null, title: label }, String(n)),
           );
         }),
@@ -737,7 +978,10 @@ export class App {
   }
 
   /** A KPI field bound to the form: updates the form, the field's error once touched, and the SMART panel. */
-  private kpiText(field: keyof KpiForm & string, opts: { label?: string; optional?: boolean; hint?: string; multiline?: boolean; type?: 'date'; extra?: Child } = {}): HTMLElement {
+  private kpiText(
+    field: keyof KpiForm & string,
+    opts: { label?: string; optional?: boolean; hint?: string; multiline?: boolean; type?: 'date'; extra?: Child } = {},
+  ): HTMLElement {
     const w = this.wizard!;
     return textField({
       field,
@@ -835,7 +1079,9 @@ export class App {
               if (value === '__new__') w.objectiveMode = 'create';
               else (w.objectiveMode = 'pick'), (w.form.objectiveId = value);
               this.render(value === '__new__' ? fieldId('objective.title') : undefined);
-              const r = this.main.querySelector<HTMLInputElement>(`input[data-objective-choice="${CSS.escape(value)}"]`);
+              const r = this.main.querySelector<HTMLInputElement>(
+                `input[data-objective-choice="${CSS.escape(value)}"]`,
+              );
               if (value !== '__new__' && r) r.focus();
             },
           },
@@ -852,12 +1098,27 @@ export class App {
         { class: 'choices', 'aria-describedby': 'f-objectiveId-error' },
         h('legend', null, t.pickObjective),
         boot.objectives.map((o) =>
-          radio(o.id, [h('span', null, o.title), h('span', { class: 'hint' }, ` — ${formatDate(o.horizon, this.lang)}`)], w.objectiveMode === 'pick' && w.form.objectiveId === o.id),
+          radio(
+            o.id,
+            [h('span', null, o.title), h('span', { class: 'hint' }, ` — ${formatDate(o.horizon, this.lang)}`)],
+            w.objectiveMode === 'pick' && w.form.objectiveId === o.id,
+          ),
         ),
         radio('__new__', t.createObjective, w.objectiveMode === 'create'),
       ),
       error,
-      w.objectiveMode === 'create' ? h('div', { class: 'subform' }, this.objectiveFields(w.objective, () => this.objectiveErrors.length && this.showObjectiveErrors((this.objectiveErrors = validateObjectiveForm(w.objective, this.lang))))) : null,
+      w.objectiveMode === 'create'
+        ? h(
+            'div',
+            { class: 'subform' },
+            this.objectiveFields(
+              w.objective,
+              () =>
+                this.objectiveErrors.length &&
+                this.showObjectiveErrors((this.objectiveErrors = validateObjectiveForm(w.objective, this.lang))),
+            ),
+          )
+        : null,
     );
   }
 
@@ -923,11 +1184,23 @@ export class App {
       chosen && chosen.formula ? h('p', { class: 'hint formula' }, t.templateFormula(chosen.formula)) : null,
       this.kpiText('name'),
       this.kpiText('definition', { multiline: true }),
-      this.kpiSelect('unit', UNITS.map((u) => ({ value: u, label: t.units[u] }))),
+      this.kpiSelect(
+        'unit',
+        UNITS.map((u) => ({ value: u, label: t.units[u] })),
+      ),
       this.kpiText('unitLabel', { optional: true }),
-      this.kpiSelect('direction', DIRECTIONS.map((d) => ({ value: d, label: t.directions[d] }))),
-      this.kpiSelect('indicator', INDICATORS.map((d) => ({ value: d, label: t.indicators[d] }))),
-      this.kpiSelect('level', AUDIENCE_LEVELS.map((d) => ({ value: d, label: t.audience[d] }))),
+      this.kpiSelect(
+        'direction',
+        DIRECTIONS.map((d) => ({ value: d, label: t.directions[d] })),
+      ),
+      this.kpiSelect(
+        'indicator',
+        INDICATORS.map((d) => ({ value: d, label: t.indicators[d] })),
+      ),
+      this.kpiSelect(
+        'level',
+        AUDIENCE_LEVELS.map((d) => ({ value: d, label: t.audience[d] })),
+      ),
       this.kpiText('owner', { optional: true }),
     );
   }
@@ -943,11 +1216,17 @@ export class App {
     const t = this.t;
     const button: HTMLButtonElement = h(
       'button',
-      { type: 'button', class: 'selection', 'data-use-selection': target, on: { click: () => void this.busy(button, t.reading, () => this.useSelection(target)) } },
+      {
+        type: 'button',
+        class: 'selection',
+        'data-use-selection': target,
+        on: { click: () => void this.busy(button, t.reading, () => this.useSelection(target)) },
+      },
       h('span', { 'aria-hidden': 'true' }, '⊞ '),
       target === 'values' || target === 'ref' ? t.useSelection : t.useSelectionShort,
     );
-    if (target !== 'values' && target !== 'ref') button.setAttribute('aria-label', `${t.useSelection} — ${fieldLabel(`source.${target}`, this.lang)}`);
+    if (target !== 'values' && target !== 'ref')
+      button.setAttribute('aria-label', `${t.useSelection} — ${fieldLabel(`source.${target}`, this.lang)}`);
     return button;
   }
 
@@ -981,12 +1260,15 @@ export class App {
     return h(
       'div',
       { class: 'step-body' },
-      h('fieldset', { class: 'choices row' }, h('legend', null, t.sourceKind), kind('range', t.sourceRange), kind('cell', t.sourceCell)),
+      h(
+        'fieldset',
+        { class: 'choices row' },
+        h('legend', null, t.sourceKind),
+        kind('range', t.sourceRange),
+        kind('cell', t.sourceCell),
+      ),
       f.sourceKind === 'range'
-        ? [
-            this.sourceField('values', 'source.values', false),
-            this.sourceField('dates', 'source.dates', true),
-          ]
+        ? [this.sourceField('values', 'source.values', false), this.sourceField('dates', 'source.dates', true)]
         : this.sourceField('ref', 'source.ref', false),
       this.previewBox(),
       placeholders.length
@@ -1086,7 +1368,12 @@ export class App {
   }
 
   private previewBox(): HTMLElement {
-    const box = h('section', { class: 'preview', 'aria-label': this.t.preview, 'data-testid': 'preview', role: 'status' });
+    const box = h('section', {
+      class: 'preview',
+      'aria-label': this.t.preview,
+      'data-testid': 'preview',
+      role: 'status',
+    });
     this.previewEl = box;
     this.updatePreview();
     return box;
@@ -1102,22 +1389,34 @@ export class App {
     const r = w.read;
     const unit = (w.form.unit || undefined) as Unit | undefined;
     const fmt = (n: number) => formatValue(n, unit, this.lang, w.form.unitLabel);
-    if (w.reading) return replaceChildren(box, h('p', { class: 'hint' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t.reading));
+    if (w.reading)
+      return replaceChildren(
+        box,
+        h('p', { class: 'hint' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t.reading),
+      );
     if (!r) return replaceChildren(box, h('p', { class: 'hint' }, t.previewEmpty));
-    if (r.error) return replaceChildren(box, h('p', { class: 'error', dir: 'auto', 'data-testid': 'preview-error' }, r.error));
+    if (r.error)
+      return replaceChildren(box, h('p', { class: 'error', dir: 'auto', 'data-testid': 'preview-error' }, r.error));
     const numbers = r.data.values.filter((v): v is number => typeof v === 'number');
-    const shown = r.data.values.length > 6 ? [...r.data.values.slice(0, 3), null, ...r.data.values.slice(-3)] : r.data.values;
+    const shown =
+      r.data.values.length > 6 ? [...r.data.values.slice(0, 3), null, ...r.data.values.slice(-3)] : r.data.values;
     const cells = r.data.values.length > 6 ? shown.map((v, i) => (i === 3 ? '…' : v)) : shown;
     replaceChildren(
       box,
       h('p', { class: 'preview-title' }, t.preview),
-      h('p', { class: 'preview-counts', 'data-testid': 'preview-counts' }, t.readCounts(r.count, r.numbers, r.blanks, r.texts)),
+      h(
+        'p',
+        { class: 'preview-counts', 'data-testid': 'preview-counts' },
+        t.readCounts(r.count, r.numbers, r.blanks, r.texts),
+      ),
       r.latest !== null ? h('p', { class: 'preview-latest' }, t.latestValue(fmt(r.latest))) : null,
       numbers.length > 1 ? sparkline(numbers) : null,
       h(
         'ol',
         { class: 'preview-values' },
-        cells.map((v) => h('li', { dir: 'auto' }, v === '…' ? '…' : v === null ? '∅' : typeof v === 'number' ? fmt(v) : String(v))),
+        cells.map((v) =>
+          h('li', { dir: 'auto' }, v === '…' ? '…' : v === null ? '∅' : typeof v === 'number' ? fmt(v) : String(v)),
+        ),
       ),
     );
   }
@@ -1134,7 +1433,10 @@ export class App {
       this.kpiText('baseline', { optional: true, extra: suggestion }),
       this.kpiText('target', { hint: t.targetHint }),
       this.kpiText('deadline', { type: 'date' }),
-      this.kpiSelect('frequency', FREQUENCIES.map((d) => ({ value: d, label: t.frequencies[d] }))),
+      this.kpiSelect(
+        'frequency',
+        FREQUENCIES.map((d) => ({ value: d, label: t.frequencies[d] })),
+      ),
       this.kpiText('benchmark', { optional: true, hint: t.benchmarkHint }),
     );
   }
@@ -1199,7 +1501,15 @@ export class App {
                   'li',
                   { dir: 'auto' },
                   h('span', null, e.message, ' '),
-                  h('button', { type: 'button', class: 'link', on: { click: () => this.goStep(Math.min(stepOfField(e.field), 4), fieldId(e.field)) } }, t.goFix),
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'link',
+                      on: { click: () => this.goStep(Math.min(stepOfField(e.field), 4), fieldId(e.field)) },
+                    },
+                    t.goFix,
+                  ),
                 ),
               ),
             ),
@@ -1296,14 +1606,22 @@ export class App {
       this.heading(t.settings),
       langForm,
       this.scheduleForm(),
-      h('div', { class: 'actions nav start' }, h('button', { type: 'button', id: 'settings-back', on: { click: () => this.go('home') } }, t.back)),
+      h(
+        'div',
+        { class: 'actions nav start' },
+        h('button', { type: 'button', id: 'settings-back', on: { click: () => this.go('home') } }, t.back),
+      ),
     );
   }
 
   /** The scheduled refresh: off / every hour / every day at an hour / every week on a day at an hour. */
   private scheduleForm(): HTMLElement {
     const t = this.t;
-    const form = h('form', { class: 'schedule-form', novalidate: true, 'data-testid': 'schedule', 'aria-labelledby': 'schedule-title' }, h('h2', { id: 'schedule-title' }, t.scheduleTitle));
+    const form = h(
+      'form',
+      { class: 'schedule-form', novalidate: true, 'data-testid': 'schedule', 'aria-labelledby': 'schedule-title' },
+      h('h2', { id: 'schedule-title' }, t.scheduleTitle),
+    );
     const st = this.sched;
     if (!st) {
       const retry: HTMLButtonElement = h(
@@ -1311,11 +1629,25 @@ export class App {
         {
           type: 'button',
           id: 'schedule-retry',
-          on: { click: () => void this.busy(retry, t.loading, async () => (await this.fetchSchedule(), this.sched ? this.render('schedule-title') : undefined)) },
+          on: {
+            click: () =>
+              void this.busy(
+                retry,
+                t.loading,
+                async () => (await this.fetchSchedule(), this.sched ? this.render('schedule-title') : undefined),
+              ),
+          },
         },
         t.retry,
       );
-      form.append(h('p', { class: 'error', role: 'alert', dir: 'auto', 'data-testid': 'schedule-error' }, t.scheduleLoadFailed(this.schedError || t.genericError)), h('div', { class: 'actions' }, retry));
+      form.append(
+        h(
+          'p',
+          { class: 'error', role: 'alert', dir: 'auto', 'data-testid': 'schedule-error' },
+          t.scheduleLoadFailed(this.schedError || t.genericError),
+        ),
+        h('div', { class: 'actions' }, retry),
+      );
       return form;
     }
     const s = st.schedule;
@@ -1324,8 +1656,18 @@ export class App {
       hour: s.kind === 'daily' || s.kind === 'weekly' ? s.hour : 7,
       day: (s.kind === 'weekly' ? s.day : 'MONDAY') as WeekDay,
     };
-    const currentText = h('p', { class: 'schedule-current', 'data-testid': 'schedule-current', 'data-kind': s.kind }, t.scheduleCurrent(describeSchedule(s, this.lang)));
-    const result = h('p', { class: 'schedule-result', role: 'status', 'aria-live': 'polite', dir: 'auto', 'data-testid': 'schedule-result' });
+    const currentText = h(
+      'p',
+      { class: 'schedule-current', 'data-testid': 'schedule-current', 'data-kind': s.kind },
+      t.scheduleCurrent(describeSchedule(s, this.lang)),
+    );
+    const result = h('p', {
+      class: 'schedule-result',
+      role: 'status',
+      'aria-live': 'polite',
+      dir: 'auto',
+      'data-testid': 'schedule-result',
+    });
     const error = h('p', { class: 'error', role: 'alert', dir: 'auto', 'data-testid': 'schedule-save-error' });
     const hourBlock = selectField({
       field: 'schedule.hour',
@@ -1349,11 +1691,19 @@ export class App {
     };
     show();
     const kinds: Schedule['kind'][] = ['off', 'hourly', 'daily', 'weekly'];
-    const save: HTMLButtonElement = h('button', { type: 'submit', class: 'action', id: 'save-schedule' }, t.saveSchedule);
+    const save: HTMLButtonElement = h(
+      'button',
+      { type: 'submit', class: 'action', id: 'save-schedule' },
+      t.saveSchedule,
+    );
     form.addEventListener('submit', (e: Event) => {
       e.preventDefault();
       const schedule: Schedule =
-        draft.kind === 'daily' ? { kind: 'daily', hour: draft.hour } : draft.kind === 'weekly' ? { kind: 'weekly', day: draft.day, hour: draft.hour } : { kind: draft.kind };
+        draft.kind === 'daily'
+          ? { kind: 'daily', hour: draft.hour }
+          : draft.kind === 'weekly'
+            ? { kind: 'weekly', day: draft.day, hour: draft.hour }
+            : { kind: draft.kind };
       void this.busy(save, t.saving, async () => {
         setText(result, '');
         setText(error, '');
@@ -1379,7 +1729,14 @@ export class App {
           h(
             'label',
             { class: 'choice' },
-            h('input', { type: 'radio', name: 'schedule-kind', id: `schedule-kind-${k}`, value: k, checked: draft.kind === k, on: { change: () => ((draft.kind = k), show()) } }),
+            h('input', {
+              type: 'radio',
+              name: 'schedule-kind',
+              id: `schedule-kind-${k}`,
+              value: k,
+              checked: draft.kind === k,
+              on: { change: () => ((draft.kind = k), show()) },
+            }),
             h('span', null, t.scheduleKinds[k]),
           ),
         ),
@@ -1403,7 +1760,12 @@ function sparkline(values: number[]): SVGSVGElement {
   const min = Math.min(...values);
   const max = Math.max(...values);
   const span = max - min || 1;
-  const points = values.map((v, i) => `${((i / (values.length - 1)) * (width - 4) + 2).toFixed(1)},${(height - 3 - ((v - min) / span) * (height - 6)).toFixed(1)}`).join(' ');
+  const points = values
+    .map(
+      (v, i) =>
+        `${((i / (values.length - 1)) * (width - 4) + 2).toFixed(1)},${(height - 3 - ((v - min) / span) * (height - 6)).toFixed(1)}`,
+    )
+    .join(' ');
   const svg = document.createElementNS(NS, 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('class', 'sparkline');

@@ -16,7 +16,9 @@ export interface GoogleClientGlobal {
   script: { run: ScriptRunner; host?: { close(): void } };
 }
 
-export type Client = { [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>> };
+export type Client = {
+  [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
+};
 
 /** An error from the server (or the transport), with a message meant for a person. */
 export class ServerError extends Error {

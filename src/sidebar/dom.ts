@@ -17,12 +17,17 @@ export interface Props {
 function append(parent: Node, child: Child): void {
   if (child === null || child === undefined || child === false) return;
   if (Array.isArray(child)) for (const c of child) append(parent, c);
-  else if (typeof child === 'string' || typeof child === 'number') parent.appendChild(document.createTextNode(String(child)));
+  else if (typeof child === 'string' || typeof child === 'number')
+    parent.appendChild(document.createTextNode(String(child)));
   else parent.appendChild(child);
 }
 
 /** `h('button', { class: 'action', on: { click } }, 'Save')`. Attributes with false/null/undefined are left out. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props) {
     for (const key of Object.keys(props)) {

@@ -3,7 +3,15 @@
  * the SMART engine. Pure: no DOM.
  */
 import type { Lang } from '../core/i18n/lang';
-import { parseNumber, validateKpi, validateObjective, type FieldError, type Kpi, type KpiSource, type Objective } from '../core/kpi/model';
+import {
+  parseNumber,
+  validateKpi,
+  validateObjective,
+  type FieldError,
+  type Kpi,
+  type KpiSource,
+  type Objective,
+} from '../core/kpi/model';
 import { fillFormula, formulaPlaceholders } from '../core/kpi/templates';
 import type { KpiDraft, ObjectiveDraft, TemplateView } from '../shared/api';
 
@@ -44,7 +52,14 @@ export interface KpiForm {
   inputs: Record<string, string>;
 }
 
-export const emptyObjectiveForm = (): ObjectiveForm => ({ id: '', title: '', description: '', horizon: '', level: 'strategic', owner: '' });
+export const emptyObjectiveForm = (): ObjectiveForm => ({
+  id: '',
+  title: '',
+  description: '',
+  horizon: '',
+  level: 'strategic',
+  owner: '',
+});
 
 export const emptyKpiForm = (): KpiForm => ({
   id: '',
@@ -84,7 +99,13 @@ export function objectiveFormOf(o: Objective): ObjectiveForm {
 }
 
 export function objectiveDraft(f: ObjectiveForm): ObjectiveDraft {
-  const d: ObjectiveDraft = { title: f.title, description: f.description, horizon: f.horizon, level: f.level as Objective['level'], owner: f.owner };
+  const d: ObjectiveDraft = {
+    title: f.title,
+    description: f.description,
+    horizon: f.horizon,
+    level: f.level as Objective['level'],
+    owner: f.owner,
+  };
   if (f.id) d.id = f.id;
   return d;
 }
@@ -185,7 +206,8 @@ export function validateKpiForm(f: KpiForm, lang: Lang): FieldError[] {
 }
 
 /** Blank is null; unreadable text stays text, so the SMART check can say "not a number". */
-const numberOrText = (s: string, lang: Lang): number | string | null => (s.trim() === '' ? null : parseNumber(s, lang) ?? s);
+const numberOrText = (s: string, lang: Lang): number | string | null =>
+  s.trim() === '' ? null : (parseNumber(s, lang) ?? s);
 
 /** The draft the SMART engine judges while the user types. */
 export function smartDraft(f: KpiForm, lang: Lang): Partial<Kpi> {

@@ -4,7 +4,15 @@ import type { Criterion, FindingLevel } from '../core/kpi/smart';
 import type { DashboardLayout, KpiStatus, RunLogEntry, Schedule } from '../shared/api';
 
 export type WeekDay = Extract<Schedule, { kind: 'weekly' }>['day'];
-export const WEEK_DAYS: readonly WeekDay[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+export const WEEK_DAYS: readonly WeekDay[] = [
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+  'SUNDAY',
+];
 
 /* The sidebar's own words, French and English. Field names come from core's fieldLabel where they exist. */
 
@@ -72,7 +80,7 @@ const fr = {
   preview: 'Aperçu des données lues',
   previewEmpty: 'Saisissez une plage ou utilisez la sélection pour voir les données.',
   readCounts: (cells: number, numbers: number, blanks: number, texts: number) =>
-    `${cells} cellule${cells > 1 ? 's' : ''} : ${numbers} nombre${numbers > 1 ? 's' : ''}, ${blanks} vide${blanks > 1 ? 's' : ''}, ${texts} texte${texts > 1 ? 's' : ''}.`,
+    `${cells} cellule${cells > 1 ? 's' : ''} : ${numbers} nombre${numbers > 1 ? 's' : ''}, ${blanks} vide${blanks > 1 ? 's' : ''}, ${texts} texte${texts > 1 ? 's' : ''}.`,
   latestValue: (v: string) => `Dernière valeur : ${v}`,
   formulaInputs: 'Plages de la formule',
   formulaInputsHint: 'Facultatif : remplissez-les toutes pour enregistrer la formule du modèle.',
@@ -87,7 +95,13 @@ const fr = {
   allPass: 'Les cinq critères SMART sont validés.',
   goFix: 'Corriger',
   saveKpi: 'Enregistrer le KPI',
-  criteria: { specific: 'Spécifique', measurable: 'Mesurable', achievable: 'Atteignable', relevant: 'Pertinent', timebound: 'Temporel' } as Record<Criterion, string>,
+  criteria: {
+    specific: 'Spécifique',
+    measurable: 'Mesurable',
+    achievable: 'Atteignable',
+    relevant: 'Pertinent',
+    timebound: 'Temporel',
+  } as Record<Criterion, string>,
   levels: { pass: 'validé', warning: 'à revoir', failure: 'en échec' } as Record<FindingLevel, string>,
   announce: (score: number, parts: string) => `Score SMART ${score}/100. ${parts}`,
   // Settings
@@ -100,17 +114,23 @@ const fr = {
   dashboardsExisting: 'Feuilles de tableau de bord',
   dashboardKpis: (n: number) => `${n} KPI`,
   layoutLegend: 'Disposition',
-  layouts: { by_level: "Un par niveau d'audience (Direction, Managers, Équipes)", overall: "Un seul tableau d'ensemble" } as Record<DashboardLayout, string>,
+  layouts: {
+    by_level: "Un par niveau d'audience (Direction, Managers, Équipes)",
+    overall: "Un seul tableau d'ensemble",
+  } as Record<DashboardLayout, string>,
   generate: 'Générer',
   regenerate: 'Régénérer',
   generating: 'Génération…',
-  generated: (n: number) => (n > 1 ? `${n} tableaux de bord générés.` : n === 1 ? 'Tableau de bord généré.' : 'Aucun tableau de bord généré.'),
+  generated: (n: number) =>
+    n > 1 ? `${n} tableaux de bord générés.` : n === 1 ? 'Tableau de bord généré.' : 'Aucun tableau de bord généré.',
   generateFailed: (m: string) => `La génération a échoué : ${m} Les tableaux de bord précédents sont conservés.`,
   refreshNow: 'Actualiser maintenant',
   refreshing: 'Actualisation…',
-  refreshed: (rows: number) => `Actualisation terminée : ${rows} ligne${rows > 1 ? 's' : ''} d'historique écrite${rows > 1 ? 's' : ''}.`,
+  refreshed: (rows: number) =>
+    `Actualisation terminée : ${rows} ligne${rows > 1 ? 's' : ''} d'historique écrite${rows > 1 ? 's' : ''}.`,
   refreshFailed: (m: string) => `L'actualisation a échoué : ${m}`,
-  refreshedWithErrors: (n: number) => `Actualisation terminée avec ${n} erreur${n > 1 ? 's' : ''} : voir la dernière actualisation ci-dessous.`,
+  refreshedWithErrors: (n: number) =>
+    `Actualisation terminée avec ${n} erreur${n > 1 ? 's' : ''} : voir la dernière actualisation ci-dessous.`,
   lastRunTitle: 'Dernière actualisation',
   neverRun: "Jamais exécutée : l'historique n'a pas encore été archivé.",
   runWhen: (date: string, time: string) => `${date} à ${time}`,
@@ -123,13 +143,27 @@ const fr = {
   // Schedule (settings)
   scheduleTitle: 'Actualisation planifiée',
   scheduleCurrent: (d: string) => `Actuellement : ${d}`,
-  scheduleHint: "Google lance l'actualisation au cours de l'heure choisie, dans le fuseau horaire du classeur. Les échecs ne sont pas envoyés par e-mail : consultez la dernière actualisation sur l'accueil.",
-  scheduleKinds: { off: 'Désactivée', hourly: 'Toutes les heures', daily: 'Chaque jour', weekly: 'Chaque semaine' } as Record<Schedule['kind'], string>,
+  scheduleHint:
+    "Google lance l'actualisation au cours de l'heure choisie, dans le fuseau horaire du classeur. Les échecs ne sont pas envoyés par e-mail : consultez la dernière actualisation sur l'accueil.",
+  scheduleKinds: {
+    off: 'Désactivée',
+    hourly: 'Toutes les heures',
+    daily: 'Chaque jour',
+    weekly: 'Chaque semaine',
+  } as Record<Schedule['kind'], string>,
   scheduleFrequency: 'Fréquence',
   scheduleHour: 'Heure',
   scheduleDay: 'Jour',
   hourLabel: (n: number) => `${n}\u00a0h`,
-  days: { MONDAY: 'lundi', TUESDAY: 'mardi', WEDNESDAY: 'mercredi', THURSDAY: 'jeudi', FRIDAY: 'vendredi', SATURDAY: 'samedi', SUNDAY: 'dimanche' } as Record<WeekDay, string>,
+  days: {
+    MONDAY: 'lundi',
+    TUESDAY: 'mardi',
+    WEDNESDAY: 'mercredi',
+    THURSDAY: 'jeudi',
+    FRIDAY: 'vendredi',
+    SATURDAY: 'samedi',
+    SUNDAY: 'dimanche',
+  } as Record<WeekDay, string>,
   describeSchedule: {
     off: 'désactivée',
     hourly: 'toutes les heures',
@@ -140,12 +174,38 @@ const fr = {
   scheduleSaved: (d: string) => `Planification enregistrée : ${d}.`,
   scheduleSaveFailed: (m: string) => `La planification n'a pas été enregistrée : ${m}`,
   // Enums
-  units: { '€': 'Euros (€)', '%': 'Pourcentage (%)', count: 'Nombre', days: 'Jours', hours: 'Heures', ratio: 'Ratio', score: 'Score', other: 'Autre (préciser)' } as Record<Unit, string>,
+  units: {
+    '€': 'Euros (€)',
+    '%': 'Pourcentage (%)',
+    count: 'Nombre',
+    days: 'Jours',
+    hours: 'Heures',
+    ratio: 'Ratio',
+    score: 'Score',
+    other: 'Autre (préciser)',
+  } as Record<Unit, string>,
   directions: { higher: 'Plus haut = mieux', lower: 'Plus bas = mieux' } as Record<Direction, string>,
-  indicators: { leading: 'Avancé (prédit le résultat)', lagging: 'Retardé (constate le résultat)' } as Record<Indicator, string>,
-  frequencies: { daily: 'Quotidienne', weekly: 'Hebdomadaire', monthly: 'Mensuelle', quarterly: 'Trimestrielle' } as Record<Frequency, string>,
-  audience: { strategic: 'Stratégique (direction)', tactical: 'Tactique (managers)', operational: 'Opérationnel (équipes)' } as Record<AudienceLevel, string>,
-  status: { on_track: 'En bonne voie', at_risk: 'À surveiller', off_track: 'En retard', no_data: 'Pas de données' } as Record<KpiStatus, string>,
+  indicators: { leading: 'Avancé (prédit le résultat)', lagging: 'Retardé (constate le résultat)' } as Record<
+    Indicator,
+    string
+  >,
+  frequencies: {
+    daily: 'Quotidienne',
+    weekly: 'Hebdomadaire',
+    monthly: 'Mensuelle',
+    quarterly: 'Trimestrielle',
+  } as Record<Frequency, string>,
+  audience: {
+    strategic: 'Stratégique (direction)',
+    tactical: 'Tactique (managers)',
+    operational: 'Opérationnel (équipes)',
+  } as Record<AudienceLevel, string>,
+  status: {
+    on_track: 'En bonne voie',
+    at_risk: 'À surveiller',
+    off_track: 'En retard',
+    no_data: 'Pas de données',
+  } as Record<KpiStatus, string>,
   choose: '— Choisir —',
 };
 
@@ -227,7 +287,13 @@ const en: Strings = {
   allPass: 'All five SMART criteria pass.',
   goFix: 'Fix it',
   saveKpi: 'Save the KPI',
-  criteria: { specific: 'Specific', measurable: 'Measurable', achievable: 'Achievable', relevant: 'Relevant', timebound: 'Time-bound' },
+  criteria: {
+    specific: 'Specific',
+    measurable: 'Measurable',
+    achievable: 'Achievable',
+    relevant: 'Relevant',
+    timebound: 'Time-bound',
+  },
   levels: { pass: 'passed', warning: 'to review', failure: 'failed' },
   announce: (score: number, parts: string) => `SMART score ${score}/100. ${parts}`,
   language: 'Language',
@@ -242,13 +308,15 @@ const en: Strings = {
   generate: 'Generate',
   regenerate: 'Regenerate',
   generating: 'Generating…',
-  generated: (n: number) => (n > 1 ? `${n} dashboards generated.` : n === 1 ? 'Dashboard generated.' : 'No dashboard generated.'),
+  generated: (n: number) =>
+    n > 1 ? `${n} dashboards generated.` : n === 1 ? 'Dashboard generated.' : 'No dashboard generated.',
   generateFailed: (m: string) => `Generating failed: ${m} The previous dashboards are kept.`,
   refreshNow: 'Refresh now',
   refreshing: 'Refreshing…',
   refreshed: (rows: number) => `Refresh done: ${rows} history row${rows === 1 ? '' : 's'} written.`,
   refreshFailed: (m: string) => `The refresh failed: ${m}`,
-  refreshedWithErrors: (n: number) => `Refresh finished with ${n} error${n === 1 ? '' : 's'}: see the last refresh below.`,
+  refreshedWithErrors: (n: number) =>
+    `Refresh finished with ${n} error${n === 1 ? '' : 's'}: see the last refresh below.`,
   lastRunTitle: 'Last refresh',
   neverRun: 'Never run: no history has been archived yet.',
   runWhen: (date: string, time: string) => `${date} at ${time}`,
@@ -260,13 +328,22 @@ const en: Strings = {
   scheduleLoadFailed: (m: string) => `The schedule could not be read: ${m}`,
   scheduleTitle: 'Scheduled refresh',
   scheduleCurrent: (d: string) => `Currently: ${d}`,
-  scheduleHint: "Google starts the refresh within the chosen hour, in the spreadsheet's time zone. Failures are not e-mailed: check the last refresh on Home.",
+  scheduleHint:
+    "Google starts the refresh within the chosen hour, in the spreadsheet's time zone. Failures are not e-mailed: check the last refresh on Home.",
   scheduleKinds: { off: 'Off', hourly: 'Every hour', daily: 'Every day', weekly: 'Every week' },
   scheduleFrequency: 'Frequency',
   scheduleHour: 'Hour',
   scheduleDay: 'Day',
   hourLabel: (n: number) => `${n % 12 || 12}:00 ${n < 12 ? 'AM' : 'PM'}`,
-  days: { MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday', THURSDAY: 'Thursday', FRIDAY: 'Friday', SATURDAY: 'Saturday', SUNDAY: 'Sunday' },
+  days: {
+    MONDAY: 'Monday',
+    TUESDAY: 'Tuesday',
+    WEDNESDAY: 'Wednesday',
+    THURSDAY: 'Thursday',
+    FRIDAY: 'Friday',
+    SATURDAY: 'Saturday',
+    SUNDAY: 'Sunday',
+  },
   describeSchedule: {
     off: 'off',
     hourly: 'every hour',
@@ -276,11 +353,24 @@ const en: Strings = {
   saveSchedule: 'Save the schedule',
   scheduleSaved: (d: string) => `Schedule saved: ${d}.`,
   scheduleSaveFailed: (m: string) => `The schedule was not saved: ${m}`,
-  units: { '€': 'Euros (€)', '%': 'Percentage (%)', count: 'Count', days: 'Days', hours: 'Hours', ratio: 'Ratio', score: 'Score', other: 'Other (specify)' },
+  units: {
+    '€': 'Euros (€)',
+    '%': 'Percentage (%)',
+    count: 'Count',
+    days: 'Days',
+    hours: 'Hours',
+    ratio: 'Ratio',
+    score: 'Score',
+    other: 'Other (specify)',
+  },
   directions: { higher: 'Higher is better', lower: 'Lower is better' },
   indicators: { leading: 'Leading (predicts the result)', lagging: 'Lagging (records the result)' },
   frequencies: { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly' },
-  audience: { strategic: 'Strategic (leadership)', tactical: 'Tactical (managers)', operational: 'Operational (teams)' },
+  audience: {
+    strategic: 'Strategic (leadership)',
+    tactical: 'Tactical (managers)',
+    operational: 'Operational (teams)',
+  },
   status: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_data: 'No data' },
   choose: '— Choose —',
 };

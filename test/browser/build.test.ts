@@ -23,7 +23,9 @@ test('Sidebar.html is one self-contained file with a single classic inline scrip
 });
 
 test('escapeInlineScript neutralises the sequences that end or confuse an inline script', () => {
-  expect(escapeInlineScript('a="</script>";b=/<\\/script/;c="<!--";d="<?x"')).toBe('a="\\x3c/script>";b=/<\\/script/;c="\\x3c!--";d="\\x3c?x"');
+  expect(escapeInlineScript('a="</script>";b=/<\\/script/;c="<!--";d="<?x"')).toBe(
+    'a="\\x3c/script>";b=/<\\/script/;c="\\x3c!--";d="\\x3c?x"',
+  );
   // \x3c means "<" in strings and regular expressions alike.
   // eslint-disable-next-line no-eval
   expect(eval(escapeInlineScript('"</SCRIPT><?"'))).toBe('</SCRIPT><?');
@@ -32,7 +34,9 @@ test('escapeInlineScript neutralises the sequences that end or confuse an inline
 
 describe('the typed client over google.script.run', () => {
   /** A google.script.run look-alike whose server answers from `impl`. */
-  function fakeRunner(impl: (method: string, args: unknown[]) => { ok: boolean; value?: unknown; error?: unknown }): () => ScriptRunner {
+  function fakeRunner(
+    impl: (method: string, args: unknown[]) => { ok: boolean; value?: unknown; error?: unknown },
+  ): () => ScriptRunner {
     return () => {
       const make = (ok?: (v: unknown) => void, ko?: (e: unknown) => void): ScriptRunner => {
         const r: ScriptRunner = {
@@ -54,7 +58,11 @@ describe('the typed client over google.script.run', () => {
 
   test('a call resolves with the server value, with its arguments passed through', async () => {
     const seen: unknown[] = [];
-    const client = createClient(fakeRunner((m, args) => (seen.push([m, args]), { ok: true, value: { a1: "'Ventes'!B2:B13", rows: 12, columns: 1 } })));
+    const client = createClient(
+      fakeRunner(
+        (m, args) => (seen.push([m, args]), { ok: true, value: { a1: "'Ventes'!B2:B13", rows: 12, columns: 1 } }),
+      ),
+    );
     await expect(client.readSelection()).resolves.toEqual({ a1: "'Ventes'!B2:B13", rows: 12, columns: 1 });
     await client.deleteKpi('kpi_1');
     expect(seen).toEqual([

@@ -27,7 +27,13 @@ function call<T>(method: string, args: unknown[]): T {
 function seed(): void {
   env.harness.reset();
   const o = call<{ ok: boolean; value: Objective }>('saveObjective', [
-    { title: 'Répondre vite aux clients', description: 'Le support répond dans la journée.', horizon: '2025-12-31', level: 'tactical', owner: 'Paul' },
+    {
+      title: 'Répondre vite aux clients',
+      description: 'Le support répond dans la journée.',
+      horizon: '2025-12-31',
+      level: 'tactical',
+      owner: 'Paul',
+    },
   ]);
   if (!o.ok) throw new Error(`seed objective: ${JSON.stringify(o)}`);
   const k = call<{ ok: boolean }>('saveKpi', [
@@ -76,7 +82,9 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=dashboard-list] li');
   expect(await page.textContent('[data-testid=dashboards-result]')).toMatch(/généré/);
-  const listed = await page.$$eval('[data-testid=dashboard-list] li', (els) => els.map((e) => e.getAttribute('data-sheet')));
+  const listed = await page.$$eval('[data-testid=dashboard-list] li', (els) =>
+    els.map((e) => e.getAttribute('data-sheet')),
+  );
   expect(listed).toHaveLength(1);
   const created = env.harness.emu.sheetNames().filter((n) => !before.includes(n));
   expect(created).toContain(listed[0]);
@@ -88,14 +96,21 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
 
   // Refresh now: the last run shows when, the rows written, no errors.
   await page.click('#refresh-now');
-  await page.waitForFunction(() => /Actualisation terminée/.test(document.querySelector('[data-testid=dashboards-result]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /Actualisation terminée/.test(document.querySelector('[data-testid=dashboards-result]')?.textContent ?? ''),
+  );
   await page.waitForSelector('[data-testid=last-run][data-state=ok], [data-testid=last-run][data-state=errors]');
   const rows = Number(await page.getAttribute('[data-testid=last-run-rows]', 'data-rows'));
   expect(rows).toBeGreaterThanOrEqual(0);
-  expect(await page.textContent('[data-testid=last-run-rows]')).toBe(`${rows} ligne${rows > 1 ? 's' : ''} écrite${rows > 1 ? 's' : ''}`);
-  expect(await page.textContent('[data-testid=last-run-when]')).toMatch(/^\d{1,2}\s\S+ \d{4} à \d{1,2}\u00a0h\u00a0\d{2}$/);
+  expect(await page.textContent('[data-testid=last-run-rows]')).toBe(
+    `${rows} ligne${rows > 1 ? 's' : ''} écrite${rows > 1 ? 's' : ''}`,
+  );
+  expect(await page.textContent('[data-testid=last-run-when]')).toMatch(
+    /^\d{1,2}\s\S+ \d{4} à \d{1,2}\u00a0h\u00a0\d{2}$/,
+  );
   expect(await page.textContent('[data-testid=last-run]')).toMatch(/manuelle/);
-  if ((await page.getAttribute('[data-testid=last-run]', 'data-state')) === 'ok') expect(await page.textContent('[data-testid=last-run-ok]')).toBe('Aucune erreur.');
+  if ((await page.getAttribute('[data-testid=last-run]', 'data-state')) === 'ok')
+    expect(await page.textContent('[data-testid=last-run-ok]')).toBe('Aucune erreur.');
   expect(await page.textContent('[data-testid=dashboards-result]')).toMatch(/Actualisation terminée/);
   await page.locator('[data-testid=last-run]').scrollIntoViewIfNeeded();
   await s.shot('52-dashboards-refreshed');
@@ -112,9 +127,13 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   expect(await page.isHidden('#f-schedule-day')).toBe(true);
   await page.selectOption('#f-schedule-hour', '7');
   await page.click('#save-schedule');
-  await page.waitForFunction(() => document.querySelector('[data-testid=schedule-current]')?.getAttribute('data-kind') === 'daily');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=schedule-current]')?.getAttribute('data-kind') === 'daily',
+  );
   expect(await page.textContent('[data-testid=schedule-current]')).toBe('Actuellement : chaque jour à 7\u00a0h');
-  expect(await page.textContent('[data-testid=schedule-result]')).toBe('Planification enregistrée : chaque jour à 7\u00a0h.');
+  expect(await page.textContent('[data-testid=schedule-result]')).toBe(
+    'Planification enregistrée : chaque jour à 7\u00a0h.',
+  );
   expect(refreshTriggers()).toHaveLength(1);
   expect(env.harness.emu.triggers()).toHaveLength(1);
   expect(await horizontalOverflow(page)).toBe(0);
@@ -125,7 +144,9 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   await page.selectOption('#f-schedule-day', 'FRIDAY');
   await page.selectOption('#f-schedule-hour', '18');
   await page.click('#save-schedule');
-  await page.waitForFunction(() => document.querySelector('[data-testid=schedule-current]')?.getAttribute('data-kind') === 'weekly');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=schedule-current]')?.getAttribute('data-kind') === 'weekly',
+  );
   expect(await page.textContent('[data-testid=schedule-current]')).toBe('Actuellement : chaque vendredi à 18\u00a0h');
   expect(refreshTriggers()).toHaveLength(1);
   expect(env.harness.emu.triggers()).toHaveLength(1);
@@ -136,7 +157,9 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   await again.page.waitForSelector('[data-testid=home]');
   await again.page.click('#open-settings');
   await again.page.waitForSelector('[data-testid=schedule]');
-  expect(await again.page.textContent('[data-testid=schedule-current]')).toBe('Actuellement : chaque vendredi à 18\u00a0h');
+  expect(await again.page.textContent('[data-testid=schedule-current]')).toBe(
+    'Actuellement : chaque vendredi à 18\u00a0h',
+  );
   expect(await again.page.isChecked('#schedule-kind-weekly')).toBe(true);
   expect(await again.page.inputValue('#f-schedule-day')).toBe('FRIDAY');
   expect(await again.page.inputValue('#f-schedule-hour')).toBe('18');
@@ -144,7 +167,9 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   // Off: none.
   await page.check('#schedule-kind-off');
   await page.click('#save-schedule');
-  await page.waitForFunction(() => document.querySelector('[data-testid=schedule-current]')?.getAttribute('data-kind') === 'off');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=schedule-current]')?.getAttribute('data-kind') === 'off',
+  );
   expect(refreshTriggers()).toHaveLength(0);
   expect(env.harness.emu.triggers()).toHaveLength(0);
 
@@ -158,7 +183,9 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   expect(message).toMatch(/^La génération a échoué : .+ Les tableaux de bord précédents sont conservés\.$/);
   expect(message).not.toMatch(/undefined|\[object|TypeError|at \w+ \(/);
   expect(env.harness.emu.sheetNames()).toContain(listed[0]);
-  expect(await page.$$eval('[data-testid=dashboard-list] li', (els) => els.map((e) => e.getAttribute('data-sheet')))).toEqual(listed);
+  expect(
+    await page.$$eval('[data-testid=dashboard-list] li', (els) => els.map((e) => e.getAttribute('data-sheet'))),
+  ).toEqual(listed);
   expect(await page.isEnabled('#generate-dashboards')).toBe(true);
   await page.locator('[data-testid=dashboards-error]').scrollIntoViewIfNeeded();
   await s.shot('56-dashboards-generate-failed');
@@ -193,14 +220,18 @@ test('in English, with the overall layout; the schedule settings speak English',
     await page.waitForSelector('[data-testid=last-run][data-state=errors]');
     expect(await page.textContent('.run-errors-title')).toMatch(/^1 error:$/);
     expect(await page.textContent('[data-testid=last-run-errors] li')).toMatch(/\w/);
-    expect(await page.textContent('[data-testid=dashboards-error]')).toBe('Refresh finished with 1 error: see the last refresh below.');
+    expect(await page.textContent('[data-testid=dashboards-error]')).toBe(
+      'Refresh finished with 1 error: see the last refresh below.',
+    );
     expect(await page.textContent('[data-testid=last-run-when]')).toMatch(/^\d{1,2} \S+ \d{4} at \d{1,2}:\d{2} [AP]M$/);
     await page.locator('[data-testid=last-run]').scrollIntoViewIfNeeded();
     await s.shot('59-en-last-run-errors');
     await page.click('#open-settings');
     await page.check('#schedule-kind-hourly');
     await page.click('#save-schedule');
-    await page.waitForFunction(() => document.querySelector('[data-testid=schedule-current]')?.getAttribute('data-kind') === 'hourly');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=schedule-current]')?.getAttribute('data-kind') === 'hourly',
+    );
     expect(await page.textContent('[data-testid=schedule-result]')).toBe('Schedule saved: every hour.');
     expect(refreshTriggers()).toHaveLength(1);
     await s.shot('58-en-schedule-hourly');

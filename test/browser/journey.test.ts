@@ -17,7 +17,9 @@ afterAll(async () => {
 
 /** The storage table the add-on owns, found by its header (its name is the add-on's business). */
 async function storedRows(sheetName: string): Promise<Record<string, unknown>[]> {
-  const sheet = (await control(env.harness, `/test/sheet?name=${encodeURIComponent(sheetName)}`)) as { values: unknown[][] };
+  const sheet = (await control(env.harness, `/test/sheet?name=${encodeURIComponent(sheetName)}`)) as {
+    values: unknown[][];
+  };
   const [header, ...rows] = sheet.values;
   return rows.map((r) => Object.fromEntries((header as string[]).map((k, i) => [k, r[i]])));
 }
@@ -57,7 +59,9 @@ test('create an objective and a KPI from a template with the selected range, fix
   // Step 2: a template fills the KPI.
   await page.waitForSelector('.wizard[data-step="2"]');
   await page.selectOption('#f-template', 'marketing_cac');
-  await page.waitForFunction(() => (document.getElementById('f-name') as HTMLInputElement).value.startsWith("Coût d'acquisition"));
+  await page.waitForFunction(() =>
+    (document.getElementById('f-name') as HTMLInputElement).value.startsWith("Coût d'acquisition"),
+  );
   expect(await page.inputValue('#f-unit')).toBe('€');
   expect(await page.inputValue('#f-direction')).toBe('lower');
   await page.fill('#f-owner', 'Claire Durand');
@@ -71,19 +75,29 @@ test('create an objective and a KPI from a template with the selected range, fix
   expect(await chip(s, 'measurable')).toBe('failure');
   await control(env.harness, `/test/select?a1=${encodeURIComponent("'Ventes'!F2:F25")}`);
   await page.click('[data-use-selection=values]');
-  await page.waitForFunction(() => (document.getElementById('f-source-values') as HTMLInputElement).value === 'Ventes!F2:F25');
+  await page.waitForFunction(
+    () => (document.getElementById('f-source-values') as HTMLInputElement).value === 'Ventes!F2:F25',
+  );
   await page.waitForSelector('[data-testid=preview-counts]');
-  expect(await page.textContent('[data-testid=preview-counts]')).toMatch(/^24 cellules\s:\s24 nombres, 0 vide, 0 texte\.$/);
+  expect(await page.textContent('[data-testid=preview-counts]')).toMatch(
+    /^24 cellules\s:\s24 nombres, 0 vide, 0 texte\.$/,
+  );
   await control(env.harness, `/test/select?a1=${encodeURIComponent("'Ventes'!A2:A25")}`);
   await page.click('[data-use-selection=dates]');
-  await page.waitForFunction(() => (document.getElementById('f-source-dates') as HTMLInputElement).value === 'Ventes!A2:A25');
+  await page.waitForFunction(
+    () => (document.getElementById('f-source-dates') as HTMLInputElement).value === 'Ventes!A2:A25',
+  );
   // The template's formula ranges, from the selection too.
   await control(env.harness, `/test/select?a1=${encodeURIComponent("'Ventes'!D2:D25")}`);
   await page.click('[data-use-selection="input.spend"]');
-  await page.waitForFunction(() => (document.getElementById('f-input-spend') as HTMLInputElement).value === 'Ventes!D2:D25');
+  await page.waitForFunction(
+    () => (document.getElementById('f-input-spend') as HTMLInputElement).value === 'Ventes!D2:D25',
+  );
   await control(env.harness, `/test/select?a1=${encodeURIComponent("'Ventes'!C2:C25")}`);
   await page.click('[data-use-selection="input.new_customers"]');
-  await page.waitForFunction(() => (document.getElementById('f-input-new-customers') as HTMLInputElement).value === 'Ventes!C2:C25');
+  await page.waitForFunction(
+    () => (document.getElementById('f-input-new-customers') as HTMLInputElement).value === 'Ventes!C2:C25',
+  );
   await page.waitForSelector('[data-testid=preview] .sparkline');
   expect(await horizontalOverflow(page)).toBe(0);
   await s.shot('05-step3-data');
@@ -98,9 +112,17 @@ test('create an objective and a KPI from a template with the selected range, fix
   const panelBox = await page.locator('[data-testid=smart-live]').boundingBox();
   await s.shot('06-step4-target-missing');
   await page.fill('#f-target', '150');
-  await page.waitForFunction(() => document.querySelector('[data-testid=smart-live] [data-criterion=measurable]')?.getAttribute('data-level') === 'pass');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid=smart-live] [data-criterion=measurable]')?.getAttribute('data-level') ===
+      'pass',
+  );
   await page.fill('#f-deadline', '2025-12-31');
-  await page.waitForFunction(() => document.querySelector('[data-testid=smart-live] [data-criterion=timebound]')?.getAttribute('data-level') === 'pass');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid=smart-live] [data-criterion=timebound]')?.getAttribute('data-level') ===
+      'pass',
+  );
   await page.click('#use-baseline');
   expect(await page.inputValue('#f-baseline')).toMatch(/^\d+$/);
   // The findings were announced, and updating them did not move the panel.
@@ -120,7 +142,9 @@ test('create an objective and a KPI from a template with the selected range, fix
 
   // Step 5: every finding with its explanation and fix.
   await page.waitForSelector('.wizard[data-step="5"]');
-  const criteria = await page.$$eval('[data-testid=smart-review] .criterion', (els) => els.map((e) => e.getAttribute('data-criterion')));
+  const criteria = await page.$$eval('[data-testid=smart-review] .criterion', (els) =>
+    els.map((e) => e.getAttribute('data-criterion')),
+  );
   expect(criteria).toEqual(['specific', 'measurable', 'achievable', 'relevant', 'timebound']);
   expect(await page.getAttribute('[data-testid=smart-review] [data-criterion=measurable]', 'data-level')).toBe('pass');
   expect(await page.$$eval('[data-testid=smart-review] .finding', (els) => els.length)).toBeGreaterThan(4);
@@ -158,7 +182,13 @@ test('create an objective and a KPI from a template with the selected range, fix
     formula: '=CAC(Ventes!D2:D25, Ventes!C2:C25)',
   });
   const objectives = await storedRows('Boussole · Objectifs');
-  expect(objectives).toEqual([expect.objectContaining({ title: "Rentabiliser l'acquisition en 2025", horizon: '2025-12-31', owner: 'Claire Durand' })]);
+  expect(objectives).toEqual([
+    expect.objectContaining({
+      title: "Rentabiliser l'acquisition en 2025",
+      horizon: '2025-12-31',
+      owner: 'Claire Durand',
+    }),
+  ]);
   expect(kpis[0].objectiveId).toBe(objectives[0].id);
 
   expect(s.dialogs).toEqual([]);
@@ -194,7 +224,9 @@ test('loading states: the first load, and a source being read', async () => {
     await page.waitForSelector('.wizard[data-step="3"]');
     // The KPI's own source (F2:F25) is read on opening it: its figures first.
     await page.waitForSelector('[data-testid=preview-counts]');
-    const before = await page.$$eval('[data-testid=preview] .preview-values li', (lis) => lis.map((li) => li.textContent).join('|'));
+    const before = await page.$$eval('[data-testid=preview] .preview-values li', (lis) =>
+      lis.map((li) => li.textContent).join('|'),
+    );
     await control(env.harness, '/test/hold?on=1');
     await page.fill('#f-source-values', "'Ventes'!B2:B25");
     await page.waitForSelector('[data-testid=preview] .spinner');
@@ -202,8 +234,12 @@ test('loading states: the first load, and a source being read', async () => {
     await control(env.harness, '/test/hold?on=0');
     // The new source's figures, not the old ones (both ranges hold 24 cells).
     await page.waitForFunction((old) => {
-      const shown = [...document.querySelectorAll('[data-testid=preview] .preview-values li')].map((li) => li.textContent).join('|');
-      return /24 cellules/.test(document.querySelector('[data-testid=preview-counts]')?.textContent ?? '') && shown !== old;
+      const shown = [...document.querySelectorAll('[data-testid=preview] .preview-values li')]
+        .map((li) => li.textContent)
+        .join('|');
+      return (
+        /24 cellules/.test(document.querySelector('[data-testid=preview-counts]')?.textContent ?? '') && shown !== old
+      );
     }, before);
 
     // A source being read, then replaced by one that cannot be read: the preview says so at once
@@ -212,7 +248,9 @@ test('loading states: the first load, and a source being read', async () => {
     await page.fill('#f-source-values', "'Ventes'!C2:C25");
     await page.waitForSelector('[data-testid=preview] .spinner');
     await page.fill('#f-source-values', 'pas une plage');
-    const previewEmpty = () => /Saisissez une plage/.test(document.querySelector('[data-testid=preview]')?.textContent ?? '') && !document.querySelector('[data-testid=preview] .spinner');
+    const previewEmpty = () =>
+      /Saisissez une plage/.test(document.querySelector('[data-testid=preview]')?.textContent ?? '') &&
+      !document.querySelector('[data-testid=preview] .spinner');
     await page.waitForFunction(previewEmpty, undefined, { timeout: 5_000 });
     const answered = page.waitForResponse((r) => r.url().endsWith('/rpc'));
     await control(env.harness, '/test/hold?on=0');

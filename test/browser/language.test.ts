@@ -45,7 +45,9 @@ test('an English user gets English throughout: Home, wizard, field messages, SMA
   await next(page, 'home');
   await page.waitForSelector('.kpi');
   expect(await page.textContent('.kpi-value')).toMatch(/^[\d,]+\svisits$/);
-  const sheet = (await control(env.harness, `/test/sheet?name=${encodeURIComponent('Boussole · KPIs')}`)) as { values: unknown[][] };
+  const sheet = (await control(env.harness, `/test/sheet?name=${encodeURIComponent('Boussole · KPIs')}`)) as {
+    values: unknown[][];
+  };
   const header = sheet.values[0] as string[];
   expect(sheet.values[1][header.indexOf('target')]).toBe(12000);
   await s.shot('23-en-home');

@@ -20,7 +20,13 @@ afterAll(async () => {
 function seed(): { objective: Objective; kpi: Kpi } {
   env.harness.reset();
   const o = runServerCall(env.harness.emu, 'saveObjective', [
-    { title: 'Répondre vite aux clients', description: 'Le support répond dans la journée.', horizon: '2025-12-31', level: 'tactical', owner: 'Paul' },
+    {
+      title: 'Répondre vite aux clients',
+      description: 'Le support répond dans la journée.',
+      horizon: '2025-12-31',
+      level: 'tactical',
+      owner: 'Paul',
+    },
   ]);
   if (!o.ok || !(o.value as { ok: boolean }).ok) throw new Error(`seed objective: ${JSON.stringify(o)}`);
   const objective = (o.value as { value: Objective }).value;
@@ -47,9 +53,13 @@ function seed(): { objective: Objective; kpi: Kpi } {
 }
 
 async function kpiRows(): Promise<Record<string, unknown>[]> {
-  const sheet = (await control(env.harness, `/test/sheet?name=${encodeURIComponent('Boussole · KPI')}`)) as { values: unknown[][] };
+  const sheet = (await control(env.harness, `/test/sheet?name=${encodeURIComponent('Boussole · KPI')}`)) as {
+    values: unknown[][];
+  };
   const [header, ...rows] = sheet.values;
-  return rows.filter((r) => r.some((v) => v !== '' && v !== null)).map((r) => Object.fromEntries((header as string[]).map((k, i) => [k, r[i]])));
+  return rows
+    .filter((r) => r.some((v) => v !== '' && v !== null))
+    .map((r) => Object.fromEntries((header as string[]).map((k, i) => [k, r[i]])));
 }
 
 test('edit a KPI: fields come back filled, the stepper jumps, the change is stored', async () => {
@@ -139,7 +149,10 @@ test('a server failure is shown as a readable message, and the sidebar stays usa
 
   // The very first load fails: a page with the message and Retry. (The load calls bootstrap and
   // getSchedule at once, in either order: the fault is put on bootstrap's first service call.)
-  await control(env.harness, '/test/fail-call?method=bootstrap&message=' + encodeURIComponent('Service Spreadsheets indisponible'));
+  await control(
+    env.harness,
+    '/test/fail-call?method=bootstrap&message=' + encodeURIComponent('Service Spreadsheets indisponible'),
+  );
   const s = await env.open();
   const { page } = s;
   await page.waitForSelector('.fatal');

@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startPlayground } from '../../playground/playground';
-import { noticeAfter, noticeSeq, openTab, pageAction, startPlaygroundEnv, type PlaygroundEnv } from '../../playground/testing';
+import {
+  noticeAfter,
+  noticeSeq,
+  openTab,
+  pageAction,
+  startPlaygroundEnv,
+  type PlaygroundEnv,
+} from '../../playground/testing';
 
 jest.setTimeout(180_000);
 
@@ -41,7 +48,15 @@ async function smallWorkbook(): Promise<Buffer> {
 /** Opens a file as the page's Open button does; once done, the notice it left (a new one, never the last one's). */
 async function openFile(page: Page, name: string, buffer: Buffer): Promise<string> {
   const shown = await noticeSeq(page);
-  await pageAction(page, () => page.setInputFiles('#open', { name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer }));
+  await pageAction(page, () =>
+    page.setInputFiles('#open', {
+      name,
+      mimeType: name.endsWith('.csv')
+        ? 'text/csv'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    }),
+  );
   return noticeAfter(page, shown);
 }
 
@@ -77,7 +92,9 @@ test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: sa
   const bytes = readFileSync(saved);
   const check = new ExcelJS.Workbook();
   await check.xlsx.load(bytes as unknown as ArrayBuffer);
-  expect((check.getWorksheet('Acquisition')!.getCell('D5').value as ExcelJS.CellFormulaValue).formula).toBe('CAC(B2:B4, C2:C4)');
+  expect((check.getWorksheet('Acquisition')!.getCell('D5').value as ExcelJS.CellFormulaValue).formula).toBe(
+    'CAC(B2:B4, C2:C4)',
+  );
 
   // Open it again: same values, same formulas.
   expect(await openFile(page, 'saved.xlsx', bytes)).toMatch(/saved\.xlsx/);
@@ -96,19 +113,29 @@ test('a malformed or foreign file is refused with a message, and the open workbo
   expect(await noticeAfter(page, shown)).toMatch(/réinitialisée/);
   const sheetsBefore = env.pg.workbook.emu.sheetNames();
 
-  expect(await openFile(page, 'budget.xlsx', Buffer.from('PK\u0003\u0004 this is not really a zip archive'))).toMatch(/endommagé|n'est pas un classeur/);
+  expect(await openFile(page, 'budget.xlsx', Buffer.from('PK\u0003\u0004 this is not really a zip archive'))).toMatch(
+    /endommagé|n'est pas un classeur/,
+  );
   expect(await page.getAttribute('[data-testid=notice]', 'class')).toBe('error');
   expect(env.pg.workbook.emu.sheetNames()).toEqual(sheetsBefore);
   await page.screenshot({ path: join(ARTIFACTS, '31-malformed-file.png') });
 
-  expect(await openFile(page, 'photo.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toMatch(/n'est pas un classeur \.xlsx lisible/);
+  expect(
+    await openFile(page, 'photo.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+  ).toMatch(/n'est pas un classeur \.xlsx lisible/);
   expect(await openFile(page, 'rapport.pdf', Buffer.from('%PDF-1.7'))).toMatch(/Seuls les fichiers \.xlsx et \.csv/);
   expect(await openFile(page, 'binaire.csv', Buffer.from([0x41, 0x00, 0x42]))).toMatch(/n'est pas du texte/);
   expect(env.pg.workbook.emu.sheetNames()).toEqual(sheetsBefore);
   expect(await page.getAttribute('body', 'data-kind')).toBeTruthy();
 
   // A French CSV is opened: semicolons, decimal commas, dd/mm/yyyy dates.
-  expect(await openFile(page, 'ventes.csv', Buffer.from('Mois;CA;Taux\n01/01/2025;1 234,5;0,25\n01/02/2025;2 000;0,3\n', 'utf8'))).toMatch(/ventes\.csv/);
+  expect(
+    await openFile(
+      page,
+      'ventes.csv',
+      Buffer.from('Mois;CA;Taux\n01/01/2025;1 234,5;0,25\n01/02/2025;2 000;0,3\n', 'utf8'),
+    ),
+  ).toMatch(/ventes\.csv/);
   expect(await page.getAttribute('body', 'data-sheet')).toBe('ventes');
   expect(env.pg.workbook.emu.sheetValues('ventes')[1].slice(1)).toEqual([1234.5, 0.25]);
   await page.context().close();
@@ -116,9 +143,19 @@ test('a malformed or foreign file is refused with a message, and the open workbo
 
 test('the state survives a restart; a broken state file is set aside with a message', async () => {
   const data = join(dir, 'data');
-  let pg = await startPlayground({ port: 0, dataDir: data, quiet: true, sidebarHtml: '<html><head></head><body></body></html>' });
+  let pg = await startPlayground({
+    port: 0,
+    dataDir: data,
+    quiet: true,
+    sidebarHtml: '<html><head></head><body></body></html>',
+  });
   const url = () => pg.url;
-  const post = (path: string, body: unknown) => fetch(new URL(path, url()), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  const post = (path: string, body: unknown) =>
+    fetch(new URL(path, url()), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((r) => r.json());
   await post('/api/advance', { by: 'week' });
   await post('/api/edit', { sheet: 'Ventes', a1: 'J2', input: '=KPI_TREND(D2:D37, "pct", 3)' });
   const clock = pg.workbook.emu.clock.now().toISOString();
@@ -127,21 +164,36 @@ test('the state survives a restart; a broken state file is set aside with a mess
   await pg.close();
   expect(existsSync(join(data, 'state.json'))).toBe(true);
 
-  pg = await startPlayground({ port: 0, dataDir: data, quiet: true, sidebarHtml: '<html><head></head><body></body></html>' });
+  pg = await startPlayground({
+    port: 0,
+    dataDir: data,
+    quiet: true,
+    sidebarHtml: '<html><head></head><body></body></html>',
+  });
   expect(pg.workbook.emu.clock.now().toISOString()).toBe(clock);
   expect(pg.workbook.emu.sheetValues('Ventes')[1][9]).toBe(value);
-  const state = (await (await fetch(new URL('/api/state', pg.url))).json()) as { notice: { level: string; text: string } };
+  const state = (await (await fetch(new URL('/api/state', pg.url))).json()) as {
+    notice: { level: string; text: string };
+  };
   expect(state.notice).toEqual({ level: 'info', text: 'Classeur restauré (2 actions rejouées).' });
   await pg.close();
 
   writeFileSync(join(data, 'state.json'), '{"version": 1, "base": ');
   const quietError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
-    pg = await startPlayground({ port: 0, dataDir: data, quiet: true, sidebarHtml: '<html><head></head><body></body></html>' });
+    pg = await startPlayground({
+      port: 0,
+      dataDir: data,
+      quiet: true,
+      sidebarHtml: '<html><head></head><body></body></html>',
+    });
   } finally {
     quietError.mockRestore();
   }
-  const broken = (await (await fetch(new URL('/api/state', pg.url))).json()) as { notice: { level: string; text: string }; source: { kind: string } };
+  const broken = (await (await fetch(new URL('/api/state', pg.url))).json()) as {
+    notice: { level: string; text: string };
+    source: { kind: string };
+  };
   expect(broken.notice.level).toBe('error');
   expect(broken.notice.text).toMatch(/n'a pas pu être restauré .* classeur d'exemple est rechargé/);
   expect(broken.source.kind).toBe('sample');

@@ -6,7 +6,17 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { noticeAfter, noticeSeq, openTab, pageAction, selectOnGrid, sidebarFrame, startPlaygroundEnv, takeScreenshots, type PlaygroundEnv } from '../../playground/testing';
+import {
+  noticeAfter,
+  noticeSeq,
+  openTab,
+  pageAction,
+  selectOnGrid,
+  sidebarFrame,
+  startPlaygroundEnv,
+  takeScreenshots,
+  type PlaygroundEnv,
+} from '../../playground/testing';
 
 jest.setTimeout(180_000);
 
@@ -32,12 +42,22 @@ function tableRows(kind: string): Record<string, unknown>[] {
 async function dashboardRow(page: Page, kpiName: string): Promise<Record<string, string>> {
   return page.evaluate((name) => {
     const rows = [...document.querySelectorAll('#grid tbody tr')];
-    const header = rows.find((tr) => tr.querySelector('td')?.textContent === (document.documentElement.lang === 'fr' ? 'Indicateur' : 'Indicator'));
+    const header = rows.find(
+      (tr) =>
+        tr.querySelector('td')?.textContent === (document.documentElement.lang === 'fr' ? 'Indicateur' : 'Indicator'),
+    );
     const row = rows.find((tr) => tr.querySelector('td')?.textContent === name);
     if (!header || !row) return {};
     const heads = [...header.querySelectorAll('td')].map((td) => td.textContent ?? '');
     const cells = [...row.querySelectorAll('td')];
-    return Object.fromEntries(heads.map((h, i) => [h, cells[i]?.querySelector('svg') ? `sparkline:${(cells[i] as HTMLElement).dataset.sparkline}` : cells[i]?.textContent ?? '']));
+    return Object.fromEntries(
+      heads.map((h, i) => [
+        h,
+        cells[i]?.querySelector('svg')
+          ? `sparkline:${(cells[i] as HTMLElement).dataset.sparkline}`
+          : (cells[i]?.textContent ?? ''),
+      ]),
+    );
   }, kpiName);
 }
 
@@ -49,9 +69,22 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
   const sampleCharts = page.locator('.chart');
   expect(await sampleCharts.count()).toBeGreaterThanOrEqual(2);
   expect(Number(await sampleCharts.first().getAttribute('data-points'))).toBeGreaterThan(0);
-  expect(await page.locator('.chart canvas').first().evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(100);
+  expect(
+    await page
+      .locator('.chart canvas')
+      .first()
+      .evaluate((c) => (c as HTMLCanvasElement).width),
+  ).toBeGreaterThan(100);
   // Status colours (conditional formats) and progress bars (REPT) are on the grid.
-  const statusColours = await page.$$eval('#grid td', (tds) => tds.filter((td) => /^(En bonne voie|À surveiller|En retard)$/.test(td.textContent ?? '') && (td as HTMLElement).style.backgroundColor).length);
+  const statusColours = await page.$$eval(
+    '#grid td',
+    (tds) =>
+      tds.filter(
+        (td) =>
+          /^(En bonne voie|À surveiller|En retard)$/.test(td.textContent ?? '') &&
+          (td as HTMLElement).style.backgroundColor,
+      ).length,
+  );
   expect(statusColours).toBeGreaterThan(0);
   expect(await page.$$eval('#grid td', (tds) => tds.some((td) => /█/.test(td.textContent ?? '')))).toBe(true);
   const historyBefore = tableRows('history').length;
@@ -68,7 +101,9 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
   const frame = await sidebarFrame(page);
   await frame.click('#new-kpi');
   await frame.waitForSelector('.wizard[data-step="1"]');
-  const existing = await frame.$$eval('input[data-objective-choice]', (els) => els.map((e) => e.getAttribute('data-objective-choice')).filter((v) => v !== '__new__'));
+  const existing = await frame.$$eval('input[data-objective-choice]', (els) =>
+    els.map((e) => e.getAttribute('data-objective-choice')).filter((v) => v !== '__new__'),
+  );
   await frame.check(`input[data-objective-choice="${existing[0]}"]`);
   await frame.click('#wizard-next');
   await frame.waitForSelector('.wizard[data-step="2"]');
@@ -84,13 +119,19 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
   await selectOnGrid(page, 'B2', 'B37');
   await page.waitForFunction(() => document.querySelector('[data-testid=selection]')?.textContent === 'Ventes!B2:B37');
   await frame.click('[data-use-selection=values]');
-  await frame.waitForFunction(() => (document.getElementById('f-source-values') as HTMLInputElement).value === 'Ventes!B2:B37');
+  await frame.waitForFunction(
+    () => (document.getElementById('f-source-values') as HTMLInputElement).value === 'Ventes!B2:B37',
+  );
   await selectOnGrid(page, 'A2', 'A37');
   await page.waitForFunction(() => document.querySelector('[data-testid=selection]')?.textContent === 'Ventes!A2:A37');
   await frame.click('[data-use-selection=dates]');
-  await frame.waitForFunction(() => (document.getElementById('f-source-dates') as HTMLInputElement).value === 'Ventes!A2:A37');
+  await frame.waitForFunction(
+    () => (document.getElementById('f-source-dates') as HTMLInputElement).value === 'Ventes!A2:A37',
+  );
   await frame.waitForSelector('[data-testid=preview-counts]');
-  expect(await frame.textContent('[data-testid=preview-counts]')).toMatch(/^24 cellules\s:\s24 nombres, 0 vide, 0 texte\.$/);
+  expect(await frame.textContent('[data-testid=preview-counts]')).toMatch(
+    /^24 cellules\s:\s24 nombres, 0 vide, 0 texte\.$/,
+  );
   await page.screenshot({ path: join(ARTIFACTS, '10-journey-selection.png') });
   await frame.click('#wizard-next');
   await frame.waitForSelector('.wizard[data-step="4"]');
@@ -101,7 +142,9 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
   await frame.waitForSelector('.wizard[data-step="5"]');
   await frame.click('#wizard-next');
   await frame.waitForSelector('[data-testid=home] .kpi');
-  await frame.waitForFunction(() => [...document.querySelectorAll('.kpi-name')].some((e) => e.textContent === 'Leads du mois'));
+  await frame.waitForFunction(() =>
+    [...document.querySelectorAll('.kpi-name')].some((e) => e.textContent === 'Leads du mois'),
+  );
   const stored = tableRows('kpis').find((k) => k.name === 'Leads du mois');
   expect(stored).toMatchObject({ sourceValues: 'Ventes!B2:B37', sourceDates: 'Ventes!A2:A37', target: 600 });
   const kpiId = String(stored!.id);
@@ -161,7 +204,13 @@ test('a selection survives the page following a change made elsewhere (the sideb
   expect(selected()).toBe('Ventes!B2:B5');
   // A write the page did not make (as the sidebar's calls are): its poll reloads the sheet.
   const before = Number((await page.evaluate(() => fetch('/api/state').then((r) => r.json()))).version);
-  const edit = await page.evaluate(() => fetch('/api/edit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sheet: 'Ventes', a1: 'Z200', input: '' }) }).then((r) => r.json()));
+  const edit = await page.evaluate(() =>
+    fetch('/api/edit', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sheet: 'Ventes', a1: 'Z200', input: '' }),
+    }).then((r) => r.json()),
+  );
   expect(edit).toMatchObject({ ok: true });
   await page.waitForFunction((v) => Number(document.body.dataset.version) > v, before);
   expect(selected()).toBe('Ventes!B2:B5');

@@ -7,7 +7,12 @@ import { runServerCall, startHarness, type Harness, type HarnessOptions } from '
 export const ARTIFACTS = join(process.cwd(), 'artifacts', 'sidebar');
 
 export function chromePath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   for (const c of candidates) if (c && existsSync(c)) return c;
   throw new Error('No Chromium found for the browser tests: run `apt-get install -y chromium` (or set CHROME_PATH).');
 }
@@ -35,14 +40,25 @@ export async function startBrowserEnv(options: HarnessOptions = {}): Promise<Bro
   const harness = await startHarness({ port: 0, ...options });
   const browser = await chromium.launch({
     executablePath: chromePath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const contexts: BrowserContext[] = [];
   return {
     harness,
     browser,
     async open(opts = {}) {
-      const context = await browser.newContext({ viewport: { width: opts.width ?? 300, height: 900 }, deviceScaleFactor: 1, locale: 'fr-FR' });
+      const context = await browser.newContext({
+        viewport: { width: opts.width ?? 300, height: 900 },
+        deviceScaleFactor: 1,
+        locale: 'fr-FR',
+      });
       contexts.push(context);
       const page = await context.newPage();
       const dialogs: string[] = [];
@@ -105,11 +121,20 @@ export async function next(page: Page, expectStep: number | 'home'): Promise<voi
  * Selects a range "in the sheet", clicks the matching "use the selection" button and waits for the
  * field to show that range (not merely something: the field may hold text typed before).
  */
-export async function useSelection(harness: Harness, page: Page, a1: string, target: string, fieldId: string): Promise<void> {
+export async function useSelection(
+  harness: Harness,
+  page: Page,
+  a1: string,
+  target: string,
+  fieldId: string,
+): Promise<void> {
   await control(harness, `/test/select?a1=${encodeURIComponent(a1)}`);
   const read = runServerCall(harness.emu, 'readSelection', []);
   const expected = read.ok ? (read.value as { a1: string | null }).a1 : null;
   if (!expected) throw new Error(`useSelection: ${a1} is not selected (${JSON.stringify(read)})`);
   await page.click(`[data-use-selection="${target}"]`);
-  await page.waitForFunction(([id, value]) => (document.getElementById(id) as HTMLInputElement | null)?.value === value, [fieldId, expected]);
+  await page.waitForFunction(
+    ([id, value]) => (document.getElementById(id) as HTMLInputElement | null)?.value === value,
+    [fieldId, expected],
+  );
 }

@@ -10,7 +10,18 @@ import { expectResult, parseCall } from '../support/sheet-args';
 import { SERVER_METHODS } from '../../src/shared/api';
 
 const CODE = 'dist/Code.js';
-const SERVICES = ['SpreadsheetApp', 'PropertiesService', 'ScriptApp', 'LockService', 'HtmlService', 'Session', 'Utilities', 'CacheService', 'UrlFetchApp', 'DriveApp'];
+const SERVICES = [
+  'SpreadsheetApp',
+  'PropertiesService',
+  'ScriptApp',
+  'LockService',
+  'HtmlService',
+  'Session',
+  'Utilities',
+  'CacheService',
+  'UrlFetchApp',
+  'DriveApp',
+];
 
 function loadBundle(services: Record<string, unknown> = {}) {
   if (!existsSync(CODE)) throw new Error(`${CODE} is missing: run "npm run build" first (npm test does it)`);
@@ -41,7 +52,14 @@ function declarations(code: string): Map<string, Declaration> {
   const found = new Map<string, Declaration>();
   const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*\nfunction (\w+)\(([^)]*)\)\s*\{/g;
   for (const m of code.matchAll(re)) {
-    found.set(m[2], { name: m[2], jsdoc: m[1], params: m[3].split(',').map((p) => p.trim()).filter(Boolean) });
+    found.set(m[2], {
+      name: m[2],
+      jsdoc: m[1],
+      params: m[3]
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    });
   }
   return found;
 }
@@ -65,36 +83,45 @@ describe('dist/Code.js', () => {
   });
 
   const decls = declarations(readFileSync(CODE, 'utf8'));
-  test.each(CATALOG.map((f) => [f.name, f] as const))('%s is a top-level function with named parameters and its JSDoc', (name, spec) => {
-    const { context } = loadBundle();
-    expect(typeof context[name]).toBe('function');
-    const decl = decls.get(name);
-    expect(decl).toBeDefined();
-    expect(decl!.params).toEqual(spec.params.map((p) => p.name));
-    expect(decl!.jsdoc).toContain('@customfunction');
-    expect(decl!.jsdoc).toContain(spec.summary.en);
-    for (const p of spec.params) {
-      const pattern = new RegExp(`@param \\{[^}]+\\} ${p.optional ? `\\[${p.name}\\]` : p.name} .*Example: `);
-      expect(decl!.jsdoc).toMatch(pattern);
-    }
-  });
+  test.each(CATALOG.map((f) => [f.name, f] as const))(
+    '%s is a top-level function with named parameters and its JSDoc',
+    (name, spec) => {
+      const { context } = loadBundle();
+      expect(typeof context[name]).toBe('function');
+      const decl = decls.get(name);
+      expect(decl).toBeDefined();
+      expect(decl!.params).toEqual(spec.params.map((p) => p.name));
+      expect(decl!.jsdoc).toContain('@customfunction');
+      expect(decl!.jsdoc).toContain(spec.summary.en);
+      for (const p of spec.params) {
+        const pattern = new RegExp(`@param \\{[^}]+\\} ${p.optional ? `\\[${p.name}\\]` : p.name} .*Example: `);
+        expect(decl!.jsdoc).toMatch(pattern);
+      }
+    },
+  );
 
-  test.each(EXAMPLES.map((e) => [e.formula, e] as const))('%s gives the same result when Sheets calls it', (_f, example) => {
-    const spreadsheet = { getSpreadsheetLocale: () => 'en_US' };
-    const { context, touched } = loadBundle({ SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet } });
-    const { name, args } = parseCall(example.formula, example.cells);
-    const fn = context[name] as (...a: unknown[]) => unknown;
-    const error = expectedError(example);
-    if (error !== undefined) {
-      expect(() => fn(...args)).toThrow(error);
-    } else {
-      expectResult(fn(...args), example.expect);
-      expect(touched).toEqual([]); // a successful call looks nothing up
-    }
-  });
+  test.each(EXAMPLES.map((e) => [e.formula, e] as const))(
+    '%s gives the same result when Sheets calls it',
+    (_f, example) => {
+      const spreadsheet = { getSpreadsheetLocale: () => 'en_US' };
+      const { context, touched } = loadBundle({ SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet } });
+      const { name, args } = parseCall(example.formula, example.cells);
+      const fn = context[name] as (...a: unknown[]) => unknown;
+      const error = expectedError(example);
+      if (error !== undefined) {
+        expect(() => fn(...args)).toThrow(error);
+      } else {
+        expectResult(fn(...args), example.expect);
+        expect(touched).toEqual([]); // a successful call looks nothing up
+      }
+    },
+  );
 
   test('the function help pages are built from the catalog, one per language', () => {
-    for (const [lang, title] of [['fr', 'Fonctions Boussole'], ['en', 'Boussole functions']] as const) {
+    for (const [lang, title] of [
+      ['fr', 'Fonctions Boussole'],
+      ['en', 'Boussole functions'],
+    ] as const) {
       const html = readFileSync(`dist/Help_${lang}.html`, 'utf8');
       expect(html).toContain(title);
       for (const f of CATALOG) expect(html).toContain(`=${f.name}(`);
@@ -111,13 +138,17 @@ describe('dist/Code.js', () => {
     const spreadsheet = { getSpreadsheetLocale: () => 'fr_FR' };
     const { context } = loadBundle({ SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet } });
     const cac = context.CAC as (...a: unknown[]) => unknown;
-    expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow("CAC : spend, ligne 3 : « abc » n'est pas un nombre");
+    expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow(
+      "CAC : spend, ligne 3 : « abc » n'est pas un nombre",
+    );
   });
 
   test('errors fall back to English when the locale cannot be read', () => {
     const { context } = loadBundle();
     const cac = context.CAC as (...a: unknown[]) => unknown;
-    expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow('CAC: spend, row 3: "abc" is not a number');
+    expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow(
+      'CAC: spend, row 3: "abc" is not a number',
+    );
   });
 
   test('onOpen builds Extensions › Boussole and nothing else; onInstall calls it', () => {
@@ -142,7 +173,11 @@ describe('dist/Code.js', () => {
     const { context } = loadBundle({ SpreadsheetApp, Session });
     (context.onOpen as (e: unknown) => void)({ authMode: 'NONE' });
     expect(calls).toEqual(['getUi']);
-    expect(items).toEqual([['Ouvrir Boussole', 'showSidebar'], ['Aide des fonctions KPI', 'showFunctionHelp'], ['<added>']]);
+    expect(items).toEqual([
+      ['Ouvrir Boussole', 'showSidebar'],
+      ['Aide des fonctions KPI', 'showFunctionHelp'],
+      ['<added>'],
+    ]);
     for (const [, handler] of items.slice(0, -1)) expect(typeof context[handler]).toBe('function'); // handlers exist at top level
     items.length = 0;
     (context.onInstall as (e: unknown) => void)({ authMode: 'NONE' });

@@ -17,7 +17,13 @@ describe('A1 notation, as Sheets reads and writes it', () => {
   });
 
   test('a quoted sheet name, with an escaped quote', () => {
-    expect(parseA1("'My sheet'!A1:B2", 1000, 26)).toEqual({ sheetName: 'My sheet', row: 1, column: 1, numRows: 2, numColumns: 2 });
+    expect(parseA1("'My sheet'!A1:B2", 1000, 26)).toEqual({
+      sheetName: 'My sheet',
+      row: 1,
+      column: 1,
+      numRows: 2,
+      numColumns: 2,
+    });
     expect(parseA1("'Bob''s KPIs'!C3", 1000, 26)?.sheetName).toBe("Bob's KPIs");
     expect(parseA1('Data!C3', 1000, 26)?.sheetName).toBe('Data');
   });
@@ -47,7 +53,7 @@ describe('A1 notation, as Sheets reads and writes it', () => {
     expect(formatA1(parseA1(a1, 1000, 28)!)).toBe(a1);
   });
 
-  test("getA1Notation leaves the sheet name out, as Sheets does; a range from a sheet-qualified A1 lands on that sheet", () => {
+  test('getA1Notation leaves the sheet name out, as Sheets does; a range from a sheet-qualified A1 lands on that sheet', () => {
     const emu = createEmulator();
     const ss = emu.spreadsheet;
     const mine = ss.insertSheet('My sheet');
@@ -67,7 +73,9 @@ describe('A1 notation, as Sheets reads and writes it', () => {
   test('out-of-sheet coordinates throw like Sheets', () => {
     const emu = createEmulator();
     const sheet = emu.spreadsheet.getSheets()[0];
-    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => emu.spreadsheet.getRange('Nope!A1')).toThrow('Range not found');

@@ -37,7 +37,13 @@ describe("Boussole's custom functions computed in the emulated workbook", () => 
 
   test('a custom function error reads back as #ERROR!, with its message in English for an en_US spreadsheet', () => {
     const emu = createEmulator({ locale: 'en_US' });
-    loadWorkbook(emu, { Data: [['spend', 'new'], [1000, 0], [2000, 0]] });
+    loadWorkbook(emu, {
+      Data: [
+        ['spend', 'new'],
+        [1000, 0],
+        [2000, 0],
+      ],
+    });
     emu.spreadsheet.getSheetByName('Data')!.getRange('D2').setFormula('=CAC(A2:A3, B2:B3)');
     const cell = emu.cell('Data!D2');
     expect(cell.value).toBe('#ERROR!');
@@ -47,7 +53,13 @@ describe("Boussole's custom functions computed in the emulated workbook", () => 
 
   test('in an fr_FR spreadsheet the message is in French, and switches with the locale', () => {
     const emu = createEmulator({ locale: 'fr_FR' });
-    loadWorkbook(emu, { Données: [['dépenses', 'nouveaux'], [1000, 0], [2000, 0]] });
+    loadWorkbook(emu, {
+      Données: [
+        ['dépenses', 'nouveaux'],
+        [1000, 0],
+        [2000, 0],
+      ],
+    });
     const ss = emu.spreadsheet;
     ss.getSheetByName('Données')!.getRange('D2').setFormula('=CAC(A2:A3, B2:B3)');
     const fr = emu.cell('Données!D2').error?.message ?? '';

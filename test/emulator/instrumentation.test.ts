@@ -6,7 +6,10 @@ describe('service call counting', () => {
     const { SpreadsheetApp } = emu.services;
     emu.calls.reset();
     const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
-    sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    sheet.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     sheet.getRange('A1:B2').getValues();
     sheet.getRange(1, 1).setFontWeight('bold').setBackground('red');
     expect(emu.calls.total).toBe(9);
@@ -20,7 +23,11 @@ describe('service call counting', () => {
       'Range.setBackground': 1,
     });
     expect(emu.calls.count('Range.setValues')).toBe(1);
-    expect(emu.calls.log.slice(0, 3)).toEqual(['SpreadsheetApp.getActiveSpreadsheet', 'Spreadsheet.getSheets', 'Sheet.getRange']);
+    expect(emu.calls.log.slice(0, 3)).toEqual([
+      'SpreadsheetApp.getActiveSpreadsheet',
+      'Spreadsheet.getSheets',
+      'Sheet.getRange',
+    ]);
     emu.calls.reset();
     expect(emu.calls.total).toBe(0);
   });
@@ -60,7 +67,9 @@ describe('fault injection', () => {
     emu.faults.failAt(3, 'Service Spreadsheets timed out');
     const a1 = sheet.getRange('A1'); // call 1
     a1.setValue(1); // call 2
-    expect(() => sheet.getRange('A2').setValue(2)).toThrow(/injected fault at service call #\d+ \(Sheet\.getRange\): Service Spreadsheets timed out/);
+    expect(() => sheet.getRange('A2').setValue(2)).toThrow(
+      /injected fault at service call #\d+ \(Sheet\.getRange\): Service Spreadsheets timed out/,
+    );
     sheet.getRange('A2').setValue(2); // armed once only
     expect(emu.sheetValues(sheet.getName())).toEqual([[1], [2]]);
   });
@@ -116,7 +125,9 @@ describe('install, missing methods, authorization modes', () => {
     emu.withAuthMode('NONE', () => {
       expect(Session.getActiveUserLocale()).toBe('fr');
       SpreadsheetApp.getUi().createAddonMenu().addItem('Aide', 'showHelp').addToUi();
-      expect(() => SpreadsheetApp.getActiveSpreadsheet()).toThrow("You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets");
+      expect(() => SpreadsheetApp.getActiveSpreadsheet()).toThrow(
+        'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+      );
       expect(() => PropertiesService.getDocumentProperties()).toThrow(/permission/);
     });
     expect(emu.menus).toHaveLength(1);

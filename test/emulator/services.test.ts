@@ -77,7 +77,9 @@ describe('ScriptApp triggers', () => {
     const emu = createEmulator();
     const { ScriptApp } = emu.services;
     expect(() => ScriptApp.newTrigger('f').timeBased().everyMinutes(30).create()).toThrow(/at most once per hour/);
-    expect(() => ScriptApp.newTrigger('f').timeBased().everyHours(3)).toThrow('The hour frequency must be one of 1, 2, 4, 6, 8 or 12.');
+    expect(() => ScriptApp.newTrigger('f').timeBased().everyHours(3)).toThrow(
+      'The hour frequency must be one of 1, 2, 4, 6, 8 or 12.',
+    );
     expect(() => ScriptApp.newTrigger('f').timeBased().create()).toThrow(/no schedule/);
     expect(() => ScriptApp.newTrigger('f').timeBased().everyHours(1).atHour(5).create()).toThrow(/atHour/);
     expect(emu.triggers()).toEqual([]);
@@ -93,11 +95,24 @@ describe('ScriptApp triggers', () => {
     ]);
 
     const daily = createEmulator({ now: '2025-03-28T12:00:00Z', timeZone: 'Europe/Paris' });
-    daily.services.ScriptApp.newTrigger('refresh').timeBased().everyDays(1).atHour(6).inTimezone('Europe/Paris').create();
+    daily.services.ScriptApp.newTrigger('refresh')
+      .timeBased()
+      .everyDays(1)
+      .atHour(6)
+      .inTimezone('Europe/Paris')
+      .create();
     const due = daily.dueTriggers('2025-03-28T12:00:00Z', '2025-03-31T12:00:00Z');
     // 6:00 in Paris: UTC+1 before the DST change on 30 March, UTC+2 after.
-    expect(due.map((d) => d.at.toISOString())).toEqual(['2025-03-29T05:00:00.000Z', '2025-03-30T04:00:00.000Z', '2025-03-31T04:00:00.000Z']);
-    expect(due[0]).toMatchObject({ handler: 'refresh', documentId: daily.spreadsheet.getId(), event: { hour: 6, timezone: 'Europe/Paris' } });
+    expect(due.map((d) => d.at.toISOString())).toEqual([
+      '2025-03-29T05:00:00.000Z',
+      '2025-03-30T04:00:00.000Z',
+      '2025-03-31T04:00:00.000Z',
+    ]);
+    expect(due[0]).toMatchObject({
+      handler: 'refresh',
+      documentId: daily.spreadsheet.getId(),
+      event: { hour: 6, timezone: 'Europe/Paris' },
+    });
 
     const weekly = createEmulator({ now: '2025-01-01T00:00:00Z', timeZone: 'Etc/GMT' });
     const { ScriptApp } = weekly.services;
@@ -205,7 +220,9 @@ describe('Session, Utilities, HtmlService, Ui', () => {
     expect(out.getTitle()).toBe('Boussole');
     expect(HtmlService.createHtmlOutputFromFile('Sidebar.html').getContent()).toBe('<p>hello</p>');
     expect(() => HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
-    expect(() => HtmlService.createTemplateFromFile('Sidebar')).toThrow('emulator: HtmlService.createTemplateFromFile not implemented');
+    expect(() => HtmlService.createTemplateFromFile('Sidebar')).toThrow(
+      'emulator: HtmlService.createTemplateFromFile not implemented',
+    );
   });
 
   test('Ui: menus, sidebars, dialogs and alerts are recorded; alerts answered by the responder', () => {
@@ -224,17 +241,24 @@ describe('Session, Utilities, HtmlService, Ui', () => {
         items: [
           { caption: 'Ouvrir', functionName: 'showSidebar' },
           { caption: '', separator: true },
-          { caption: 'Plus', submenu: { kind: 'menu', caption: 'Plus', items: [{ caption: 'Aide', functionName: 'showHelp' }] } },
+          {
+            caption: 'Plus',
+            submenu: { kind: 'menu', caption: 'Plus', items: [{ caption: 'Aide', functionName: 'showHelp' }] },
+          },
         ],
       },
     ]);
     ui.showSidebar(HtmlService.createHtmlOutput('<b>hi</b>').setTitle('Boussole'));
     ui.showModelessDialog(HtmlService.createHtmlOutput('help').setWidth(520).setHeight(600), 'Aide');
-    expect(emu.sidebars).toEqual([{ kind: 'sidebar', title: 'Boussole', html: '<b>hi</b>', width: undefined, height: undefined }]);
+    expect(emu.sidebars).toEqual([
+      { kind: 'sidebar', title: 'Boussole', html: '<b>hi</b>', width: undefined, height: undefined },
+    ]);
     expect(emu.dialogs).toEqual([{ kind: 'modeless', title: 'Aide', html: 'help', width: 520, height: 600 }]);
     emu.onAlert((a) => (a.prompt.includes('Supprimer') ? 'NO' : 'OK'));
     expect(String(ui.alert('Confirmer', 'Supprimer le tableau ?', ui.ButtonSet.YES_NO))).toBe('NO');
-    expect(emu.alerts).toEqual([{ title: 'Confirmer', prompt: 'Supprimer le tableau ?', buttons: 'YES_NO', answer: 'NO' }]);
+    expect(emu.alerts).toEqual([
+      { title: 'Confirmer', prompt: 'Supprimer le tableau ?', buttons: 'YES_NO', answer: 'NO' },
+    ]);
     emu.spreadsheet.toast('Terminé', 'Boussole');
     expect(emu.toasts).toEqual([expect.objectContaining({ message: 'Terminé', title: 'Boussole' })]);
   });

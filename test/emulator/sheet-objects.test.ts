@@ -20,7 +20,12 @@ describe('developer metadata', () => {
 
     expect(ss.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()])).toEqual([['boussole.version', '1']]);
     expect(sheet.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['boussole.sheet']);
-    expect(sheet.getRange('3:3').getDeveloperMetadata().map((m) => m.getValue())).toEqual(['cac']);
+    expect(
+      sheet
+        .getRange('3:3')
+        .getDeveloperMetadata()
+        .map((m) => m.getValue()),
+    ).toEqual(['cac']);
     const col = ss.createDeveloperMetadataFinder().withKey('boussole.column').find()[0];
     expect(String(col.getLocation().getLocationType())).toBe('COLUMN');
     expect(col.getLocation().getColumn()!.getA1Notation()).toBe('B:B');
@@ -49,8 +54,19 @@ describe('developer metadata', () => {
       .find();
     expect(found.map((m) => m.getLocation().getSheet()!.getName())).toEqual(['A', 'B']);
     expect(ss.createDeveloperMetadataFinder().withValue('log').find()).toHaveLength(1);
-    expect(b.createDeveloperMetadataFinder().find().map((m) => m.getValue())).toEqual(['log', 'row']);
-    expect(b.getRange('1:3').createDeveloperMetadataFinder().find().map((m) => m.getValue())).toEqual(['row']);
+    expect(
+      b
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => m.getValue()),
+    ).toEqual(['log', 'row']);
+    expect(
+      b
+        .getRange('1:3')
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => m.getValue()),
+    ).toEqual(['row']);
   });
 
   test('row metadata moves with inserted rows and goes with deleted ones', () => {
@@ -59,7 +75,10 @@ describe('developer metadata', () => {
     sheet.getRange('5:5').addDeveloperMetadata('k', 'five');
     sheet.getRange('8:8').addDeveloperMetadata('k', 'eight');
     sheet.insertRowsBefore(2, 3);
-    expect(emu.metadata().map((m) => m.span)).toEqual([[8, 8], [11, 11]]);
+    expect(emu.metadata().map((m) => m.span)).toEqual([
+      [8, 8],
+      [11, 11],
+    ]);
     sheet.deleteRows(8, 1);
     expect(emu.metadata().map((m) => [m.value, m.span])).toEqual([['eight', [10, 10]]]);
   });
@@ -92,8 +111,20 @@ describe('protections', () => {
     expect(sheet.getProtections(ProtectionType.RANGE).map((x) => x.getRange().getA1Notation())).toEqual(['A1:C1']);
     expect(p.isWarningOnly()).toBe(true);
     expect(emu.protections()).toEqual([
-      expect.objectContaining({ type: 'SHEET', sheet: 'Historique', range: 'A1:Z1000', description: 'Boussole history', warningOnly: true }),
-      expect.objectContaining({ type: 'RANGE', sheet: 'Historique', range: 'A1:C1', description: 'headers', warningOnly: false }),
+      expect.objectContaining({
+        type: 'SHEET',
+        sheet: 'Historique',
+        range: 'A1:Z1000',
+        description: 'Boussole history',
+        warningOnly: true,
+      }),
+      expect.objectContaining({
+        type: 'RANGE',
+        sheet: 'Historique',
+        range: 'A1:C1',
+        description: 'headers',
+        warningOnly: false,
+      }),
     ]);
     p.remove();
     expect(emu.protections()).toHaveLength(1);
@@ -114,7 +145,13 @@ describe('charts', () => {
       .setOption('legend', { position: 'none' })
       .build();
     sheet.insertChart(chart);
-    const col = sheet.newChart().asColumnChart().setTitle('NPS').addRange(sheet.getRange('D1:E5')).setPosition(20, 5, 10, 0).build();
+    const col = sheet
+      .newChart()
+      .asColumnChart()
+      .setTitle('NPS')
+      .addRange(sheet.getRange('D1:E5'))
+      .setPosition(20, 5, 10, 0)
+      .build();
     sheet.insertChart(col);
     expect(sheet.getCharts()).toHaveLength(2);
     const [line] = sheet.getCharts();
@@ -123,7 +160,12 @@ describe('charts', () => {
     expect(line.getContainerInfo().getAnchorColumn()).toBe(5);
     sheet.updateChart(line.modify().setOption('title', 'CAC').build());
     expect(emu.charts('Dashboard')).toEqual([
-      expect.objectContaining({ type: 'LINE', ranges: ['Dashboard!A1:B13'], options: { title: 'CAC', legend: { position: 'none' } }, position: { anchorRow: 2, anchorColumn: 5, offsetX: 0, offsetY: 0 } }),
+      expect.objectContaining({
+        type: 'LINE',
+        ranges: ['Dashboard!A1:B13'],
+        options: { title: 'CAC', legend: { position: 'none' } },
+        position: { anchorRow: 2, anchorColumn: 5, offsetX: 0, offsetY: 0 },
+      }),
       expect.objectContaining({ type: 'COLUMN', ranges: ['Dashboard!D1:E5'], options: { title: 'NPS' } }),
     ]);
     sheet.removeChart(sheet.getCharts()[1]);
@@ -138,10 +180,26 @@ describe('conditional formats and data validation', () => {
     const sheet = emu.spreadsheet.getSheets()[0];
     const range = sheet.getRange('B2:B13');
     const rules = [
-      app.newConditionalFormatRule().whenNumberGreaterThan(100).setBackground('#F4C7C3').setFontColor('#990000').setRanges([range]).build(),
+      app
+        .newConditionalFormatRule()
+        .whenNumberGreaterThan(100)
+        .setBackground('#F4C7C3')
+        .setFontColor('#990000')
+        .setRanges([range])
+        .build(),
       app.newConditionalFormatRule().whenNumberBetween(0, 100).setBackground('#b7e1cd').setRanges([range]).build(),
-      app.newConditionalFormatRule().whenFormulaSatisfied('=$C2<0').setBold(true).setRanges([sheet.getRange('A2:C13')]).build(),
-      app.newConditionalFormatRule().whenTextEqualTo('OK').setBackground('green').setRanges([sheet.getRange('D2:D13')]).build(),
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=$C2<0')
+        .setBold(true)
+        .setRanges([sheet.getRange('A2:C13')])
+        .build(),
+      app
+        .newConditionalFormatRule()
+        .whenTextEqualTo('OK')
+        .setBackground('green')
+        .setRanges([sheet.getRange('D2:D13')])
+        .build(),
     ];
     sheet.setConditionalFormatRules(rules);
     const back = sheet.getConditionalFormatRules();
@@ -155,11 +213,25 @@ describe('conditional formats and data validation', () => {
       format: { background: '#008000' },
       gradient: null,
     });
-    const dv = app.newDataValidation().requireValueInList(['Mensuel', 'Trimestriel'], true).setAllowInvalid(false).build();
+    const dv = app
+      .newDataValidation()
+      .requireValueInList(['Mensuel', 'Trimestriel'], true)
+      .setAllowInvalid(false)
+      .build();
     sheet.getRange('E2:E3').setDataValidation(dv);
     expect(emu.snapshot('Sheet1').validations).toEqual({
-      E2: { criteria: 'VALUE_IN_LIST', values: [['Mensuel', 'Trimestriel'], true], allowInvalid: false, helpText: null },
-      E3: { criteria: 'VALUE_IN_LIST', values: [['Mensuel', 'Trimestriel'], true], allowInvalid: false, helpText: null },
+      E2: {
+        criteria: 'VALUE_IN_LIST',
+        values: [['Mensuel', 'Trimestriel'], true],
+        allowInvalid: false,
+        helpText: null,
+      },
+      E3: {
+        criteria: 'VALUE_IN_LIST',
+        values: [['Mensuel', 'Trimestriel'], true],
+        allowInvalid: false,
+        helpText: null,
+      },
     });
     expect(String(sheet.getRange('E2').getDataValidation()!.getCriteriaType())).toBe('VALUE_IN_LIST');
   });
@@ -169,7 +241,10 @@ describe('snapshot', () => {
   test('a plain, deep-comparable picture of a sheet', () => {
     const emu = createEmulator();
     const sheet = emu.spreadsheet.getSheets()[0];
-    sheet.getRange('A1:B2').setValues([['KPI', 'valeur'], ['CAC', '=100*2']]);
+    sheet.getRange('A1:B2').setValues([
+      ['KPI', 'valeur'],
+      ['CAC', '=100*2'],
+    ]);
     sheet.getRange('A1:B1').setFontWeight('bold');
     sheet.setFrozenRows(1);
     sheet.setColumnWidth(1, 180);
@@ -181,9 +256,18 @@ describe('snapshot', () => {
       index: 1,
       frozenRows: 1,
       tabColor: '#1a73e8',
-      values: [['KPI', 'valeur'], ['CAC', 200]],
-      formulas: [['', ''], ['', '=100*2']],
-      display: [['KPI', 'valeur'], ['CAC', '200']],
+      values: [
+        ['KPI', 'valeur'],
+        ['CAC', 200],
+      ],
+      formulas: [
+        ['', ''],
+        ['', '=100*2'],
+      ],
+      display: [
+        ['KPI', 'valeur'],
+        ['CAC', '200'],
+      ],
       formats: { A1: { fontWeight: 'bold' }, B1: { fontWeight: 'bold' } },
       columnWidths: { 1: 180 },
       metadata: [expect.objectContaining({ key: 'boussole.kpi', locationType: 'ROW', span: [2, 2] })],
@@ -208,7 +292,12 @@ describe('duplicateActiveSheet (what Sheet › Duplicate does)', () => {
     sheet.getRange('B2:B4').setNumberFormat('#,##0 €');
     sheet.setFrozenRows(1);
     sheet.protect().setWarningOnly(true).setDescription('géré');
-    const rule = app.newConditionalFormatRule().whenNumberGreaterThan(1300).setBackground('#00ff00').setRanges([sheet.getRange('B2:B3')]).build();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenNumberGreaterThan(1300)
+      .setBackground('#00ff00')
+      .setRanges([sheet.getRange('B2:B3')])
+      .build();
     sheet.setConditionalFormatRules([rule]);
     sheet.addDeveloperMetadata('boussole.sheet', 'dashboard');
 
@@ -223,9 +312,13 @@ describe('duplicateActiveSheet (what Sheet › Duplicate does)', () => {
     expect(copy.getRange('B4').getNumberFormat()).toBe('#,##0 €');
     expect(copy.getFrozenRows()).toBe(1);
     expect(copy.getConditionalFormatRules()[0].getRanges()[0].getSheet().getName()).toBe('Copy of Ventes');
-    expect(emu.protections().filter((p) => p.sheet === 'Copy of Ventes')).toMatchObject([{ type: 'SHEET', warningOnly: true, description: 'géré' }]);
+    expect(emu.protections().filter((p) => p.sheet === 'Copy of Ventes')).toMatchObject([
+      { type: 'SHEET', warningOnly: true, description: 'géré' },
+    ]);
     // Not documented for Sheets; copied here, the pessimistic case for an add-on that tags sheets.
-    expect(copy.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()])).toEqual([['boussole.sheet', 'dashboard']]);
+    expect(copy.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()])).toEqual([
+      ['boussole.sheet', 'dashboard'],
+    ]);
 
     // The copy is independent: editing it leaves the original alone; its formula follows its own cells.
     copy.getRange('B2').setValue(2000);

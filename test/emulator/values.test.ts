@@ -40,7 +40,12 @@ describe('values behave as in Sheets', () => {
 
   test('setValues with the wrong shape throws the real messages', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange('A1:B3').setValues([[1, 2], [3, 4]])).toThrow(
+    expect(() =>
+      sheet.getRange('A1:B3').setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
     );
     expect(() => sheet.getRange('A1:B2').setValues([[1, 2], [3]])).toThrow(
@@ -119,8 +124,12 @@ describe('values behave as in Sheets', () => {
   test('formulas are computed; bare TRUE/FALSE, cross-sheet references and whole columns work', () => {
     const { emu } = setup();
     loadWorkbook(emu, {
-      'Ventes 2025': [['mois', 'CA'], ['jan', 100], ['fév', 250]],
-      Calc: [["=SUM('Ventes 2025'!B:B)", '=IF(TRUE, "yes", "no")', '=COUNTA(\'Ventes 2025\'!A2:A)', '=AND(FALSE, TRUE)']],
+      'Ventes 2025': [
+        ['mois', 'CA'],
+        ['jan', 100],
+        ['fév', 250],
+      ],
+      Calc: [["=SUM('Ventes 2025'!B:B)", '=IF(TRUE, "yes", "no")', "=COUNTA('Ventes 2025'!A2:A)", '=AND(FALSE, TRUE)']],
     });
     expect(emu.sheetValues('Calc')).toEqual([[350, 'yes', 2, false]]);
     expect(emu.sheetNames()).toEqual(['Ventes 2025', 'Calc']);
@@ -164,7 +173,9 @@ describe('values behave as in Sheets', () => {
     const { sheet } = setup({ locale: 'fr_FR' });
     sheet.getRange('A1:E1').setValues([[1234.5, 0.125, 1234.5, true, 1 / 3]]);
     sheet.getRange('A1:E1').setNumberFormats([['#,##0.00', '0.0%', '#,##0 "€"', 'General', 'General']]);
-    expect(sheet.getRange('A1:E1').getDisplayValues()).toEqual([['1\u202f234,50', '12,5%', '1\u202f235 €', 'VRAI', '0,3333333333']]);
+    expect(sheet.getRange('A1:E1').getDisplayValues()).toEqual([
+      ['1\u202f234,50', '12,5%', '1\u202f235 €', 'VRAI', '0,3333333333'],
+    ]);
     const en = setup().sheet;
     en.getRange('A1:C1').setValues([[1234.5, -0.5, 42]]);
     en.getRange('A1:C1').setNumberFormats([['#,##0.00', '0%', '0.0']]);
@@ -185,7 +196,10 @@ describe('values behave as in Sheets', () => {
     const { sheet } = setup();
     sheet.appendRow(['a', 1]);
     sheet.appendRow(['b', 2]);
-    expect(sheet.getDataRange().getValues()).toEqual([['a', 1], ['b', 2]]);
+    expect(sheet.getDataRange().getValues()).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
     sheet.deleteRows(3, 997);
     expect(sheet.getMaxRows()).toBe(3);
     sheet.appendRow(['c', 3]);
@@ -207,11 +221,17 @@ describe('values behave as in Sheets', () => {
     expect(sheet.getRange('B1').getValue()).toBe(6);
     sheet.insertColumnsBefore(1, 1);
     expect(sheet.getRange('C1').getFormula()).toBe('=SUM(B1:B3)');
-    expect(() => sheet.deleteRows(1, sheet.getMaxRows())).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
+    expect(() => sheet.deleteRows(1, sheet.getMaxRows())).toThrow(
+      'Sorry, it is not possible to delete all non-frozen rows.',
+    );
     sheet.setFrozenRows(2);
-    expect(() => sheet.deleteRows(3, sheet.getMaxRows() - 2)).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
+    expect(() => sheet.deleteRows(3, sheet.getMaxRows() - 2)).toThrow(
+      'Sorry, it is not possible to delete all non-frozen rows.',
+    );
     sheet.setFrozenColumns(1);
-    expect(() => sheet.deleteColumns(2, sheet.getMaxColumns() - 1)).toThrow('Sorry, it is not possible to delete all non-frozen columns.');
+    expect(() => sheet.deleteColumns(2, sheet.getMaxColumns() - 1)).toThrow(
+      'Sorry, it is not possible to delete all non-frozen columns.',
+    );
   });
 
   test('renaming a sheet rewrites the formulas that name it', () => {
@@ -238,7 +258,14 @@ describe('values behave as in Sheets', () => {
     expect(sheet.getRange('A1').getBackground()).toBe('#ffffff');
     expect(sheet.getRange('A1').getFontColor()).toBe('#ff0000');
     expect(emu.snapshot(sheet.getName()).formats).toEqual({
-      A1: { fontWeight: 'bold', fontColor: '#ff0000', horizontalAlignment: 'center', numberFormat: '0.0%', fontSize: 12, wrap: true },
+      A1: {
+        fontWeight: 'bold',
+        fontColor: '#ff0000',
+        horizontalAlignment: 'center',
+        numberFormat: '0.0%',
+        fontSize: 12,
+        wrap: true,
+      },
       B1: { fontColor: '#ff0000', horizontalAlignment: 'center', numberFormat: '0.0%', fontSize: 12, wrap: true },
     });
     sheet.getRange('A1:B1').clearFormat();
@@ -247,7 +274,13 @@ describe('values behave as in Sheets', () => {
 
   test('clear, clearContent, merge, notes', () => {
     const { sheet, emu } = setup();
-    sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]).setFontWeight('bold');
+    sheet
+      .getRange('A1:B2')
+      .setValues([
+        [1, 2],
+        [3, 4],
+      ])
+      .setFontWeight('bold');
     sheet.getRange('A1').setNote('source: CRM');
     sheet.getRange('A2:B2').clearContent();
     expect(sheet.getRange('A2').getFontWeight()).toBe('bold');
@@ -268,7 +301,9 @@ describe('values behave as in Sheets', () => {
     const kpi = ss.insertSheet('KPI', 0);
     expect(ss.getActiveSheet().getName()).toBe('KPI');
     expect(kpi.getIndex()).toBe(1);
-    expect(() => ss.insertSheet('kpi')).toThrow('A sheet with the name "kpi" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('kpi')).toThrow(
+      'A sheet with the name "kpi" already exists. Please enter another name.',
+    );
     ss.insertSheet();
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['KPI', 'Sheet1', 'Sheet2']);
     ss.setActiveSheet(kpi);
@@ -298,7 +333,9 @@ describe('values behave as in Sheets', () => {
     const app = emu.services.SpreadsheetApp;
     expect(app.openById(other.getId()).getName()).toBe('Other');
     expect(app.openById(emu.spreadsheet.getId()).getName()).toBe('Boussole test');
-    expect(() => app.openById('nope')).toThrow(/^Unexpected error while getting the method or property openById on object SpreadsheetApp\.$/);
+    expect(() => app.openById('nope')).toThrow(
+      /^Unexpected error while getting the method or property openById on object SpreadsheetApp\.$/,
+    );
     expect(app.create('Made by code').getSheets()).toHaveLength(1);
   });
 });

@@ -86,7 +86,11 @@ describe('KPI_TREND agrees with the engine and formula.js on random series', () 
         const ours = hf.getCellValue({ sheet: 0, row: 0, col: 2 }) as number;
         const engine = hf.getCellValue({ sheet: 0, row: 0, col: 3 }) as number;
         hf.destroy();
-        const oracle = formulajs.FORECAST(n + k, ys, ys.map((_, i) => i + 1)) as number;
+        const oracle = formulajs.FORECAST(
+          n + k,
+          ys,
+          ys.map((_, i) => i + 1),
+        ) as number;
         const scale = 1 + Math.abs(oracle);
         expect(Math.abs(ours - oracle)).toBeLessThanOrEqual(1e-9 * scale);
         expect(Math.abs(ours - engine)).toBeLessThanOrEqual(1e-9 * scale);

@@ -18,10 +18,23 @@ const normalised = () => everything().map(withoutIds);
 /** A small workbook: the cost of a render is in its service calls, and every call is tried. */
 function setUp(levels: 1 | 3): void {
   env = addonEnv({}, workbook(14));
-  const obj = saved(serverApi.saveObjective({ title: 'Objectif', description: '', horizon: '2026-12-31', level: 'strategic', owner: '' }));
+  const obj = saved(
+    serverApi.saveObjective({
+      title: 'Objectif',
+      description: '',
+      horizon: '2026-12-31',
+      level: 'strategic',
+      owner: '',
+    }),
+  );
   // Quarterly: 12 chart points, the smallest render; the categories KPI adds a bar chart.
-  const drafts = kpiDrafts(3, 14, [obj.id]).map((d, i) => ({ ...d, frequency: 'quarterly' as const, level: (['strategic', 'tactical', 'operational'] as const)[i] }));
-  for (const d of levels === 1 ? [drafts[2], { ...drafts[0], level: 'operational' as const }] : drafts) saved(serverApi.saveKpi(d));
+  const drafts = kpiDrafts(3, 14, [obj.id]).map((d, i) => ({
+    ...d,
+    frequency: 'quarterly' as const,
+    level: (['strategic', 'tactical', 'operational'] as const)[i],
+  }));
+  for (const d of levels === 1 ? [drafts[2], { ...drafts[0], level: 'operational' as const }] : drafts)
+    saved(serverApi.saveKpi(d));
 }
 
 /** Injects a fault at call k of a render for every k in `positions(calls)`. */
@@ -63,12 +76,18 @@ function faultEveryCall(layout: DashboardLayout, tried: (k: number, calls: numbe
       before = everything();
     }
   }
-  if (process.env.DASHBOARD_FAULTS_LOG) console.log(`${layout}: ${calls} calls per render, ${triedCount} tried, ${failures} failed and rolled back`);
+  if (process.env.DASHBOARD_FAULTS_LOG)
+    console.log(`${layout}: ${calls} calls per render, ${triedCount} tried, ${failures} failed and rolled back`);
   // Most calls can fail the render; every one of them left the old dashboards in place.
   expect(failures).toBeGreaterThan(triedCount * 0.9);
   // No draft or retired sheet is left behind.
-  const kinds = env.emu.metadata().filter((m) => m.key === OWNER_KEY).map((m) => m.value);
-  expect(kinds.filter((v) => v !== 'dashboard' && v !== HISTORY_KIND && v !== 'objectives' && v !== 'kpis')).toEqual([]);
+  const kinds = env.emu
+    .metadata()
+    .filter((m) => m.key === OWNER_KEY)
+    .map((m) => m.value);
+  expect(kinds.filter((v) => v !== 'dashboard' && v !== HISTORY_KIND && v !== 'objectives' && v !== 'kpis')).toEqual(
+    [],
+  );
 }
 
 test('one dashboard: a fault at any call of a render leaves it exactly as it was', () => {

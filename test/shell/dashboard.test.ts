@@ -19,8 +19,13 @@ let env: AddonEnv;
 afterEach(() => env?.close());
 
 const ss = () => SpreadsheetApp.getActiveSpreadsheet();
-const tagOf = (sheet: string, key: string) => env.emu.metadata().find((m) => m.sheet === sheet && m.key === key && m.locationType === 'SHEET')?.value ?? null;
-const dashboards = () => env.emu.metadata().filter((m) => m.key === OWNER_KEY && m.value === 'dashboard').map((m) => m.sheet!);
+const tagOf = (sheet: string, key: string) =>
+  env.emu.metadata().find((m) => m.sheet === sheet && m.key === key && m.locationType === 'SHEET')?.value ?? null;
+const dashboards = () =>
+  env.emu
+    .metadata()
+    .filter((m) => m.key === OWNER_KEY && m.value === 'dashboard')
+    .map((m) => m.sheet!);
 
 /** A sheet of the user's own, with values, formulas and formats Boussole must never touch. */
 function userSheet(): void {
@@ -39,7 +44,9 @@ describe('a generated dashboard', () => {
   test('per level, tagged, protected, live formulas without errors, charts chosen by the data', () => {
     env = addonEnv({}, workbook(400));
     const { kpis } = saveKpis(6, 400, 2);
-    const cellKpi = saved(serverApi.saveKpi({ ...kpis[0], id: undefined, name: 'Trésorerie', source: { kind: 'cell', ref: 'Données!B2' } }));
+    const cellKpi = saved(
+      serverApi.saveKpi({ ...kpis[0], id: undefined, name: 'Trésorerie', source: { kind: 'cell', ref: 'Données!B2' } }),
+    );
     const out = generateDashboards(contextOf(env.emu), { layout: 'by_level', smartScores: { [kpis[0].id]: 92 } });
     expect(out).toEqual([
       { sheetName: 'Direction', level: 'strategic', kpiCount: 3 },
@@ -73,7 +80,9 @@ describe('a generated dashboard', () => {
     expect(first[visibleColumn('smart') - 1]).toBe(92);
     expect(typeof first[visibleColumn('current') - 1]).toBe('number');
     expect(first[visibleColumn('status') - 1]).toMatch(/^(En bonne voie|À surveiller|En retard)$/);
-    expect(snap.display[names.indexOf(kpis[0].name) + FIRST_KPI_ROW - 1][visibleColumn('vsPrevious') - 1]).toMatch(/^[▲▼►] [+-]?\d/);
+    expect(snap.display[names.indexOf(kpis[0].name) + FIRST_KPI_ROW - 1][visibleColumn('vsPrevious') - 1]).toMatch(
+      /^[▲▼►] [+-]?\d/,
+    );
     expect(snap.formulas[FIRST_KPI_ROW - 1][visibleColumn('sparkline') - 1]).toMatch(/^=SPARKLINE\(/);
     void cellKpi;
 
@@ -93,8 +102,14 @@ describe('a generated dashboard', () => {
     env = addonEnv({ locale: 'en_US', userLocale: 'en' }, workbook(36));
     saveKpis(4, 36);
     const ctx = contextOf(env.emu, 'en');
-    expect(generateDashboards(ctx, { layout: 'by_level' }).map((d) => d.sheetName)).toEqual(['Leadership', 'Managers', 'Teams']);
-    expect(generateDashboards(ctx, { layout: 'overall' })).toEqual([{ sheetName: 'Dashboard', level: 'overall', kpiCount: 4 }]);
+    expect(generateDashboards(ctx, { layout: 'by_level' }).map((d) => d.sheetName)).toEqual([
+      'Leadership',
+      'Managers',
+      'Teams',
+    ]);
+    expect(generateDashboards(ctx, { layout: 'overall' })).toEqual([
+      { sheetName: 'Dashboard', level: 'overall', kpiCount: 4 },
+    ]);
     expect(dashboards()).toEqual(['Dashboard']);
     expect(env.emu.sheetNames().filter((n) => ['Leadership', 'Managers', 'Teams'].includes(n))).toEqual([]);
     expect(env.emu.snapshot('Dashboard').values[0][0]).toBe('Dashboard · all KPIs');
@@ -104,12 +119,20 @@ describe('a generated dashboard', () => {
 test('a KPI whose source sheet is gone shows "no data", not an error', () => {
   env = addonEnv({}, workbook(36));
   const { kpis } = saveKpis(1, 36, 1);
-  saved(serverApi.saveKpi({ ...kpis[0], id: undefined, name: 'Orphelin', source: { kind: 'range', values: 'Archives!B2:B40', dates: 'Archives!A2:A40' } }));
+  saved(
+    serverApi.saveKpi({
+      ...kpis[0],
+      id: undefined,
+      name: 'Orphelin',
+      source: { kind: 'range', values: 'Archives!B2:B40', dates: 'Archives!A2:A40' },
+    }),
+  );
   generateDashboards(contextOf(env.emu), { layout: 'overall' });
   const snap = env.emu.snapshot('Tableau de bord');
   const r = snap.values.findIndex((row) => row[0] === 'Orphelin');
   expect(snap.values[r][visibleColumn('status') - 1]).toBe('Pas de données');
-  for (const c of VISIBLE) expect({ c, v: String(snap.values[r][visibleColumn(c) - 1]) }).not.toEqual({ c, v: expect.stringMatching(/^#/) });
+  for (const c of VISIBLE)
+    expect({ c, v: String(snap.values[r][visibleColumn(c) - 1]) }).not.toEqual({ c, v: expect.stringMatching(/^#/) });
 });
 
 describe('regeneration', () => {
@@ -189,10 +212,14 @@ describe('the history sheet', () => {
     env = addonEnv({}, workbook(5));
     const sheet = ensureHistorySheet(ss(), 'fr');
     expect(sheet.getName()).toBe('Boussole · Historique');
-    expect(env.emu.sheetValues('Boussole · Historique')).toEqual([['kpiId', 'period', 'periodStart', 'value', 'target', 'status', 'takenAt']]);
+    expect(env.emu.sheetValues('Boussole · Historique')).toEqual([
+      ['kpiId', 'period', 'periodStart', 'value', 'target', 'status', 'takenAt'],
+    ]);
     expect(tagOf('Boussole · Historique', OWNER_KEY)).toBe('history');
     expect(tagOf('Boussole · Historique', SCHEMA_KEY)).toBe('1');
-    expect(env.emu.snapshot('Boussole · Historique').protections).toEqual([expect.objectContaining({ warningOnly: true })]);
+    expect(env.emu.snapshot('Boussole · Historique').protections).toEqual([
+      expect.objectContaining({ warningOnly: true }),
+    ]);
     sheet.setName('Mon historique');
     expect(ensureHistorySheet(ss(), 'en').getName()).toBe('Mon historique');
     expect(env.emu.sheetNames().filter((n) => /istor/.test(n))).toEqual(['Mon historique']);
@@ -215,9 +242,32 @@ describe('the history sheet', () => {
 
   test('a KPI read from one cell shows the live value and its past from the history', () => {
     env = addonEnv({}, { ...workbook(5), Saisie: [['Trésorerie', 52000]] });
-    const obj = saved(serverApi.saveObjective({ title: 'Tenir', description: '', horizon: '2026-12-31', level: 'strategic', owner: '' }));
+    const obj = saved(
+      serverApi.saveObjective({
+        title: 'Tenir',
+        description: '',
+        horizon: '2026-12-31',
+        level: 'strategic',
+        owner: '',
+      }),
+    );
     const k = saved(
-      serverApi.saveKpi({ name: 'Trésorerie', definition: '', unit: '€', direction: 'higher', objectiveId: obj.id, indicator: 'lagging', source: { kind: 'cell', ref: 'Saisie!B1' }, baseline: 40000, target: 60000, deadline: '2026-12-31', frequency: 'monthly', benchmark: null, owner: '', level: 'strategic' }),
+      serverApi.saveKpi({
+        name: 'Trésorerie',
+        definition: '',
+        unit: '€',
+        direction: 'higher',
+        objectiveId: obj.id,
+        indicator: 'lagging',
+        source: { kind: 'cell', ref: 'Saisie!B1' },
+        baseline: 40000,
+        target: 60000,
+        deadline: '2026-12-31',
+        frequency: 'monthly',
+        benchmark: null,
+        owner: '',
+        level: 'strategic',
+      }),
     );
     const history = ensureHistorySheet(ss(), 'fr');
     history.getRange(2, 1, 3, 7).setValues([

@@ -27,20 +27,41 @@ test('day by day over 18 months: one row per KPI and period, never two, even wit
   // Daily sales from 2024-12-01, one row appended every day at 07:00.
   const sales: unknown[][] = [['Date', 'CA du jour']];
   for (let d = isoDay('2024-12-01')!; d < FIRST; d++) sales.push([dayIso(d), d % 1000]);
-  env = addonEnv({ now: '2025-01-01T07:00:00Z', timeZone: 'Europe/Paris' }, { Support: [['Indicateur', 'Valeur'], ['Tickets', ticketsOn(FIRST)], ['NPS', npsOn(FIRST)]], Ventes: sales });
+  env = addonEnv(
+    { now: '2025-01-01T07:00:00Z', timeZone: 'Europe/Paris' },
+    {
+      Support: [
+        ['Indicateur', 'Valeur'],
+        ['Tickets', ticketsOn(FIRST)],
+        ['NPS', npsOn(FIRST)],
+      ],
+      Ventes: sales,
+    },
+  );
   const ventes = env.emu.spreadsheet.getSheetByName('Ventes')!;
   ventes.getRange('A2:A').setNumberFormat('@');
   ventes.getRange(2, 1, sales.length - 1, 1).setValues(sales.slice(1).map((r) => [r[0]]));
 
   const restore = seedIds(7);
-  const cell = (frequency: Frequency, ref = "'Support'!B2") => saveKpi({ name: `Cellule ${frequency} ${ref}`, frequency, source: { kind: 'cell', ref } }).id;
+  const cell = (frequency: Frequency, ref = "'Support'!B2") =>
+    saveKpi({ name: `Cellule ${frequency} ${ref}`, frequency, source: { kind: 'cell', ref } }).id;
   const ids = {
     cellDaily: cell('daily'),
     cellWeekly: cell('weekly'),
     cellMonthly: cell('monthly', "'Support'!B3"),
     cellQuarterly: cell('quarterly', "'Support'!B3"),
-    datedDaily: saveKpi({ name: 'CA jour', frequency: 'daily', direction: 'higher', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } }).id,
-    datedMonthly: saveKpi({ name: 'CA mois', frequency: 'monthly', direction: 'higher', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } }).id,
+    datedDaily: saveKpi({
+      name: 'CA jour',
+      frequency: 'daily',
+      direction: 'higher',
+      source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+    }).id,
+    datedMonthly: saveKpi({
+      name: 'CA mois',
+      frequency: 'monthly',
+      direction: 'higher',
+      source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+    }).id,
   };
   restore();
   setSchedule({ kind: 'daily', hour: 23 });
@@ -114,7 +135,12 @@ test('day by day over 18 months: one row per KPI and period, never two, even wit
     for (const [i, r] of list.entries()) {
       const end = expected[i].end;
       expect([r.period, r.periodStart, r.value]).toEqual([expected[i].key, dayIso(expected[i].start), valueOn(end)]);
-      const offset = end >= isoDay('2025-03-30')! && end < isoDay('2025-10-26')! ? '+02:00' : end >= isoDay('2026-03-29')! ? '+02:00' : '+01:00';
+      const offset =
+        end >= isoDay('2025-03-30')! && end < isoDay('2025-10-26')!
+          ? '+02:00'
+          : end >= isoDay('2026-03-29')!
+            ? '+02:00'
+            : '+01:00';
       expect(r.takenAt).toBe(`${dayIso(end)}T23:${end % 37 === 0 ? '20:05' : '00:00'}${offset}`);
     }
   };
@@ -124,9 +150,18 @@ test('day by day over 18 months: one row per KPI and period, never two, even wit
   check(ids.cellQuarterly, 'quarterly', npsOn);
   const dated = byKpi(ids.datedDaily);
   expect(dated[0].period).toBe('2024-12-31');
-  expect(dated.slice(1).map((r) => r.period)).toEqual(periods('daily').slice(0, 545).map((p) => p.key));
+  expect(dated.slice(1).map((r) => r.period)).toEqual(
+    periods('daily')
+      .slice(0, 545)
+      .map((p) => p.key),
+  );
   expect(dated.every((r) => r.value === isoDay(r.period)! % 1000)).toBe(true);
-  expect(byKpi(ids.datedMonthly).map((r) => r.period)).toEqual(['2024-12', ...periods('monthly').slice(0, 17).map((p) => p.key)]);
+  expect(byKpi(ids.datedMonthly).map((r) => r.period)).toEqual([
+    '2024-12',
+    ...periods('monthly')
+      .slice(0, 17)
+      .map((p) => p.key),
+  ]);
 
   // 1 July, 00:30: June, Q2 and 30 June are over; week 27 is not.
   env.emu.clock.set('2026-06-30T22:30:00Z');
@@ -142,36 +177,50 @@ test('day by day over 18 months: one row per KPI and period, never two, even wit
 test.each([
   ['spring forward', '2026-03-25T00:00:00Z', '2026-04-02T00:00:00Z', '2026-03-29', 23],
   ['fall back', '2025-10-22T00:00:00Z', '2025-10-30T00:00:00Z', '2025-10-26', 25],
-])('hourly across %s: each day archives the reading of its last hour, local midnight to midnight', (_, from, to, dstDay, hoursThatDay) => {
-  env = addonEnv({ now: from, timeZone: 'Europe/Paris' }, { Support: [['Indicateur', 'Valeur'], ['Tickets', 0]] });
-  const restore = seedIds(3);
-  const daily = saveKpi({ name: 'Tickets', frequency: 'daily', source: { kind: 'cell', ref: "'Support'!B2" } }).id;
-  const weekly = saveKpi({ name: 'Tickets semaine', frequency: 'weekly', source: { kind: 'cell', ref: "'Support'!B2" } }).id;
-  restore();
-  setSchedule({ kind: 'hourly' });
-  const support = env.emu.spreadsheet.getSheetByName('Support')!;
-  const lastReading = new Map<string, number>();
-  const runsPerDay = new Map<string, number>();
-  for (const t of env.emu.dueTriggers(from, to)) {
-    env.emu.clock.set(t.at);
-    const value = t.at.getTime() / 3_600_000; // hours since 1970: distinct for every run
-    support.getRange('B2').setValue(value);
-    const entry = env.emu.asTrigger(() => runScheduledRefresh(t.event, quiet), t.documentId!);
-    expect(entry.errors).toEqual([]);
-    const local = dayIso(parisDay(t.at));
-    lastReading.set(local, value);
-    runsPerDay.set(local, (runsPerDay.get(local) ?? 0) + 1);
-  }
-  expect(runsPerDay.get(dstDay)).toBe(hoursThatDay);
-  const rows = historyRows(env).filter((r) => r.kpiId === daily);
-  const days = [...lastReading.keys()].slice(0, -1); // the last day is still pending
-  expect(rows.map((r) => r.period)).toEqual(days);
-  for (const r of rows) expect([r.period, r.value]).toEqual([r.period, lastReading.get(r.period)]);
-  // The last reading of each day is its 23:00 local run, whatever the offset.
-  for (const r of rows) expect(r.takenAt.slice(10, 19)).toBe('T23:00:00');
-  // Weekly: the week that ended in the span, once.
-  const weeks = historyRows(env).filter((r) => r.kpiId === weekly);
-  expect(weeks).toHaveLength(1);
-  expect(weeks[0].value).toBe(lastReading.get(dayIso(parsePeriodKey(weeks[0].period)!.end)));
-});
-
+])(
+  'hourly across %s: each day archives the reading of its last hour, local midnight to midnight',
+  (_, from, to, dstDay, hoursThatDay) => {
+    env = addonEnv(
+      { now: from, timeZone: 'Europe/Paris' },
+      {
+        Support: [
+          ['Indicateur', 'Valeur'],
+          ['Tickets', 0],
+        ],
+      },
+    );
+    const restore = seedIds(3);
+    const daily = saveKpi({ name: 'Tickets', frequency: 'daily', source: { kind: 'cell', ref: "'Support'!B2" } }).id;
+    const weekly = saveKpi({
+      name: 'Tickets semaine',
+      frequency: 'weekly',
+      source: { kind: 'cell', ref: "'Support'!B2" },
+    }).id;
+    restore();
+    setSchedule({ kind: 'hourly' });
+    const support = env.emu.spreadsheet.getSheetByName('Support')!;
+    const lastReading = new Map<string, number>();
+    const runsPerDay = new Map<string, number>();
+    for (const t of env.emu.dueTriggers(from, to)) {
+      env.emu.clock.set(t.at);
+      const value = t.at.getTime() / 3_600_000; // hours since 1970: distinct for every run
+      support.getRange('B2').setValue(value);
+      const entry = env.emu.asTrigger(() => runScheduledRefresh(t.event, quiet), t.documentId!);
+      expect(entry.errors).toEqual([]);
+      const local = dayIso(parisDay(t.at));
+      lastReading.set(local, value);
+      runsPerDay.set(local, (runsPerDay.get(local) ?? 0) + 1);
+    }
+    expect(runsPerDay.get(dstDay)).toBe(hoursThatDay);
+    const rows = historyRows(env).filter((r) => r.kpiId === daily);
+    const days = [...lastReading.keys()].slice(0, -1); // the last day is still pending
+    expect(rows.map((r) => r.period)).toEqual(days);
+    for (const r of rows) expect([r.period, r.value]).toEqual([r.period, lastReading.get(r.period)]);
+    // The last reading of each day is its 23:00 local run, whatever the offset.
+    for (const r of rows) expect(r.takenAt.slice(10, 19)).toBe('T23:00:00');
+    // Weekly: the week that ended in the span, once.
+    const weeks = historyRows(env).filter((r) => r.kpiId === weekly);
+    expect(weeks).toHaveLength(1);
+    expect(weeks[0].value).toBe(lastReading.get(dayIso(parsePeriodKey(weeks[0].period)!.end)));
+  },
+);

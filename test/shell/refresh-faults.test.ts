@@ -26,12 +26,25 @@ interface Scenario {
 
 /** 4 KPIs; a first refresh on Monday 15 June 2026; the faulted run on 1 July (4 rows due). */
 function steadyState(): Scenario {
-  const e = addonEnv({ now: '2026-06-15T06:00:00Z', timeZone: 'Europe/Paris' }, companyWorkbook({ from: '2026-01-01', count: 160 }));
+  const e = addonEnv(
+    { now: '2026-06-15T06:00:00Z', timeZone: 'Europe/Paris' },
+    companyWorkbook({ from: '2026-01-01', count: 160 }),
+  );
   const restore = seedIds();
   saveKpi({});
   saveKpi({ name: 'NPS', frequency: 'daily', direction: 'higher', source: { kind: 'cell', ref: "'Support'!B4" } });
-  saveKpi({ name: 'CA', frequency: 'monthly', direction: 'higher', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
-  saveKpi({ name: 'Cumul', frequency: 'quarterly', direction: 'higher', source: { kind: 'range', values: 'Ventes!C2:C' } });
+  saveKpi({
+    name: 'CA',
+    frequency: 'monthly',
+    direction: 'higher',
+    source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+  });
+  saveKpi({
+    name: 'Cumul',
+    frequency: 'quarterly',
+    direction: 'higher',
+    source: { kind: 'range', values: 'Ventes!C2:C' },
+  });
   restore();
   if (refreshNow(quiet).errors.length) throw new Error('setup run failed');
   e.emu.clock.set('2026-07-01T06:00:00Z');
@@ -41,10 +54,23 @@ function steadyState(): Scenario {
 
 /** The very first refresh: the history and run-log sheets do not exist yet. */
 function firstRun(): Scenario {
-  const e = addonEnv({ now: '2026-06-15T06:00:00Z', timeZone: 'Europe/Paris' }, companyWorkbook({ from: '2026-01-01', count: 160 }));
+  const e = addonEnv(
+    { now: '2026-06-15T06:00:00Z', timeZone: 'Europe/Paris' },
+    companyWorkbook({ from: '2026-01-01', count: 160 }),
+  );
   const restore = seedIds();
-  saveKpi({ name: 'CA', frequency: 'monthly', direction: 'higher', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
-  saveKpi({ name: 'Jours', frequency: 'daily', direction: 'higher', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+  saveKpi({
+    name: 'CA',
+    frequency: 'monthly',
+    direction: 'higher',
+    source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+  });
+  saveKpi({
+    name: 'Jours',
+    frequency: 'daily',
+    direction: 'higher',
+    source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+  });
   restore();
   return { env: e, run: () => refreshNow(quiet) };
 }
@@ -75,11 +101,15 @@ function checkEveryCall(make: () => Scenario, expectedRows: number) {
     const after = state(s.env);
 
     // Sheets that are neither the history nor the run log: exactly as before, always.
-    for (const name of Object.keys(before)) if (name !== historyName && name !== runlogName) expect([k, after[name]]).toEqual([k, before[name]]);
+    for (const name of Object.keys(before))
+      if (name !== historyName && name !== runlogName) expect([k, after[name]]).toEqual([k, before[name]]);
     // No stray sheet: only the history and run log may have appeared.
     expect(Object.keys(after).filter((n) => !(n in before) && n !== historyName && n !== runlogName)).toEqual([]);
 
-    const untouched = after[historyName] === undefined ? before[historyName] === undefined : JSON.stringify(after[historyName]) === JSON.stringify(before[historyName]);
+    const untouched =
+      after[historyName] === undefined
+        ? before[historyName] === undefined
+        : JSON.stringify(after[historyName]) === JSON.stringify(before[historyName]);
     if (untouched) {
       outcomes.untouched++;
       expect([k, entry.rowsWritten]).toEqual([k, 0]);

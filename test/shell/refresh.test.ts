@@ -1,4 +1,12 @@
-import { CONFIG_KEY, getSchedule, LAST_RUN_KEY, refreshNow, resolveSpreadsheet, runScheduledRefresh, setSchedule } from '../../src/addon/refresh';
+import {
+  CONFIG_KEY,
+  getSchedule,
+  LAST_RUN_KEY,
+  refreshNow,
+  resolveSpreadsheet,
+  runScheduledRefresh,
+  setSchedule,
+} from '../../src/addon/refresh';
 import { TRIGGER_DOC_PREFIX } from '../../src/addon/refresh/config';
 import { HISTORY_HEADER } from '../../src/core/history/rows';
 import { addonEnv, type AddonEnv } from '../support/addon-env';
@@ -16,19 +24,56 @@ describe('a refresh', () => {
   test('archives ended periods, keeps the current one pending, logs the run, and is idempotent', () => {
     setup(); // Monday 15 June 2026, 08:00 in Paris
     const tickets = saveKpi({});
-    const sales = saveKpi({ name: 'CA mensuel', unit: '€', direction: 'higher', frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' }, baseline: null, target: 2000 });
+    const sales = saveKpi({
+      name: 'CA mensuel',
+      unit: '€',
+      direction: 'higher',
+      frequency: 'monthly',
+      source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+      baseline: null,
+      target: 2000,
+    });
 
     const first = refreshNow(quiet);
-    expect(first).toEqual({ start: '2026-06-15T08:00:00+02:00', durationMs: 0, trigger: 'manual', rowsWritten: 1, errors: [] });
+    expect(first).toEqual({
+      start: '2026-06-15T08:00:00+02:00',
+      durationMs: 0,
+      trigger: 'manual',
+      rowsWritten: 1,
+      errors: [],
+    });
     expect(historyRows(env).map(({ row: _, ...r }) => r)).toEqual([
-      { kpiId: sales.id, period: '2026-05', periodStart: '2026-05-01', value: 1150, target: 2000, status: 'on_track', takenAt: '2026-06-15T08:00:00+02:00' },
+      {
+        kpiId: sales.id,
+        period: '2026-05',
+        periodStart: '2026-05-01',
+        value: 1150,
+        target: 2000,
+        status: 'on_track',
+        takenAt: '2026-06-15T08:00:00+02:00',
+      },
     ]);
     const historySheet = ownedSheetName(env, 'history')!;
     expect(historySheet).toBe('Boussole · Historique');
     expect(env.emu.sheetValues(historySheet)[0]).toEqual([...HISTORY_HEADER]);
-    expect([...'ABCDEFG'].map((c) => env.emu.cell(`${historySheet}!${c}2`).numberFormat)).toEqual(['General', '@', '@', 'General', 'General', 'General', '@']);
-    expect(env.emu.protections().filter((p) => p.sheet === historySheet)).toMatchObject([{ type: 'SHEET', warningOnly: true }]);
-    expect(env.emu.metadata().filter((m) => m.sheet === historySheet).map((m) => [m.key, m.value])).toEqual([
+    expect([...'ABCDEFG'].map((c) => env.emu.cell(`${historySheet}!${c}2`).numberFormat)).toEqual([
+      'General',
+      '@',
+      '@',
+      'General',
+      'General',
+      'General',
+      '@',
+    ]);
+    expect(env.emu.protections().filter((p) => p.sheet === historySheet)).toMatchObject([
+      { type: 'SHEET', warningOnly: true },
+    ]);
+    expect(
+      env.emu
+        .metadata()
+        .filter((m) => m.sheet === historySheet)
+        .map((m) => [m.key, m.value]),
+    ).toEqual([
       ['boussole.sheet', 'history'],
       ['boussole.schema', '1'],
       ['boussole.sheetId', String(SpreadsheetApp.getActiveSpreadsheet().getSheetByName(historySheet)!.getSheetId())],
@@ -44,8 +89,20 @@ describe('a refresh', () => {
     env.emu.clock.set('2026-06-22T06:00:00Z');
     setCell(env, 'Support!B2', 35);
     expect(refreshNow(quiet).rowsWritten).toBe(1);
-    expect(historyRows(env).slice(1).map(({ row: _, ...r }) => r)).toEqual([
-      { kpiId: tickets.id, period: '2026-W25', periodStart: '2026-06-15', value: 33, target: 20, status: 'on_track', takenAt: '2026-06-19T17:00:00+02:00' },
+    expect(
+      historyRows(env)
+        .slice(1)
+        .map(({ row: _, ...r }) => r),
+    ).toEqual([
+      {
+        kpiId: tickets.id,
+        period: '2026-W25',
+        periodStart: '2026-06-15',
+        value: 33,
+        target: 20,
+        status: 'on_track',
+        takenAt: '2026-06-19T17:00:00+02:00',
+      },
     ]);
 
     // The run log has one line per completed run; the last run is in document properties.
@@ -64,13 +121,18 @@ describe('a refresh', () => {
     setup();
     saveKpi({ name: 'Perdu', source: { kind: 'cell', ref: "'Archives'!B2" } });
     saveKpi({ name: 'Vide', source: { kind: 'cell', ref: "'Support'!Z9" } });
-    const sales = saveKpi({ name: 'CA', frequency: 'monthly', direction: 'higher', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    const sales = saveKpi({
+      name: 'CA',
+      frequency: 'monthly',
+      direction: 'higher',
+      source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+    });
     const entry = refreshNow(quiet);
     expect(entry.rowsWritten).toBe(1);
     expect(historyRows(env).map((r) => r.kpiId)).toEqual([sales.id]);
     expect(entry.errors).toEqual([
-      'KPI «\u00a0Perdu\u00a0» : L\'onglet « Archives » n\'existe pas.',
-      'KPI «\u00a0Vide\u00a0» : la source ne contient aucun nombre ; rien n\'est relevé.',
+      "KPI «\u00a0Perdu\u00a0» : L'onglet « Archives » n'existe pas.",
+      "KPI «\u00a0Vide\u00a0» : la source ne contient aucun nombre ; rien n'est relevé.",
     ]);
     expect(getSchedule().lastRun!.errors).toEqual(entry.errors);
     expect(env.emu.sheetValues(ownedSheetName(env, 'runlog')!)[1][4]).toBe(entry.errors.join('\n'));
@@ -119,7 +181,11 @@ describe('a refresh', () => {
 
   test('history rows broken by hand are kept as they are and never duplicated', () => {
     setup();
-    const sales = saveKpi({ frequency: 'monthly', direction: 'higher', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    const sales = saveKpi({
+      frequency: 'monthly',
+      direction: 'higher',
+      source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+    });
     refreshNow(quiet);
     const name = ownedSheetName(env, 'history')!;
     env.emu.spreadsheet.getSheetByName(name)!.getRange('D2').setValue('effacé');
@@ -142,7 +208,10 @@ describe('a refresh', () => {
     saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
     refreshNow(quiet);
     const name = ownedSheetName(env, 'history')!;
-    env.emu.spreadsheet.getSheetByName(name)!.getRange('D1:E1').setValues([['target', 'value']]);
+    env.emu.spreadsheet
+      .getSheetByName(name)!
+      .getRange('D1:E1')
+      .setValues([['target', 'value']]);
     env.emu.clock.set('2026-07-01T06:00:00Z');
     const entry = refreshNow(quiet);
     expect(entry.rowsWritten).toBe(0);
@@ -161,8 +230,17 @@ describe('the schedule', () => {
 
     expect(setSchedule({ kind: 'hourly' }).schedule).toEqual({ kind: 'hourly' });
     expect(clockTriggers()).toHaveLength(1);
-    expect(clockTriggers()[0]).toMatchObject({ handler: 'runScheduledRefresh', documentId: ssId, schedule: { kind: 'hours', every: 1 } });
-    expect(JSON.parse(env.emu.properties.document()[CONFIG_KEY])).toEqual({ v: 1, schedule: { kind: 'hourly' }, layout: 'by_level', spreadsheetId: ssId });
+    expect(clockTriggers()[0]).toMatchObject({
+      handler: 'runScheduledRefresh',
+      documentId: ssId,
+      schedule: { kind: 'hours', every: 1 },
+    });
+    expect(JSON.parse(env.emu.properties.document()[CONFIG_KEY])).toEqual({
+      v: 1,
+      schedule: { kind: 'hourly' },
+      layout: 'by_level',
+      spreadsheetId: ssId,
+    });
 
     const firstId = clockTriggers()[0].id;
     env.emu.calls.reset();
@@ -174,13 +252,27 @@ describe('the schedule', () => {
     expect(clockTriggers()[0].id).not.toBe(firstId);
     expect(clockTriggers()[0].schedule).toMatchObject({ kind: 'days', every: 1, atHour: 7, timeZone: 'Europe/Paris' });
 
-    expect(setSchedule({ kind: 'weekly', day: 'FRIDAY', hour: 18 }).schedule).toEqual({ kind: 'weekly', day: 'FRIDAY', hour: 18 });
+    expect(setSchedule({ kind: 'weekly', day: 'FRIDAY', hour: 18 }).schedule).toEqual({
+      kind: 'weekly',
+      day: 'FRIDAY',
+      hour: 18,
+    });
     expect(clockTriggers()).toHaveLength(1);
-    expect(clockTriggers()[0].schedule).toMatchObject({ kind: 'weeks', weekDay: 5, atHour: 18, timeZone: 'Europe/Paris' });
+    expect(clockTriggers()[0].schedule).toMatchObject({
+      kind: 'weeks',
+      weekDay: 5,
+      atHour: 18,
+      timeZone: 'Europe/Paris',
+    });
     // Fires on Fridays at 18:00 Paris time.
-    expect(env.emu.dueTriggers('2026-06-15T00:00:00Z', '2026-06-30T00:00:00Z').map((t) => t.at.toISOString())).toEqual(['2026-06-19T16:00:00.000Z', '2026-06-26T16:00:00.000Z']);
+    expect(env.emu.dueTriggers('2026-06-15T00:00:00Z', '2026-06-30T00:00:00Z').map((t) => t.at.toISOString())).toEqual([
+      '2026-06-19T16:00:00.000Z',
+      '2026-06-26T16:00:00.000Z',
+    ]);
     // The user property that maps the trigger to its document follows the trigger.
-    expect(Object.keys(env.emu.properties.user()).filter((k) => k.startsWith(TRIGGER_DOC_PREFIX))).toEqual([TRIGGER_DOC_PREFIX + clockTriggers()[0].id]);
+    expect(Object.keys(env.emu.properties.user()).filter((k) => k.startsWith(TRIGGER_DOC_PREFIX))).toEqual([
+      TRIGGER_DOC_PREFIX + clockTriggers()[0].id,
+    ]);
 
     expect(setSchedule({ kind: 'off' }).schedule).toEqual({ kind: 'off' });
     expect(clockTriggers()).toHaveLength(0);
@@ -197,7 +289,10 @@ describe('the schedule', () => {
 
   test('the handler runs with no active spreadsheet (a clock trigger), from the stored id', () => {
     setup();
-    const sales = saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    const sales = saveKpi({
+      frequency: 'monthly',
+      source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+    });
     setSchedule({ kind: 'daily', hour: 9 });
     const [due] = env.emu.dueTriggers('2026-06-15T06:00:00Z', '2026-06-16T06:00:00Z');
     expect(due.at.toISOString()).toBe('2026-06-15T07:00:00.000Z');
@@ -217,7 +312,9 @@ describe('the schedule', () => {
     docProps.deleteProperty(CONFIG_KEY);
     const ss = env.emu.asTrigger(() => resolveSpreadsheet({ triggerUid: t.id }), t.documentId!);
     expect(ss.getId()).toBe(env.emu.spreadsheet.getId());
-    expect(() => env.emu.asTrigger(() => resolveSpreadsheet({ triggerUid: 'unknown' }), t.documentId!)).toThrow(/no spreadsheet to refresh/);
+    expect(() => env.emu.asTrigger(() => resolveSpreadsheet({ triggerUid: 'unknown' }), t.documentId!)).toThrow(
+      /no spreadsheet to refresh/,
+    );
   });
 
   test("a trigger firing while the document's schedule is off removes itself and writes nothing", () => {
@@ -225,7 +322,10 @@ describe('the schedule', () => {
     saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
     setSchedule({ kind: 'hourly' });
     const cfg = JSON.parse(env.emu.properties.document()[CONFIG_KEY]);
-    env.emu.services.PropertiesService.getDocumentProperties().setProperty(CONFIG_KEY, JSON.stringify({ ...cfg, schedule: { kind: 'off' } }));
+    env.emu.services.PropertiesService.getDocumentProperties().setProperty(
+      CONFIG_KEY,
+      JSON.stringify({ ...cfg, schedule: { kind: 'off' } }),
+    );
     const [due] = env.emu.dueTriggers('2026-06-15T06:00:00Z', '2026-06-15T08:00:00Z');
     env.emu.clock.set(due.at);
     const entry = env.emu.asTrigger(() => runScheduledRefresh(due.event, quiet), due.documentId!);
@@ -241,7 +341,11 @@ describe("the user's own sheets", () => {
     setup('2026-01-05T06:00:00Z');
     saveKpi({});
     saveKpi({ name: 'NPS', frequency: 'daily', source: { kind: 'cell', ref: "'Support'!B4" } });
-    saveKpi({ name: 'CA', frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    saveKpi({
+      name: 'CA',
+      frequency: 'monthly',
+      source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+    });
     saveKpi({ name: 'Cumul', frequency: 'quarterly', source: { kind: 'range', values: 'Ventes!C2:C' } });
     const sheet = env.emu.spreadsheet.getSheetByName('Ventes')!;
     sheet.getRange('B2:B20').setNumberFormat('#,##0 [$€]');

@@ -65,7 +65,9 @@ describe('objectives and KPIs in sheets the add-on owns', () => {
 
     // Edit keeps the id and the row.
     env.emu.clock.advance({ days: 40 });
-    const edited = saved(serverApi.saveKpi({ ...kpi, target: 80, name: 'Clients signés par mois', createdAt: '2020-01-01' }));
+    const edited = saved(
+      serverApi.saveKpi({ ...kpi, target: 80, name: 'Clients signés par mois', createdAt: '2020-01-01' }),
+    );
     expect(edited.id).toBe(kpi.id);
     expect(edited.createdAt).toBe('2026-06-15'); // kept by storage, not taken from the form
     const sheet = ownedSheetName(env, 'kpis');
@@ -108,8 +110,16 @@ describe('objectives and KPIs in sheets the add-on owns', () => {
 
   test('hostile text is stored and read back as text, never as a formula', () => {
     env = addonEnv({}, salesWorkbook());
-    const obj = saved(serverApi.saveObjective(objectiveDraft({ title: '=IMPORTXML("http://x.example","//a")', owner: '+33 6 12 34 56 78' })));
-    const kpi = saved(serverApi.saveKpi(kpiDraft(obj.id, { name: '@x', definition: '-1 est le pire =HYPERLINK("http://x")', owner: "'quoted" })));
+    const obj = saved(
+      serverApi.saveObjective(
+        objectiveDraft({ title: '=IMPORTXML("http://x.example","//a")', owner: '+33 6 12 34 56 78' }),
+      ),
+    );
+    const kpi = saved(
+      serverApi.saveKpi(
+        kpiDraft(obj.id, { name: '@x', definition: '-1 est le pire =HYPERLINK("http://x")', owner: "'quoted" }),
+      ),
+    );
     const objectives = ownedSheetName(env, 'objectives');
     const kpis = ownedSheetName(env, 'kpis');
     expect(env.emu.sheetFormulas(objectives).flat().filter(Boolean)).toEqual([]);
@@ -133,7 +143,15 @@ describe('objectives and KPIs in sheets the add-on owns', () => {
   test('a KPI pointing at an unknown objective is refused', () => {
     env = addonEnv({ locale: 'en_US', userLocale: 'en' }, salesWorkbook());
     const r = serverApi.saveKpi(kpiDraft('obj_nothere'));
-    expect(r).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'objectiveId', message: 'Objective: "obj_nothere" does not exist; pick an objective from the list.' })] });
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        expect.objectContaining({
+          field: 'objectiveId',
+          message: 'Objective: "obj_nothere" does not exist; pick an objective from the list.',
+        }),
+      ],
+    });
   });
 
   test('English sheet names and messages for an English user', () => {
@@ -141,7 +159,10 @@ describe('objectives and KPIs in sheets the add-on owns', () => {
     const obj = saved(serverApi.saveObjective(objectiveDraft()));
     saved(serverApi.saveKpi(kpiDraft(obj.id)));
     expect(ownedSheetName(env, 'kpis')).toBe('Boussole · KPIs');
-    expect(serverApi.deleteObjective(obj.id)).toEqual({ ok: false, message: expect.stringContaining('still has 1 KPI') });
+    expect(serverApi.deleteObjective(obj.id)).toEqual({
+      ok: false,
+      message: expect.stringContaining('still has 1 KPI'),
+    });
   });
 
   test('a save waits for another execution holding the lock, then says so plainly', () => {
@@ -170,7 +191,9 @@ describe('corrupted storage: broken rows are reported with their row and kept; t
     const before = env.emu.snapshot(sheet);
     const boot = serverApi.bootstrap();
     expect(boot.kpis.map((k) => k.kpi.id)).toEqual([kpis[0].id, kpis[2].id]);
-    expect(boot.problems).toEqual([{ sheet: 'kpis', row: 3, id: kpis[1].id, reason: expect.stringContaining('"soixante-dix" is not a number') }]);
+    expect(boot.problems).toEqual([
+      { sheet: 'kpis', row: 3, id: kpis[1].id, reason: expect.stringContaining('"soixante-dix" is not a number') },
+    ]);
     // Saving another KPI leaves the broken row exactly as it was.
     saved(serverApi.saveKpi({ ...kpis[0], target: 99 }));
     const after = env.emu.snapshot(sheet);
@@ -199,7 +222,9 @@ describe('corrupted storage: broken rows are reported with their row and kept; t
     s.getRange(4, 1).setValue(kpis[0].id);
     const boot = serverApi.bootstrap();
     expect(boot.kpis.map((k) => k.kpi.id)).toEqual([kpis[0].id, kpis[1].id]);
-    expect(boot.problems).toEqual([{ sheet: 'kpis', row: 4, id: kpis[0].id, reason: `duplicate id "${kpis[0].id}" (already on row 2)` }]);
+    expect(boot.problems).toEqual([
+      { sheet: 'kpis', row: 4, id: kpis[0].id, reason: `duplicate id "${kpis[0].id}" (already on row 2)` },
+    ]);
   });
 
   test('a source on a sheet that no longer exists is reported on its KPI, not as a crash', () => {
@@ -239,7 +264,9 @@ describe('service calls stay constant as KPIs grow from 5 to 200', () => {
   test('listing (bootstrap) and saving cost the same number of calls for 5 and 200 KPIs', () => {
     const five = callsFor(5);
     const many = callsFor(200);
-    console.log(`service calls — bootstrap: ${five.list} (5 KPIs) vs ${many.list} (200 KPIs); edit: ${five.save} vs ${many.save}; create: ${five.boot} vs ${many.boot}`);
+    console.log(
+      `service calls — bootstrap: ${five.list} (5 KPIs) vs ${many.list} (200 KPIs); edit: ${five.save} vs ${many.save}; create: ${five.boot} vs ${many.boot}`,
+    );
     expect(many).toEqual(five);
   });
 });

@@ -36,7 +36,10 @@ describe("a user's copy of a Boussole sheet", () => {
     expect(tagged.length).toBeGreaterThanOrEqual(3); // objectives, KPIs, the dashboard
     for (const m of tagged) {
       const id = env.emu.metadata().find((x) => x.key === SHEET_ID_KEY && x.sheet === m.sheet)?.value;
-      expect({ sheet: m.sheet, id }).toEqual({ sheet: m.sheet, id: String(ss().getSheetByName(m.sheet!)!.getSheetId()) });
+      expect({ sheet: m.sheet, id }).toEqual({
+        sheet: m.sheet,
+        id: String(ss().getSheetByName(m.sheet!)!.getSheetId()),
+      });
     }
   });
 
@@ -46,7 +49,9 @@ describe("a user's copy of a Boussole sheet", () => {
     const first = generateDashboards(contextOf(env.emu), { layout: 'by_level', smartScores: {} });
     const copy = duplicate('Direction', 'mes remarques pour le comité');
     // The copy carries the add-on's tags (the pessimistic case this test is about).
-    expect(env.emu.metadata().some((m) => m.sheet === copy && m.key === OWNER_KEY && m.value === 'dashboard')).toBe(true);
+    expect(env.emu.metadata().some((m) => m.sheet === copy && m.key === OWNER_KEY && m.value === 'dashboard')).toBe(
+      true,
+    );
     const before = userView(env.emu.snapshot(copy));
     expect(listDashboards(ss())).toEqual(first);
 
@@ -70,7 +75,8 @@ describe("a user's copy of a Boussole sheet", () => {
     saveKpis(3, 60, 1);
     const [dash] = generateDashboards(contextOf(env.emu), { layout: 'overall', smartScores: {} });
     const copy = duplicate(dash.sheetName);
-    const at = (sheet: string) => env.emu.cell(`${sheet}!${String.fromCharCode(64 + REFRESHED_CELL.column)}${REFRESHED_CELL.row}`).value;
+    const at = (sheet: string) =>
+      env.emu.cell(`${sheet}!${String.fromCharCode(64 + REFRESHED_CELL.column)}${REFRESHED_CELL.row}`).value;
     const stamped = at(copy);
     env.emu.clock.set('2026-06-16T07:30:00Z');
     refreshNow(quiet);
@@ -79,8 +85,19 @@ describe("a user's copy of a Boussole sheet", () => {
   });
 
   test('storage and history keep using the original when their sheets are copied', () => {
-    env = addonEnv({ now: '2026-06-15T06:00:00Z', timeZone: 'Europe/Paris' }, companyWorkbook({ from: '2026-01-01', count: 160 }));
-    const sales = saveKpi({ name: 'CA mensuel', unit: '€', direction: 'higher', frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' }, baseline: null, target: 2000 });
+    env = addonEnv(
+      { now: '2026-06-15T06:00:00Z', timeZone: 'Europe/Paris' },
+      companyWorkbook({ from: '2026-01-01', count: 160 }),
+    );
+    const sales = saveKpi({
+      name: 'CA mensuel',
+      unit: '€',
+      direction: 'higher',
+      frequency: 'monthly',
+      source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+      baseline: null,
+      target: 2000,
+    });
     expect(refreshNow(quiet).rowsWritten).toBe(1);
     const kpiSheet = ownedSheetName(env, 'kpis')!;
     const historySheet = ownedSheetName(env, 'history')!;
@@ -94,7 +111,12 @@ describe("a user's copy of a Boussole sheet", () => {
     const copies = { kpis: env.emu.sheetValues(kpiCopy), history: env.emu.sheetValues(historyCopy) };
 
     const tickets = saveKpi({});
-    expect(serverApi.bootstrap().kpis.map((k) => k.kpi.id).sort()).toEqual([sales.id, tickets.id].sort());
+    expect(
+      serverApi
+        .bootstrap()
+        .kpis.map((k) => k.kpi.id)
+        .sort(),
+    ).toEqual([sales.id, tickets.id].sort());
     expect(env.emu.sheetValues(kpiSheet)).toHaveLength(3);
     env.emu.clock.set('2026-07-01T06:00:00Z');
     // June for the sales; nothing for the tickets, a single cell never read during a past week.

@@ -1,6 +1,14 @@
 import { elapsedShare, kpiStatus } from '../../src/core/kpi/status';
 
-const base = { baseline: 100, firstValue: 100, target: 200, direction: 'higher' as const, start: '2026-01-01', deadline: '2027-01-01', today: '2026-07-02' };
+const base = {
+  baseline: 100,
+  firstValue: 100,
+  target: 200,
+  direction: 'higher' as const,
+  start: '2026-01-01',
+  deadline: '2027-01-01',
+  today: '2026-07-02',
+};
 
 test('elapsed share of the way to the deadline', () => {
   expect(elapsedShare('2026-01-01', '2027-01-01', '2026-07-02')).toBeCloseTo(182 / 365, 12);
@@ -36,5 +44,8 @@ test('past the deadline and not reached is off track; no target or no value is n
 });
 
 test('the first value stands in for a missing baseline', () => {
-  expect(kpiStatus({ ...base, baseline: null, firstValue: 100, latest: 150 })).toMatchObject({ status: 'on_track', progress: 0.5 });
+  expect(kpiStatus({ ...base, baseline: null, firstValue: 100, latest: 150 })).toMatchObject({
+    status: 'on_track',
+    progress: 0.5,
+  });
 });

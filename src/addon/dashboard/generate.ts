@@ -23,7 +23,15 @@ import { OWNER_KEY, tagOwnedSheet } from '../owned-sheets';
 import { loadKpis, loadObjectives, type Storage } from '../storage';
 import { refreshedText } from './headers';
 import { ensureHistorySheet } from './history-sheet';
-import { DASHBOARD_KIND, DRAFT_KIND, findDashboards, KPI_COUNT_KEY, LEVEL_KEY, RETIRED_KIND, type OwnedDashboard } from './owned-dashboards';
+import {
+  DASHBOARD_KIND,
+  DRAFT_KIND,
+  findDashboards,
+  KPI_COUNT_KEY,
+  LEVEL_KEY,
+  RETIRED_KIND,
+  type OwnedDashboard,
+} from './owned-dashboards';
 import { renderSheetPlan } from './render';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -137,7 +145,9 @@ export function generateDashboards(ctx: DashboardContext, options: GenerateOptio
     for (const o of olds) {
       o.d.owner.setValue(RETIRED_KIND);
       undo.push(() => o.d.owner.setValue(DASHBOARD_KIND));
-      o.d.sheet.setName(uniqueName(names, `${o.name} · ${lang === 'fr' ? 'ancienne version' : 'old version'}`.slice(0, 90)));
+      o.d.sheet.setName(
+        uniqueName(names, `${o.name} · ${lang === 'fr' ? 'ancienne version' : 'old version'}`.slice(0, 90)),
+      );
       undo.push(() => o.d.sheet.setName(o.name));
     }
     for (const o of olds) names.delete(o.name);

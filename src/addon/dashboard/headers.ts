@@ -20,12 +20,26 @@ export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string): numbe
 export function refreshedText(now: Date, timeZone: string, lang: Lang): string {
   let p: Record<string, string>;
   try {
-    const f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     p = {};
     for (const part of f.formatToParts(now)) p[part.type] = part.value;
   } catch {
     const s = Utilities.formatDate(now, timeZone, 'yyyy-MM-dd HH:mm');
-    p = { year: s.slice(0, 4), month: s.slice(5, 7), day: s.slice(8, 10), hour: s.slice(11, 13), minute: s.slice(14, 16) };
+    p = {
+      year: s.slice(0, 4),
+      month: s.slice(5, 7),
+      day: s.slice(8, 10),
+      hour: s.slice(11, 13),
+      minute: s.slice(14, 16),
+    };
   }
   const time = `${p.hour}:${p.minute}`;
   return lang === 'fr' ? `${p.day}/${p.month}/${p.year} ${time}` : `${p.year}-${p.month}-${p.day} ${time}`;

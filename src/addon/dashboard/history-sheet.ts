@@ -28,7 +28,10 @@ export function ensureHistorySheet(ss: Spreadsheet, lang: Lang): Sheet {
     tagOwnedSheet(sheet, HISTORY_KIND, HISTORY_SCHEMA_VERSION);
     sheet.getRange('B:C').setNumberFormat('@');
     sheet.getRange('G:G').setNumberFormat('@');
-    sheet.getRange(1, 1, 1, HISTORY_HEADER.length).setValues([[...HISTORY_HEADER]]).setFontWeight('bold');
+    sheet
+      .getRange(1, 1, 1, HISTORY_HEADER.length)
+      .setValues([[...HISTORY_HEADER]])
+      .setFontWeight('bold');
     sheet.setFrozenRows(1);
     sheet.protect().setWarningOnly(true).setDescription(PROTECTION_TEXT[lang]);
   } catch (e) {

@@ -55,7 +55,10 @@ export function findDashboards(ss: Spreadsheet): OwnedDashboard[] {
     }
   }
   const index = found.map((d) => d.sheet.getIndex());
-  return found.map((d, i) => ({ d, at: index[i] })).sort((a, b) => a.at - b.at).map((x) => x.d);
+  return found
+    .map((d, i) => ({ d, at: index[i] }))
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.d);
 }
 
 /** The dashboards in place now (for the sidebar's settings). */

@@ -63,7 +63,8 @@ export function renderSheetPlan(ss: Spreadsheet, sheet: Sheet, plan: SheetPlan):
   for (const w of plan.columnWidths) sheet.setColumnWidths(w.column, w.count, w.width);
   for (const s of plan.styles) applyStyle(sheet, s);
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
-  if (plan.conditionalFormats.length) sheet.setConditionalFormatRules(plan.conditionalFormats.map((c) => ruleOf(sheet, c)));
+  if (plan.conditionalFormats.length)
+    sheet.setConditionalFormatRules(plan.conditionalFormats.map((c) => ruleOf(sheet, c)));
   for (const c of plan.charts) insertChart(ss, sheet, c);
   for (const h of plan.hiddenColumns) sheet.hideColumns(h.column, h.count);
 }

@@ -3,7 +3,13 @@
  * layout, the spreadsheet id, the last run, the pending observations) and, per user, which
  * document each of their refresh triggers serves.
  */
-import { parseConfig, parseRunLogEntry, serializeConfig, serializeRunLogEntry, type RefreshConfig } from '../../core/history/schedule';
+import {
+  parseConfig,
+  parseRunLogEntry,
+  serializeConfig,
+  serializeRunLogEntry,
+  type RefreshConfig,
+} from '../../core/history/schedule';
 import type { DashboardLayout, RunLogEntry } from '../../shared/api';
 
 export const CONFIG_KEY = 'boussole.refresh';

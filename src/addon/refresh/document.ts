@@ -29,7 +29,10 @@ export function resolveSpreadsheet(e?: ClockEvent): Spreadsheet {
     /* no document properties in this context: try the user's */
   }
   if (!id && e?.triggerUid) id = PropertiesService.getUserProperties().getProperty(TRIGGER_DOC_PREFIX + e.triggerUid);
-  if (!id) throw new NoDocumentError('Boussole: no spreadsheet to refresh (no active spreadsheet and no stored id); set the schedule again from the sidebar.');
+  if (!id)
+    throw new NoDocumentError(
+      'Boussole: no spreadsheet to refresh (no active spreadsheet and no stored id); set the schedule again from the sidebar.',
+    );
   return SpreadsheetApp.openById(id);
 }
 

@@ -5,7 +5,15 @@
  * (A1:G last row) and written by appending one block; never rewritten.
  */
 import type { Lang } from '../../core/i18n/lang';
-import { decodeHistory, encodeHistoryRow, HISTORY_FORMATS, HISTORY_HEADER, HISTORY_KIND, type DecodedHistory, type HistoryRow } from '../../core/history/rows';
+import {
+  decodeHistory,
+  encodeHistoryRow,
+  HISTORY_FORMATS,
+  HISTORY_HEADER,
+  HISTORY_KIND,
+  type DecodedHistory,
+  type HistoryRow,
+} from '../../core/history/rows';
 import { ensureHistorySheet, HISTORY_SHEET_NAMES } from '../dashboard/history-sheet';
 import { appendToTableSheet, findTableSheet } from './table-sheet';
 
@@ -33,5 +41,7 @@ export function readHistory(ss: Spreadsheet, lang: Lang, toIso: (d: Date) => str
 
 /** Appends the rows in one block after the last row; creates the sheet first if there is none (and removes it again if the write fails). */
 export function appendHistory(ss: Spreadsheet, lang: Lang, loaded: LoadedHistory, rows: readonly HistoryRow[]): void {
-  appendToTableSheet(ss, loaded.sheet, loaded.empty ? 1 : loaded.nextRow, rows.map(encodeHistoryRow), SPEC, () => ensureHistorySheet(ss, lang));
+  appendToTableSheet(ss, loaded.sheet, loaded.empty ? 1 : loaded.nextRow, rows.map(encodeHistoryRow), SPEC, () =>
+    ensureHistorySheet(ss, lang),
+  );
 }

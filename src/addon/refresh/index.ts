@@ -1,4 +1,13 @@
-export { runScheduledRefresh, refreshNow, runRefresh, refreshHeaders, REFRESH_HANDLER, LOCK_WAIT_MS, type RefreshOptions, type AfterRunInfo } from './run';
+export {
+  runScheduledRefresh,
+  refreshNow,
+  runRefresh,
+  refreshHeaders,
+  REFRESH_HANDLER,
+  LOCK_WAIT_MS,
+  type RefreshOptions,
+  type AfterRunInfo,
+} from './run';
 export { getSchedule, setSchedule, type ScheduleOptions } from './schedule';
 export { resolveSpreadsheet, documentLang, NoDocumentError, type ClockEvent } from './document';
 export { readConfig, saveDashboardLayout, readLastRun, CONFIG_KEY, LAST_RUN_KEY } from './config';

@@ -59,7 +59,7 @@ export interface RefreshOptions {
 
 const TEXT: Record<string, Record<Lang, string>> = {
   busy: {
-    fr: "Une actualisation est déjà en cours dans ce classeur : elle fait ce travail. Réessayez dans un instant.",
+    fr: 'Une actualisation est déjà en cours dans ce classeur : elle fait ce travail. Réessayez dans un instant.',
     en: 'A refresh is already running in this spreadsheet and is doing this work. Try again in a moment.',
   },
   header: {
@@ -67,9 +67,12 @@ const TEXT: Record<string, Record<Lang, string>> = {
     en: 'The history sheet no longer has kpiId | period | periodStart | value | target | status | takenAt in A1:G1: nothing is added until they are restored (Edit › Undo or version history).',
   },
   failed: { fr: "L'actualisation s'est arrêtée : ", en: 'The refresh stopped: ' },
-  retry: { fr: ' Rien de partiel n’a été écrit ; la prochaine actualisation reprend.', en: ' Nothing partial was written; the next refresh picks up from here.' },
-  afterRun: { fr: "En-tête des tableaux de bord non mis à jour : ", en: 'Dashboard header not updated: ' },
-  runLog: { fr: "Journal non écrit : ", en: 'Run log not written: ' },
+  retry: {
+    fr: ' Rien de partiel n’a été écrit ; la prochaine actualisation reprend.',
+    en: ' Nothing partial was written; the next refresh picks up from here.',
+  },
+  afterRun: { fr: 'En-tête des tableaux de bord non mis à jour : ', en: 'Dashboard header not updated: ' },
+  runLog: { fr: 'Journal non écrit : ', en: 'Run log not written: ' },
   kpiRow: { fr: 'Ligne KPI ', en: 'KPI row ' },
 };
 
@@ -90,7 +93,11 @@ function zoneFormatters(timeZone: string) {
 }
 
 /** Runs one refresh; never throws (the outcome, errors included, is the returned entry). */
-export function runRefresh(trigger: RunLogEntry['trigger'], event: ClockEvent | undefined, options: RefreshOptions = {}): RunLogEntry {
+export function runRefresh(
+  trigger: RunLogEntry['trigger'],
+  event: ClockEvent | undefined,
+  options: RefreshOptions = {},
+): RunLogEntry {
   const log = options.log ?? ((m: string) => console.log(m));
   const startedAt = clock.now();
   // No spreadsheet, so no zone of its own: the script's zone, like every other stamp the user sees.
@@ -101,7 +108,13 @@ export function runRefresh(trigger: RunLogEntry['trigger'], event: ClockEvent | 
       return startedAt.toISOString();
     }
   };
-  const fallback = (errors: string[]): RunLogEntry => ({ start: scriptStamp(), durationMs: clock.now().getTime() - startedAt.getTime(), trigger, rowsWritten: 0, errors });
+  const fallback = (errors: string[]): RunLogEntry => ({
+    start: scriptStamp(),
+    durationMs: clock.now().getTime() - startedAt.getTime(),
+    trigger,
+    rowsWritten: 0,
+    errors,
+  });
 
   let ss: Spreadsheet;
   let lang: Lang = 'en';
@@ -117,7 +130,13 @@ export function runRefresh(trigger: RunLogEntry['trigger'], event: ClockEvent | 
     return fallback([message(e)]);
   }
   const start = fmt.toDateTime(startedAt);
-  const entryOf = (rowsWritten: number, errors: string[]): RunLogEntry => ({ start, durationMs: clock.now().getTime() - startedAt.getTime(), trigger, rowsWritten, errors });
+  const entryOf = (rowsWritten: number, errors: string[]): RunLogEntry => ({
+    start,
+    durationMs: clock.now().getTime() - startedAt.getTime(),
+    trigger,
+    rowsWritten,
+    errors,
+  });
 
   let lock: GoogleAppsScript.Lock.Lock | null;
   let locked: boolean;
@@ -164,10 +183,13 @@ export function runRefresh(trigger: RunLogEntry['trigger'], event: ClockEvent | 
       readings,
       history,
       pending,
-      knownIds: kpis.sheet ? new Set([...kpis.items.map((x) => x.item.id), ...kpis.problems.map((p) => p.id ?? '')]) : null,
+      knownIds: kpis.sheet
+        ? new Set([...kpis.items.map((x) => x.item.id), ...kpis.problems.map((p) => p.id ?? '')])
+        : null,
       lang,
     });
-    for (const p of kpis.problems) errors.push(`${TEXT.kpiRow[lang]}${p.row}${p.id ? ` (${p.id})` : ''}${lang === 'fr' ? ' : ' : ': '}${p.reason}`);
+    for (const p of kpis.problems)
+      errors.push(`${TEXT.kpiRow[lang]}${p.row}${p.id ? ` (${p.id})` : ''}${lang === 'fr' ? ' : ' : ': '}${p.reason}`);
     errors.push(...plan.errors);
 
     // --- commit ---
@@ -199,7 +221,10 @@ export function runRefresh(trigger: RunLogEntry['trigger'], event: ClockEvent | 
     writeLastRun(entry, props);
     return entry;
   } catch (e) {
-    const entry = entryOf(rowsWritten, [...errors, TEXT.failed[lang] + message(e) + (rowsWritten ? '' : TEXT.retry[lang])]);
+    const entry = entryOf(rowsWritten, [
+      ...errors,
+      TEXT.failed[lang] + message(e) + (rowsWritten ? '' : TEXT.retry[lang]),
+    ]);
     log(`Boussole: refresh failed: ${message(e)}`);
     try {
       writeLastRun(entry);

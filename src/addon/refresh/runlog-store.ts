@@ -1,6 +1,12 @@
 /** The run-log sheet: owned kind `runlog`, one line per completed refresh, appended. */
 import type { Lang } from '../../core/i18n/lang';
-import { encodeRunLogRow, RUNLOG_FORMATS, RUNLOG_HEADER, RUNLOG_KIND, RUNLOG_SCHEMA_VERSION } from '../../core/history/schedule';
+import {
+  encodeRunLogRow,
+  RUNLOG_FORMATS,
+  RUNLOG_HEADER,
+  RUNLOG_KIND,
+  RUNLOG_SCHEMA_VERSION,
+} from '../../core/history/schedule';
 import type { RunLogEntry } from '../../shared/api';
 import { appendToTableSheet, createTableSheet, findTableSheet, type TableSheetSpec } from './table-sheet';
 
@@ -9,7 +15,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const RUNLOG_SHEET_NAME: Record<Lang, string> = { fr: 'Boussole · Journal', en: 'Boussole · Run log' };
 
 const PROTECTION: Record<Lang, string> = {
-  fr: "Journal des actualisations de Boussole (début, durée, déclencheur, lignes écrites, erreurs).",
+  fr: 'Journal des actualisations de Boussole (début, durée, déclencheur, lignes écrites, erreurs).',
   en: "Log of Boussole's refreshes (start, duration, trigger, rows written, errors).",
 };
 
@@ -26,5 +32,7 @@ export function appendRunLog(ss: Spreadsheet, lang: Lang, entry: RunLogEntry): v
   const spec = runLogSpec(lang);
   const found = findTableSheet(ss, RUNLOG_KIND);
   const last = found ? found.getLastRow() : 1;
-  appendToTableSheet(ss, found, last === 0 ? 1 : last + 1, [encodeRunLogRow(entry)], spec, () => createTableSheet(ss, spec));
+  appendToTableSheet(ss, found, last === 0 ? 1 : last + 1, [encodeRunLogRow(entry)], spec, () =>
+    createTableSheet(ss, spec),
+  );
 }

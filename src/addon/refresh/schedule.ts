@@ -18,7 +18,7 @@ export interface ScheduleOptions {
 
 const TEXT = {
   invalid: {
-    fr: "Planification invalide : choisissez « désactivée », « toutes les heures », « chaque jour à » une heure de 0 à 23, ou « chaque semaine » un jour et une heure.",
+    fr: 'Planification invalide : choisissez « désactivée », « toutes les heures », « chaque jour à » une heure de 0 à 23, ou « chaque semaine » un jour et une heure.',
     en: 'Invalid schedule: choose off, hourly, daily at an hour from 0 to 23, or weekly on a day at an hour.',
   },
   busy: {
@@ -32,8 +32,14 @@ export function getSchedule(options: ScheduleOptions = {}): ScheduleState {
   const ss = resolveSpreadsheet();
   const props = documentProperties();
   const config = readConfig(props);
-  const schedule: Schedule = config.schedule.kind !== 'off' && refreshTriggers(ss).length ? config.schedule : { kind: 'off' };
-  return { schedule, layout: config.layout, lastRun: readLastRun(props), dashboards: (options.listDashboards ?? listDashboards)(ss) };
+  const schedule: Schedule =
+    config.schedule.kind !== 'off' && refreshTriggers(ss).length ? config.schedule : { kind: 'off' };
+  return {
+    schedule,
+    layout: config.layout,
+    lastRun: readLastRun(props),
+    dashboards: (options.listDashboards ?? listDashboards)(ss),
+  };
 }
 
 /**

@@ -31,7 +31,10 @@ export function createTableSheet(ss: Spreadsheet, spec: TableSheetSpec): Sheet {
   const sheet = ss.insertSheet(freeSheetName(ss, spec.name), ss.getSheets().length);
   try {
     const width = spec.header.length;
-    sheet.getRange(1, 1, 1, width).setValues([[...spec.header]]).setFontWeight('bold');
+    sheet
+      .getRange(1, 1, 1, width)
+      .setValues([[...spec.header]])
+      .setFontWeight('bold');
     const rows = sheet.getMaxRows();
     if (rows > 1) sheet.getRange(2, 1, rows - 1, width).setNumberFormats(block(spec.formats, rows - 1));
     sheet.setFrozenRows(1);
@@ -81,7 +84,12 @@ export function appendToTableSheet(
  * Growing a full sheet is a separate step before the write: interrupted there, it leaves empty
  * formatted rows, never a partial batch.
  */
-export function appendBlock(sheet: Sheet, startRow: number, rows: (string | number)[][], spec: Pick<TableSheetSpec, 'header' | 'formats'>): void {
+export function appendBlock(
+  sheet: Sheet,
+  startRow: number,
+  rows: (string | number)[][],
+  spec: Pick<TableSheetSpec, 'header' | 'formats'>,
+): void {
   if (!rows.length) return;
   const width = spec.header.length;
   let values = rows;

@@ -5,7 +5,16 @@
 import type { Lang } from '../i18n/lang';
 import { columnLetters, parseA1 } from '../kpi/a1';
 import { AUDIENCE_LEVELS, type AudienceLevel, type Kpi, type Objective } from '../kpi/model';
-import { CHANGE_FORMAT, dateFormat, GENERAL, PERCENT, periodFormat, SMART_FORMAT, TEXT_FORMAT, valueFormat } from './formats';
+import {
+  CHANGE_FORMAT,
+  dateFormat,
+  GENERAL,
+  PERCENT,
+  periodFormat,
+  SMART_FORMAT,
+  TEXT_FORMAT,
+  valueFormat,
+} from './formats';
 import { kpiFormulas, ref, str } from './formulas';
 import {
   anchorAt,
@@ -34,7 +43,17 @@ import {
   type CalcColumn,
   type VisibleColumn,
 } from './layout';
-import type { Area, Block, ChartSpec, ConditionalFormat, DashboardKey, DashboardPlan, PlanValue, SheetPlan, Style } from './plan';
+import type {
+  Area,
+  Block,
+  ChartSpec,
+  ConditionalFormat,
+  DashboardKey,
+  DashboardPlan,
+  PlanValue,
+  SheetPlan,
+  Style,
+} from './plan';
 import { SHEET_NAMES, STATUS_WORDS, TEXT, TITLES } from './text';
 
 export type DashboardLayout = 'by_level' | 'overall';
@@ -71,9 +90,20 @@ const COLORS = {
 export function dashboardsFor(kpis: readonly Kpi[], layout: DashboardLayout): { key: DashboardKey; kpis: Kpi[] }[] {
   const order = (k: Kpi) => AUDIENCE_LEVELS.indexOf(k.level);
   if (layout === 'overall' || kpis.length === 0) {
-    return [{ key: 'overall', kpis: kpis.map((k, i) => ({ k, i })).sort((a, b) => order(a.k) - order(b.k) || a.i - b.i).map((x) => x.k) }];
+    return [
+      {
+        key: 'overall',
+        kpis: kpis
+          .map((k, i) => ({ k, i }))
+          .sort((a, b) => order(a.k) - order(b.k) || a.i - b.i)
+          .map((x) => x.k),
+      },
+    ];
   }
-  return AUDIENCE_LEVELS.map((level: AudienceLevel) => ({ key: level as DashboardKey, kpis: kpis.filter((k) => k.level === level) })).filter((d) => d.kpis.length > 0);
+  return AUDIENCE_LEVELS.map((level: AudienceLevel) => ({
+    key: level as DashboardKey,
+    kpis: kpis.filter((k) => k.level === level),
+  })).filter((d) => d.kpis.length > 0);
 }
 
 /** KPIs grouped by objective (in the objectives' order, unlinked ones last), stable otherwise. */
@@ -96,7 +126,8 @@ const block = (id: string, row: number, column: number, values: PlanValue[][], n
 });
 
 /** Text literals are written as plain text ('@'): a name such as "=IMPORTXML(…)" stays a name. */
-const formatOf = (v: PlanValue, otherwise: string): string => (typeof v === 'string' && v !== '' && !v.startsWith('=') ? TEXT_FORMAT : otherwise);
+const formatOf = (v: PlanValue, otherwise: string): string =>
+  typeof v === 'string' && v !== '' && !v.startsWith('=') ? TEXT_FORMAT : otherwise;
 
 export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorted: Kpi[]): SheetPlan {
   const { lang } = input;
@@ -108,7 +139,9 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
 
   // --- header ----------------------------------------------------------------------------------
   const statusArea = `${abs(FIRST_KPI_ROW, visibleColumn('status'))}:${abs(lastKpiRow, visibleColumn('status'))}`;
-  const counts = (['on_track', 'at_risk', 'off_track'] as const).map((s, i) => `COUNTIF(${statusArea},${str(STATUS_WORDS[s][lang])})&${str(' ' + TEXT.summary[lang][i])}`);
+  const counts = (['on_track', 'at_risk', 'off_track'] as const).map(
+    (s, i) => `COUNTIF(${statusArea},${str(STATUS_WORDS[s][lang])})&${str(' ' + TEXT.summary[lang][i])}`,
+  );
   const summary = k ? `=${counts.join(`&" · "&`)}` : TEXT.noKpis[lang];
   const header: PlanValue[][] = [
     [TITLES[key][lang], ''],
@@ -116,11 +149,21 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
     [summary, ''],
     [TEXT.legend[lang], ''],
   ];
-  const blocks: Block[] = [block('header', TITLE_ROW, 1, header, header.map((r) => r.map((v) => formatOf(v, GENERAL))))];
+  const blocks: Block[] = [
+    block(
+      'header',
+      TITLE_ROW,
+      1,
+      header,
+      header.map((r) => r.map((v) => formatOf(v, GENERAL))),
+    ),
+  ];
 
   // --- one row per KPI -------------------------------------------------------------------------
   const tableHeader: PlanValue[] = [...TEXT.columns[lang]];
-  const calcHeader: PlanValue[] = CALC.map((c, i) => (c === 'expected' ? TEXT.expected[lang] : TEXT.calcColumns[lang][i]));
+  const calcHeader: PlanValue[] = CALC.map((c, i) =>
+    c === 'expected' ? TEXT.expected[lang] : TEXT.calcColumns[lang][i],
+  );
   calcHeader[0] = TEXT.calcTitle[lang] + ' · ' + calcHeader[0];
   const tableRows: PlanValue[][] = [tableHeader];
   const tableFormats: string[][] = [tableHeader.map(() => TEXT_FORMAT)];
@@ -195,7 +238,9 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         type: 'LINE',
         role: 'trend',
         kpiId: kpi.id,
-        ranges: [{ sheet: 'self', row: TABLE_HEADER_ROW, column: first + 1, rows: f.window + 1, columns: withTarget ? 3 : 2 }],
+        ranges: [
+          { sheet: 'self', row: TABLE_HEADER_ROW, column: first + 1, rows: f.window + 1, columns: withTarget ? 3 : 2 },
+        ],
         numHeaders: 1,
         position: { row: 0, column: 0, offsetX: 0, offsetY: 0 },
         options: {
@@ -209,7 +254,12 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         },
       });
     }
-    if (kpi.source.kind === 'range' && kpi.source.categories && parseA1(kpi.source.categories) && parseA1(kpi.source.values)) {
+    if (
+      kpi.source.kind === 'range' &&
+      kpi.source.categories &&
+      parseA1(kpi.source.categories) &&
+      parseA1(kpi.source.values)
+    ) {
       charts.push({
         id: `categories:${kpi.id}`,
         type: 'BAR',
@@ -281,16 +331,36 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   // --- styles and conditional formats (a fixed number, whatever the KPI count) ---------------
   const width = VISIBLE.length;
   const body: Area = { row: FIRST_KPI_ROW, column: 1, rows: Math.max(k, 1), columns: width };
-  const col = (c: VisibleColumn, columns = 1): Area => ({ row: FIRST_KPI_ROW, column: visibleColumn(c), rows: Math.max(k, 1), columns });
+  const col = (c: VisibleColumn, columns = 1): Area => ({
+    row: FIRST_KPI_ROW,
+    column: visibleColumn(c),
+    rows: Math.max(k, 1),
+    columns,
+  });
   const styles: Style[] = [
     { row: TITLE_ROW, column: 1, rows: 1, columns: 1, fontSize: 16, fontWeight: 'bold' },
     { row: TITLE_ROW + 1, column: 1, rows: LEGEND_ROW - TITLE_ROW, columns: 2, fontColor: COLORS.muted },
     { row: SUMMARY_ROW, column: 1, rows: 1, columns: 1, fontWeight: 'bold', fontColor: '#202124' },
-    { row: TABLE_HEADER_ROW, column: 1, rows: 1, columns: width, fontWeight: 'bold', background: COLORS.header, wrap: true },
+    {
+      row: TABLE_HEADER_ROW,
+      column: 1,
+      rows: 1,
+      columns: width,
+      fontWeight: 'bold',
+      background: COLORS.header,
+      wrap: true,
+    },
     { ...body, columns: 1, fontWeight: 'bold' },
     { ...col('status'), fontWeight: 'bold', horizontalAlignment: 'center' },
     { ...col('progress', 2), horizontalAlignment: 'left' },
-    { row: TABLE_HEADER_ROW, column: CALC_COLUMN, rows: 1, columns: CALC.length + 1 + SERIES_WIDTH * k, fontColor: COLORS.muted, fontWeight: 'bold' },
+    {
+      row: TABLE_HEADER_ROW,
+      column: CALC_COLUMN,
+      rows: 1,
+      columns: CALC.length + 1 + SERIES_WIDTH * k,
+      fontColor: COLORS.muted,
+      fontWeight: 'bold',
+    },
   ];
   const status = (s: keyof typeof STATUS_WORDS) => STATUS_WORDS[s][lang];
   const statusRef = `$${columnLetters(visibleColumn('status'))}${FIRST_KPI_ROW}`;
@@ -299,15 +369,58 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   const topLeft = `${columnLetters(changes.column)}${FIRST_KPI_ROW}`;
   const conditionalFormats: ConditionalFormat[] = k
     ? [
-        { areas: [col('status')], when: 'text_equals', text: status('on_track'), background: COLORS.good.background, fontColor: COLORS.good.font },
-        { areas: [col('status')], when: 'text_equals', text: status('at_risk'), background: COLORS.risk.background, fontColor: COLORS.risk.font },
-        { areas: [col('status')], when: 'text_equals', text: status('off_track'), background: COLORS.bad.background, fontColor: COLORS.bad.font },
+        {
+          areas: [col('status')],
+          when: 'text_equals',
+          text: status('on_track'),
+          background: COLORS.good.background,
+          fontColor: COLORS.good.font,
+        },
+        {
+          areas: [col('status')],
+          when: 'text_equals',
+          text: status('at_risk'),
+          background: COLORS.risk.background,
+          fontColor: COLORS.risk.font,
+        },
+        {
+          areas: [col('status')],
+          when: 'text_equals',
+          text: status('off_track'),
+          background: COLORS.bad.background,
+          fontColor: COLORS.bad.font,
+        },
         { areas: [col('status')], when: 'text_equals', text: status('no_data'), fontColor: COLORS.none.font },
-        { areas: [col('bar')], when: 'formula', formula: `=${statusRef}=${str(status('on_track'))}`, fontColor: COLORS.good.font },
-        { areas: [col('bar')], when: 'formula', formula: `=${statusRef}=${str(status('at_risk'))}`, fontColor: '#e69138' },
-        { areas: [col('bar')], when: 'formula', formula: `=${statusRef}=${str(status('off_track'))}`, fontColor: COLORS.bad.font },
-        { areas: [changes], when: 'formula', formula: `=AND(ISNUMBER(${topLeft}),${topLeft}*${dir}>0)`, fontColor: COLORS.good.font },
-        { areas: [changes], when: 'formula', formula: `=AND(ISNUMBER(${topLeft}),${topLeft}*${dir}<0)`, fontColor: COLORS.bad.font },
+        {
+          areas: [col('bar')],
+          when: 'formula',
+          formula: `=${statusRef}=${str(status('on_track'))}`,
+          fontColor: COLORS.good.font,
+        },
+        {
+          areas: [col('bar')],
+          when: 'formula',
+          formula: `=${statusRef}=${str(status('at_risk'))}`,
+          fontColor: '#e69138',
+        },
+        {
+          areas: [col('bar')],
+          when: 'formula',
+          formula: `=${statusRef}=${str(status('off_track'))}`,
+          fontColor: COLORS.bad.font,
+        },
+        {
+          areas: [changes],
+          when: 'formula',
+          formula: `=AND(ISNUMBER(${topLeft}),${topLeft}*${dir}>0)`,
+          fontColor: COLORS.good.font,
+        },
+        {
+          areas: [changes],
+          when: 'formula',
+          formula: `=AND(ISNUMBER(${topLeft}),${topLeft}*${dir}<0)`,
+          fontColor: COLORS.bad.font,
+        },
       ]
     : [];
 

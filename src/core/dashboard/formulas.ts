@@ -15,7 +15,16 @@ import { formatA1, parseA1, quoteSheetName, seriesShape } from '../kpi/a1';
 import { isoDay } from '../kpi/dates';
 import type { Frequency, Kpi } from '../kpi/model';
 import { PERIOD_DAYS, ON_TRACK_SLACK, AT_RISK_SLACK } from '../kpi/status';
-import { abs, calcColumn, PERIODS_PER_YEAR, seriesColumn, visibleColumn, WINDOW, type CalcColumn, type VisibleColumn } from './layout';
+import {
+  abs,
+  calcColumn,
+  PERIODS_PER_YEAR,
+  seriesColumn,
+  visibleColumn,
+  WINDOW,
+  type CalcColumn,
+  type VisibleColumn,
+} from './layout';
 import { STATUS_WORDS } from './text';
 
 /** A text literal inside a formula. */
@@ -43,7 +52,8 @@ interface SeriesAccess {
   xAt(pos: string): string | null;
 }
 
-const dateOfText = (s: string): string => `IF(ISNUMBER(${s}),INT(${s}),DATE(VALUE(LEFT(${s},4)),VALUE(MID(${s},6,2)),VALUE(MID(${s},9,2))))`;
+const dateOfText = (s: string): string =>
+  `IF(ISNUMBER(${s}),INT(${s}),DATE(VALUE(LEFT(${s},4)),VALUE(MID(${s},6,2)),VALUE(MID(${s},9,2))))`;
 
 /** The key of the period TODAY() falls in, as the history writes it: 2026-06-15, 2026-W24, 2026-06, 2026-Q2. */
 export function currentPeriodKeyFormula(frequency: Frequency): string {
@@ -133,7 +143,9 @@ export function kpiFormulas(ctx: KpiFormulaContext): KpiFormulas {
   const isCell = kpi.source.kind === 'cell';
   if (isCell && !ctx.historySheet) throw new Error('dashboard: a KPI sourced from one cell needs the history sheet');
   const access: SeriesAccess =
-    kpi.source.kind === 'cell' ? historyAccess(kpi.id, ctx.historySheet!, C('currentPeriod')) : rangeAccess(kpi.source.values, kpi.source.dates);
+    kpi.source.kind === 'cell'
+      ? historyAccess(kpi.id, ctx.historySheet!, C('currentPeriod'))
+      : rangeAccess(kpi.source.values, kpi.source.dates);
   const dated = kpi.source.kind === 'range' && !!kpi.source.dates;
   const large = (k: string) => `ARRAYFORMULA(LARGE(${access.condSeq},${k}))`;
   const small = (k: string) => `ARRAYFORMULA(SMALL(${access.condSeq},${k}))`;
@@ -176,7 +188,9 @@ export function kpiFormulas(ctx: KpiFormulaContext): KpiFormulas {
     firstPos: `=IF(${n}=0,"",${small('1')})`,
     points: `=MIN(${n},${isCell ? window - 1 : window})`,
     previous: `=IF(${C('prevPos')}="","",${access.valueAt(C('prevPos'))})`,
-    first: isCell ? `=IF(${C('firstPos')}="",${cur},${access.valueAt(C('firstPos'))})` : `=IF(${C('firstPos')}="","",${access.valueAt(C('firstPos'))})`,
+    first: isCell
+      ? `=IF(${C('firstPos')}="",${cur},${access.valueAt(C('firstPos'))})`
+      : `=IF(${C('firstPos')}="","",${access.valueAt(C('firstPos'))})`,
     baseline: kpi.baseline === null ? `=${C('first')}` : kpi.baseline,
     start: startFormula(),
     lastX: dated ? `=IF(${C('lastPos')}="","",${access.xAt(C('lastPos'))})` : '',
@@ -220,7 +234,8 @@ export function kpiFormulas(ctx: KpiFormulaContext): KpiFormulas {
 
   // A breakdown by category (no dates) is not a time series: no "previous period", no "last year".
   const categorical = kpi.source.kind === 'range' && !!kpi.source.categories && !kpi.source.dates;
-  const change = (other: string) => `=IF(OR(${cur}="",${other}=""),"",IF(${other}=0,"",(${cur}-${other})/ABS(${other})))`;
+  const change = (other: string) =>
+    `=IF(OR(${cur}="",${other}=""),"",IF(${other}=0,"",(${cur}-${other})/ABS(${other})))`;
   const reached = `${C('direction')}*(${cur}-${tgt})>=0`;
   const filled = `ROUND(10*MAX(0,MIN(1,${prog})))`;
   const first = seriesColumn(ctx.index);
@@ -243,7 +258,9 @@ export function kpiFormulas(ctx: KpiFormulaContext): KpiFormulas {
     vsPrevious: categorical ? '' : change(C('previous')),
     vsLastYear: categorical ? '' : change(C('yoy')),
     vsBenchmark: change(C('benchmark')),
-    sparkline: categorical ? `=SPARKLINE(${ref(kpi.source.kind === 'range' ? kpi.source.values : '')},{"charttype","column"})` : `=SPARKLINE(${valuesArea})`,
+    sparkline: categorical
+      ? `=SPARKLINE(${ref(kpi.source.kind === 'range' ? kpi.source.values : '')},{"charttype","column"})`
+      : `=SPARKLINE(${valuesArea})`,
     deadline: `=${deadline}`,
     smart: '',
   };
@@ -266,7 +283,12 @@ export function kpiFormulas(ctx: KpiFormulaContext): KpiFormulas {
         `=IF(OR(${value}="",${tgt}=""),"",${tgt})`,
       ]);
     } else {
-      series.push([posF, `=IF(${pos}="","",${x})`, `=IF(${pos}="","",${access.valueAt(pos)})`, `=IF(OR(${value}="",${tgt}=""),"",${tgt})`]);
+      series.push([
+        posF,
+        `=IF(${pos}="","",${x})`,
+        `=IF(${pos}="","",${access.valueAt(pos)})`,
+        `=IF(OR(${value}="",${tgt}=""),"",${tgt})`,
+      ]);
     }
   }
   return { visible, calc, series, window, categorical };

@@ -16,7 +16,21 @@ export const FIRST_KPI_ROW = 6;
 /** The cell every refresh rewrites with the time of the refresh (B2). */
 export const REFRESHED_CELL = { row: REFRESHED_ROW, column: 2 } as const;
 
-export const VISIBLE = ['name', 'objective', 'status', 'current', 'target', 'progress', 'bar', 'vsPrevious', 'vsLastYear', 'vsBenchmark', 'sparkline', 'deadline', 'smart'] as const;
+export const VISIBLE = [
+  'name',
+  'objective',
+  'status',
+  'current',
+  'target',
+  'progress',
+  'bar',
+  'vsPrevious',
+  'vsLastYear',
+  'vsBenchmark',
+  'sparkline',
+  'deadline',
+  'smart',
+] as const;
 export type VisibleColumn = (typeof VISIBLE)[number];
 export const VISIBLE_WIDTHS: Record<VisibleColumn, number> = {
   name: 220,
@@ -35,7 +49,25 @@ export const VISIBLE_WIDTHS: Record<VisibleColumn, number> = {
 };
 
 /** Intermediate values per KPI, in hidden columns on the KPI's row (after one spacer column). */
-export const CALC = ['n', 'lastPos', 'prevPos', 'firstPos', 'points', 'previous', 'first', 'baseline', 'start', 'lastX', 'yoyFrom', 'yoyTo', 'yoy', 'expected', 'direction', 'benchmark', 'currentPeriod'] as const;
+export const CALC = [
+  'n',
+  'lastPos',
+  'prevPos',
+  'firstPos',
+  'points',
+  'previous',
+  'first',
+  'baseline',
+  'start',
+  'lastX',
+  'yoyFrom',
+  'yoyTo',
+  'yoy',
+  'expected',
+  'direction',
+  'benchmark',
+  'currentPeriod',
+] as const;
 export type CalcColumn = (typeof CALC)[number];
 
 export const CALC_COLUMN = VISIBLE.length + 2; // O

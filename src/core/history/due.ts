@@ -71,13 +71,25 @@ const TEXT = {
     fr: (k: string) => `KPI ${k} : la source ne contient aucun nombre ; rien n'est relevé.`,
     en: (k: string) => `KPI ${k}: the source holds no number; nothing was read.`,
   },
-  failed: { fr: (k: string, e: string) => `KPI ${k} : erreur inattendue (${e}).`, en: (k: string, e: string) => `KPI ${k}: unexpected error (${e}).` },
+  failed: {
+    fr: (k: string, e: string) => `KPI ${k} : erreur inattendue (${e}).`,
+    en: (k: string, e: string) => `KPI ${k}: unexpected error (${e}).`,
+  },
 };
 
 const nameOf = (kpi: Kpi, lang: Lang) => quote(kpi.name || kpi.id, lang);
 
 function statusOf(kpi: Kpi, value: number, firstValue: number | null, start: string | null, today: string): KpiStatus {
-  return kpiStatus({ latest: value, baseline: kpi.baseline, firstValue, target: kpi.target, direction: kpi.direction, start, deadline: kpi.deadline, today }).status;
+  return kpiStatus({
+    latest: value,
+    baseline: kpi.baseline,
+    firstValue,
+    target: kpi.target,
+    direction: kpi.direction,
+    start,
+    deadline: kpi.deadline,
+    today,
+  }).status;
 }
 
 export function planRefresh(input: PlanInput): Plan {
@@ -129,9 +141,12 @@ export function planRefresh(input: PlanInput): Plan {
           byPeriod.set(period.key, { period, value: p.value }); // points are sorted by day: the last one wins
         }
         const ended = [...byPeriod.values()].filter((x) => x.period.index < current.index);
-        const archived = (history.periodsByKpi.get(kpi.id) ?? []).filter((p) => p.frequency === kpi.frequency).map((p) => p.index);
+        const archived = (history.periodsByKpi.get(kpi.id) ?? [])
+          .filter((p) => p.frequency === kpi.frequency)
+          .map((p) => p.index);
         const newest = archived.length ? Math.max(...archived) : null;
-        const due = newest === null ? ended.slice(-1) : ended.filter((x) => x.period.index > newest).slice(-MAX_CATCH_UP);
+        const due =
+          newest === null ? ended.slice(-1) : ended.filter((x) => x.period.index > newest).slice(-MAX_CATCH_UP);
         const first = series.points[0];
         for (const { period, value } of due) {
           emit({

@@ -1,4 +1,14 @@
-export { periodOf, parsePeriodKey, frequencyOfKey, shiftPeriod, periodsBetween, isoWeek, isoWeeksInYear, weekday, type Period } from './periods';
+export {
+  periodOf,
+  parsePeriodKey,
+  frequencyOfKey,
+  shiftPeriod,
+  periodsBetween,
+  isoWeek,
+  isoWeeksInYear,
+  weekday,
+  type Period,
+} from './periods';
 export { wallClockIn, isoDateTimeIn, dayIn, dayOfDateTime, isIsoDateTime } from './time';
 export {
   HISTORY_KIND,

@@ -26,7 +26,15 @@ export function parsePending(kpiId: string, raw: string | null | undefined): His
   if (typeof o.value !== 'number' || !Number.isFinite(o.value)) return null;
   if (o.target !== null && (typeof o.target !== 'number' || !Number.isFinite(o.target))) return null;
   if (!STATUSES.includes(o.status as HistoryRow['status']) || !isIsoDateTime(o.takenAt)) return null;
-  return { kpiId, period: period.key, periodStart: o.periodStart, value: o.value, target: o.target as number | null, status: o.status as HistoryRow['status'], takenAt: o.takenAt as string };
+  return {
+    kpiId,
+    period: period.key,
+    periodStart: o.periodStart,
+    value: o.value,
+    target: o.target as number | null,
+    status: o.status as HistoryRow['status'],
+    takenAt: o.takenAt as string,
+  };
 }
 
 /** Every pending observation among all document properties. */
@@ -42,12 +50,17 @@ export function pendingFromProperties(props: Record<string, string>): Map<string
 }
 
 /** What to write and delete so the properties hold `next` (unchanged ones are not rewritten). */
-export function pendingChanges(props: Record<string, string>, next: ReadonlyMap<string, HistoryRow>): { set: Record<string, string>; remove: string[] } {
+export function pendingChanges(
+  props: Record<string, string>,
+  next: ReadonlyMap<string, HistoryRow>,
+): { set: Record<string, string>; remove: string[] } {
   const set: Record<string, string> = {};
   for (const [id, obs] of next) {
     const value = serializePending(obs);
     if (props[PENDING_PREFIX + id] !== value) set[PENDING_PREFIX + id] = value;
   }
-  const remove = Object.keys(props).filter((k) => k.startsWith(PENDING_PREFIX) && !next.has(k.slice(PENDING_PREFIX.length)));
+  const remove = Object.keys(props).filter(
+    (k) => k.startsWith(PENDING_PREFIX) && !next.has(k.slice(PENDING_PREFIX.length)),
+  );
   return { set, remove };
 }

@@ -56,13 +56,31 @@ export function periodOf(day: number, frequency: Frequency): Period {
       return { frequency, key: dayIso(day), start: day, end: day, index: periodIndex(day, frequency) };
     case 'weekly': {
       const w = isoWeek(day);
-      return { frequency, key: `${w.year}-W${pad2(w.week)}`, start: w.monday, end: w.monday + 6, index: periodIndex(day, frequency) };
+      return {
+        frequency,
+        key: `${w.year}-W${pad2(w.week)}`,
+        start: w.monday,
+        end: w.monday + 6,
+        index: periodIndex(day, frequency),
+      };
     }
     case 'monthly':
-      return { frequency, key: `${y}-${pad2(m)}`, start: dayOf(y, m, 1), end: dayOf(y, m + 1, 1) - 1, index: periodIndex(day, frequency) };
+      return {
+        frequency,
+        key: `${y}-${pad2(m)}`,
+        start: dayOf(y, m, 1),
+        end: dayOf(y, m + 1, 1) - 1,
+        index: periodIndex(day, frequency),
+      };
     case 'quarterly': {
       const q = Math.floor((m - 1) / 3);
-      return { frequency, key: `${y}-Q${q + 1}`, start: dayOf(y, 3 * q + 1, 1), end: dayOf(y, 3 * q + 4, 1) - 1, index: periodIndex(day, frequency) };
+      return {
+        frequency,
+        key: `${y}-Q${q + 1}`,
+        start: dayOf(y, 3 * q + 1, 1),
+        end: dayOf(y, 3 * q + 4, 1) - 1,
+        index: periodIndex(day, frequency),
+      };
     }
   }
 }

@@ -76,16 +76,26 @@ export function encodeHistoryRow(r: HistoryRow): (string | number)[] {
 
 const REASONS = {
   kpiId: { fr: 'identifiant de KPI manquant ou invalide (colonne A)', en: 'missing or invalid KPI id (column A)' },
-  period: { fr: 'période illisible (colonne B) ; attendu : 2026-06-15, 2026-W24, 2026-06 ou 2026-Q2', en: 'unreadable period (column B); expected 2026-06-15, 2026-W24, 2026-06 or 2026-Q2' },
-  periodStart: { fr: 'début de période absent ou différent de celui de la période (colonne C)', en: 'period start missing or not the start of the period (column C)' },
+  period: {
+    fr: 'période illisible (colonne B) ; attendu : 2026-06-15, 2026-W24, 2026-06 ou 2026-Q2',
+    en: 'unreadable period (column B); expected 2026-06-15, 2026-W24, 2026-06 or 2026-Q2',
+  },
+  periodStart: {
+    fr: 'début de période absent ou différent de celui de la période (colonne C)',
+    en: 'period start missing or not the start of the period (column C)',
+  },
   value: { fr: 'valeur non numérique (colonne D)', en: 'value is not a number (column D)' },
   target: { fr: 'cible non numérique (colonne E)', en: 'target is not a number (column E)' },
   status: { fr: 'statut inconnu (colonne F)', en: 'unknown status (column F)' },
   takenAt: { fr: 'horodatage illisible (colonne G)', en: 'unreadable timestamp (column G)' },
-  duplicate: { fr: (row: number) => `période déjà archivée ligne ${row}`, en: (row: number) => `period already archived on row ${row}` },
+  duplicate: {
+    fr: (row: number) => `période déjà archivée ligne ${row}`,
+    en: (row: number) => `period already archived on row ${row}`,
+  },
 };
 
-const readId = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' && !/\s/.test(v.trim()) && v.trim().length <= 64 ? v.trim() : null);
+const readId = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() !== '' && !/\s/.test(v.trim()) && v.trim().length <= 64 ? v.trim() : null;
 
 /**
  * Reads the history from `getValues()` of A1:G(last row). `toIso` turns a Date (a periodStart
@@ -124,22 +134,37 @@ export function decodeHistory(values: unknown[][], lang: Lang, toIso: (d: Date) 
         periodsByKpi.set(kpiId, list);
       }
     }
-    const start = startCell instanceof Date ? toIso(startCell) : typeof startCell === 'string' ? startCell.trim() : startCell;
+    const start =
+      startCell instanceof Date ? toIso(startCell) : typeof startCell === 'string' ? startCell.trim() : startCell;
     if (period && start !== dayIso(period.start)) reasons.push(REASONS.periodStart[lang]);
     const value = typeof valueCell === 'number' && Number.isFinite(valueCell) ? valueCell : null;
     if (value === null) reasons.push(REASONS.value[lang]);
-    const target = isBlank(targetCell) ? null : typeof targetCell === 'number' && Number.isFinite(targetCell) ? targetCell : undefined;
+    const target = isBlank(targetCell)
+      ? null
+      : typeof targetCell === 'number' && Number.isFinite(targetCell)
+        ? targetCell
+        : undefined;
     if (target === undefined) reasons.push(REASONS.target[lang]);
     const status = STATUSES.find((s) => s === (typeof statusCell === 'string' ? statusCell.trim() : statusCell));
     if (!status) reasons.push(REASONS.status[lang]);
-    const takenAt = takenCell instanceof Date ? takenCell.toISOString() : typeof takenCell === 'string' ? takenCell.trim() : '';
+    const takenAt =
+      takenCell instanceof Date ? takenCell.toISOString() : typeof takenCell === 'string' ? takenCell.trim() : '';
     if (!isIsoDateTime(takenAt)) reasons.push(REASONS.takenAt[lang]);
 
     if (reasons.length) {
       problems.push({ row, kpiId, period: period?.key ?? null, reason: reasons.join('; ') });
       continue;
     }
-    rows.push({ row, kpiId: kpiId!, period: period!.key, periodStart: start as string, value: value!, target: target!, status: status!, takenAt });
+    rows.push({
+      row,
+      kpiId: kpiId!,
+      period: period!.key,
+      periodStart: start as string,
+      value: value!,
+      target: target!,
+      status: status!,
+      takenAt,
+    });
   }
   return { header, headerOk, rows, problems, taken, periodsByKpi, nextRow };
 }

@@ -30,7 +30,9 @@ export function validateSchedule(input: unknown): Schedule | null {
     case 'daily':
       return isHour(s.hour) ? { kind: 'daily', hour: s.hour } : null;
     case 'weekly':
-      return isHour(s.hour) && (WEEKDAYS as readonly unknown[]).includes(s.day) ? { kind: 'weekly', day: s.day as Weekday, hour: s.hour } : null;
+      return isHour(s.hour) && (WEEKDAYS as readonly unknown[]).includes(s.day)
+        ? { kind: 'weekly', day: s.day as Weekday, hour: s.hour }
+        : null;
     default:
       return null;
   }
@@ -52,7 +54,8 @@ export function parseConfig(raw: string | null | undefined): RefreshConfig {
   };
 }
 
-export const serializeConfig = (c: RefreshConfig): string => JSON.stringify({ v: 1, schedule: c.schedule, layout: c.layout, spreadsheetId: c.spreadsheetId });
+export const serializeConfig = (c: RefreshConfig): string =>
+  JSON.stringify({ v: 1, schedule: c.schedule, layout: c.layout, spreadsheetId: c.spreadsheetId });
 
 // ---------------------------------------------------------------------------------------------
 // Run log

@@ -25,9 +25,17 @@ export function seriesFromHistory(rows: readonly HistoryRow[], kpi: Pick<Kpi, 'i
   const byPeriod = new Map<string, HistoryPoint>();
   for (const r of rows) {
     if (r.kpiId !== kpi.id || frequencyOfKey(r.period) !== kpi.frequency || byPeriod.has(r.period)) continue;
-    byPeriod.set(r.period, { period: r.period, periodStart: r.periodStart, value: r.value, target: r.target, status: r.status });
+    byPeriod.set(r.period, {
+      period: r.period,
+      periodStart: r.periodStart,
+      value: r.value,
+      target: r.target,
+      status: r.status,
+    });
   }
-  return [...byPeriod.values()].sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0));
+  return [...byPeriod.values()].sort((a, b) =>
+    a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0,
+  );
 }
 
 /** The same series as the SourceData a dated range gives, for the code that reads sources (status, SMART, trend). */

@@ -28,7 +28,14 @@ export function wallClockIn(timeZone: string): (d: Date) => WallClock {
   return (d: Date) => {
     const parts: Record<string, string> = {};
     for (const p of format.formatToParts(d)) parts[p.type] = p.value;
-    return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour % 24, minute: +parts.minute, second: +parts.second };
+    return {
+      year: +parts.year,
+      month: +parts.month,
+      day: +parts.day,
+      hour: +parts.hour % 24,
+      minute: +parts.minute,
+      second: +parts.second,
+    };
   };
 }
 

@@ -96,15 +96,30 @@ export function parseA1(ref: unknown): A1Range | null {
   }
   if (a.row === null && b.row === null && a.col !== null && b.col !== null) {
     // B:D — whole columns
-    return withSheet(sheet, { startRow: 1, startCol: Math.min(a.col, b.col), endRow: null, endCol: Math.max(a.col, b.col) });
+    return withSheet(sheet, {
+      startRow: 1,
+      startCol: Math.min(a.col, b.col),
+      endRow: null,
+      endCol: Math.max(a.col, b.col),
+    });
   }
   if (a.col === null && b.col === null && a.row !== null && b.row !== null) {
     // 2:5 — whole rows
-    return withSheet(sheet, { startRow: Math.min(a.row, b.row), startCol: 1, endRow: Math.max(a.row, b.row), endCol: null });
+    return withSheet(sheet, {
+      startRow: Math.min(a.row, b.row),
+      startCol: 1,
+      endRow: Math.max(a.row, b.row),
+      endCol: null,
+    });
   }
   if (a.row !== null && a.col !== null && b.row === null && b.col !== null) {
     // B2:B — from a cell down to the end of the sheet
-    return withSheet(sheet, { startRow: a.row, startCol: Math.min(a.col, b.col), endRow: null, endCol: Math.max(a.col, b.col) });
+    return withSheet(sheet, {
+      startRow: a.row,
+      startCol: Math.min(a.col, b.col),
+      endRow: null,
+      endCol: Math.max(a.col, b.col),
+    });
   }
   return null;
 }
@@ -124,7 +139,8 @@ export function formatA1(r: A1Range): string {
   const c1 = columnLetters(r.startCol);
   let body: string;
   if (r.endCol === null) body = `${r.startRow}:${r.endRow ?? r.startRow}`;
-  else if (r.endRow === null) body = r.startRow === 1 ? `${c1}:${columnLetters(r.endCol)}` : `${c1}${r.startRow}:${columnLetters(r.endCol)}`;
+  else if (r.endRow === null)
+    body = r.startRow === 1 ? `${c1}:${columnLetters(r.endCol)}` : `${c1}${r.startRow}:${columnLetters(r.endCol)}`;
   else if (r.endRow === r.startRow && r.endCol === r.startCol) body = `${c1}${r.startRow}`;
   else body = `${c1}${r.startRow}:${columnLetters(r.endCol)}${r.endRow}`;
   return prefix + body;

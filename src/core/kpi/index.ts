@@ -20,7 +20,18 @@ export {
   type FieldError,
   type Validation,
 } from './model';
-export { parseA1, formatA1, quoteSheetName, columnNumber, columnLetters, seriesShape, MAX_COLUMN, MAX_ROW, type A1Range, type SeriesShape } from './a1';
+export {
+  parseA1,
+  formatA1,
+  quoteSheetName,
+  columnNumber,
+  columnLetters,
+  seriesShape,
+  MAX_COLUMN,
+  MAX_ROW,
+  type A1Range,
+  type SeriesShape,
+} from './a1';
 export {
   TEMPLATES,
   DEPARTMENTS,

@@ -45,7 +45,9 @@ export interface Objective {
  * `cell`: one value (its history comes from Boussole's snapshots); `range`: a series, oldest
  * first, with optional aligned dates and categories (e.g. one row per channel).
  */
-export type KpiSource = { kind: 'cell'; ref: string } | { kind: 'range'; values: string; dates?: string; categories?: string };
+export type KpiSource =
+  | { kind: 'cell'; ref: string }
+  | { kind: 'range'; values: string; dates?: string; categories?: string };
 
 export interface Kpi {
   id: string;
@@ -127,12 +129,18 @@ export function fieldLabel(field: string, lang: Lang): string {
 }
 
 const ENUM_WORDS: Record<string, { fr: string[]; en: string[] }> = {
-  level: { fr: ['strategic (stratégique)', 'tactical (tactique)', 'operational (opérationnel)'], en: [...AUDIENCE_LEVELS] },
+  level: {
+    fr: ['strategic (stratégique)', 'tactical (tactique)', 'operational (opérationnel)'],
+    en: [...AUDIENCE_LEVELS],
+  },
   frequency: {
     fr: ['daily (quotidienne)', 'weekly (hebdomadaire)', 'monthly (mensuelle)', 'quarterly (trimestrielle)'],
     en: [...FREQUENCIES],
   },
-  direction: { fr: ['higher (plus haut = mieux)', 'lower (plus bas = mieux)'], en: ['higher (is better)', 'lower (is better)'] },
+  direction: {
+    fr: ['higher (plus haut = mieux)', 'lower (plus bas = mieux)'],
+    en: ['higher (is better)', 'lower (is better)'],
+  },
   indicator: { fr: ['leading (avancé)', 'lagging (retardé)'], en: [...INDICATORS] },
   unit: { fr: [...UNITS], en: [...UNITS] },
   'source.kind': { fr: ['cell (une cellule)', 'range (une plage)'], en: ['cell', 'range'] },
@@ -154,7 +162,7 @@ type Problem =
   | { code: 'misaligned'; value: string; length: string; otherLength: string }
   | { code: 'not_a_formula'; value: string };
 
-const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
 
 function describe(field: string, p: Problem, lang: Lang): string {
   const fr = lang === 'fr';
@@ -169,17 +177,21 @@ function describe(field: string, p: Problem, lang: Lang): string {
     case 'too_long':
       return fr ? `${p.length} caractères ; ${p.max} au plus.` : `${p.length} characters; at most ${p.max}.`;
     case 'blank_in_id':
-      return fr ? "sans espace : lettres, chiffres et « _ »." : 'no spaces: letters, digits and "_".';
+      return fr ? 'sans espace : lettres, chiffres et « _ ».' : 'no spaces: letters, digits and "_".';
     case 'not_one_of': {
       const words = (ENUM_WORDS[field] ?? { fr: [], en: [] })[lang].join(', ');
-      return fr ? `${q(p.value)} n'est pas une valeur possible ; attendu : ${words}.` : `${q(p.value)} is not allowed; expected one of ${words}.`;
+      return fr
+        ? `${q(p.value)} n'est pas une valeur possible ; attendu : ${words}.`
+        : `${q(p.value)} is not allowed; expected one of ${words}.`;
     }
     case 'not_a_date':
       return fr
         ? `${q(p.value)} n'est pas une date ; attendu : AAAA-MM-JJ, par exemple 2025-12-31.`
         : `${q(p.value)} is not a date; expected YYYY-MM-DD, e.g. 2025-12-31.`;
     case 'not_a_number':
-      return fr ? `${q(p.value)} n'est pas un nombre ; laissez vide ou saisissez un nombre.` : `${q(p.value)} is not a number; leave it blank or enter a number.`;
+      return fr
+        ? `${q(p.value)} n'est pas un nombre ; laissez vide ou saisissez un nombre.`
+        : `${q(p.value)} is not a number; leave it blank or enter a number.`;
     case 'not_a1':
       return fr
         ? `${q(p.value)} n'est pas une référence A1 ; exemple : 'Ventes 2024'!B2:B25 (nom d'onglet entre apostrophes, apostrophe interne doublée).`
@@ -223,7 +235,12 @@ class Collector {
  */
 export const TEXT_MAX = 50_000;
 
-function text(c: Collector, o: Record<string, unknown>, field: string, opts: { required: boolean; max: number }): string | undefined {
+function text(
+  c: Collector,
+  o: Record<string, unknown>,
+  field: string,
+  opts: { required: boolean; max: number },
+): string | undefined {
   const v = o[field];
   if (v === undefined || v === null) {
     if (opts.required) return void c.add(field, { code: 'required' });
@@ -242,7 +259,13 @@ function id(c: Collector, o: Record<string, unknown>, field: string): string | u
   return t;
 }
 
-function oneOf<T extends string>(c: Collector, o: Record<string, unknown>, field: string, allowed: readonly T[], key = field): T | undefined {
+function oneOf<T extends string>(
+  c: Collector,
+  o: Record<string, unknown>,
+  field: string,
+  allowed: readonly T[],
+  key = field,
+): T | undefined {
   const v = o[key];
   if (v === undefined || v === null || v === '') return void c.add(field, { code: 'required' });
   if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
@@ -258,7 +281,12 @@ function date(c: Collector, o: Record<string, unknown>, field: string): string |
 }
 
 /** A nullable number: blank is null; numeric text is accepted in the form's language. */
-function nullableNumber(c: Collector, o: Record<string, unknown>, field: string, lang: Lang): number | null | undefined {
+function nullableNumber(
+  c: Collector,
+  o: Record<string, unknown>,
+  field: string,
+  lang: Lang,
+): number | null | undefined {
   const v = o[field];
   if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
   const n = parseNumber(v, lang);
@@ -273,7 +301,10 @@ function nullableNumber(c: Collector, o: Record<string, unknown>, field: string,
 export function parseNumber(v: unknown, lang: Lang): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'string') return null;
-  let s = v.replace(/[\s\u00a0\u202f]/g, '').replace(/^€|€$/g, '').replace(/^\+/, '');
+  let s = v
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^€|€$/g, '')
+    .replace(/^\+/, '');
   let scale = 1;
   if (s.endsWith('%')) (scale = 0.01), (s = s.slice(0, -1));
   s = s.replace(/^−/, '-'); // a typographic minus pasted from a document
@@ -303,7 +334,10 @@ function a1(c: Collector, field: string, v: unknown): { range: A1Range; text: st
 
 const describeShape = (s: SeriesShape, lang: Lang): string => {
   const n = s.length === null ? (lang === 'fr' ? 'ouverte' : 'open-ended') : String(s.length);
-  const what = { fr: { column: 'colonne', row: 'ligne', cell: 'cellule' }, en: { column: 'column', row: 'row', cell: 'cell' } }[lang][s.orientation];
+  const what = {
+    fr: { column: 'colonne', row: 'ligne', cell: 'cellule' },
+    en: { column: 'column', row: 'row', cell: 'cell' },
+  }[lang][s.orientation];
   return `${what}, ${n}`;
 };
 
@@ -348,7 +382,12 @@ function source(c: Collector, o: Record<string, unknown>, lang: Lang): KpiSource
       c.add(field, { code: 'not_a_series', value: ref.text });
       ok = false;
     } else if (valuesShape && !aligned(shape, valuesShape)) {
-      c.add(field, { code: 'misaligned', value: ref.text, length: describeShape(shape, lang), otherLength: describeShape(valuesShape, lang) });
+      c.add(field, {
+        code: 'misaligned',
+        value: ref.text,
+        length: describeShape(shape, lang),
+        otherLength: describeShape(valuesShape, lang),
+      });
       ok = false;
     } else out[key] = ref.text;
   }
@@ -356,7 +395,8 @@ function source(c: Collector, o: Record<string, unknown>, lang: Lang): KpiSource
 }
 
 function asRecord(c: Collector, draft: unknown, field: string): Record<string, unknown> | undefined {
-  if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) return void c.add(field, { code: 'not_an_object' });
+  if (typeof draft !== 'object' || draft === null || Array.isArray(draft))
+    return void c.add(field, { code: 'not_an_object' });
   return draft as Record<string, unknown>;
 }
 

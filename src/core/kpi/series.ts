@@ -11,7 +11,13 @@ export interface SourceData {
 
 /** How often the data itself has a value: from the median gap between its dates. */
 export type Granularity = Frequency | 'yearly';
-export const GRANULARITY_RANK: Record<Granularity, number> = { daily: 0, weekly: 1, monthly: 2, quarterly: 3, yearly: 4 };
+export const GRANULARITY_RANK: Record<Granularity, number> = {
+  daily: 0,
+  weekly: 1,
+  monthly: 2,
+  quarterly: 3,
+  yearly: 4,
+};
 
 export interface CellCounts {
   cells: number;
@@ -45,7 +51,17 @@ export function readSeries(data: unknown): ReadSeries {
   const d = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const values: unknown[] = Array.isArray(d.values) ? d.values : [];
   const dates: unknown[] | null = Array.isArray(d.dates) ? d.dates : null;
-  const out: ReadSeries = { cells: values.length, numbers: 0, blanks: 0, texts: 0, sampleText: null, points: [], datesUsed: false, undated: 0, granularity: null };
+  const out: ReadSeries = {
+    cells: values.length,
+    numbers: 0,
+    blanks: 0,
+    texts: 0,
+    sampleText: null,
+    points: [],
+    datesUsed: false,
+    undated: 0,
+    granularity: null,
+  };
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v === 'number' && Number.isFinite(v)) {
@@ -61,7 +77,10 @@ export function readSeries(data: unknown): ReadSeries {
     out.undated = out.points.filter((p) => p.day === null).length;
     out.datesUsed = out.undated === 0 && out.points.length >= 2;
     if (out.datesUsed) {
-      out.points = out.points.map((p, i) => ({ p, i })).sort((a, b) => a.p.day! - b.p.day! || a.i - b.i).map((x) => x.p);
+      out.points = out.points
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => a.p.day! - b.p.day! || a.i - b.i)
+        .map((x) => x.p);
       out.granularity = granularityOf(out.points.map((p) => p.day!));
     }
   }
@@ -78,7 +97,8 @@ export const median = (xs: readonly number[]): number => {
 /** Daily up to 1.5 days between values, weekly up to 10, monthly up to 45, quarterly up to 135, yearly beyond. */
 export function granularityOf(sortedDays: readonly number[]): Granularity | null {
   const gaps: number[] = [];
-  for (let i = 1; i < sortedDays.length; i++) if (sortedDays[i] > sortedDays[i - 1]) gaps.push(sortedDays[i] - sortedDays[i - 1]);
+  for (let i = 1; i < sortedDays.length; i++)
+    if (sortedDays[i] > sortedDays[i - 1]) gaps.push(sortedDays[i] - sortedDays[i - 1]);
   if (!gaps.length) return null;
   const g = median(gaps);
   return g <= 1.5 ? 'daily' : g <= 10 ? 'weekly' : g <= 45 ? 'monthly' : g <= 135 ? 'quarterly' : 'yearly';

@@ -81,11 +81,17 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
           `Le nom ${q(p.name)} est trop court pour être compris sans vous (${count(p.length)} caractères).`,
           `The name ${q(p.name)} is too short to be understood without you (${count(p.length)} characters).`,
         ),
-        t(`Écrivez ce qui est mesuré en quelques mots${sp}: ${q('Panier moyen')} plutôt que ${q('PM')}.`, `Say what is measured in a few words: ${q('Average basket')} rather than ${q('AB')}.`),
+        t(
+          `Écrivez ce qui est mesuré en quelques mots${sp}: ${q('Panier moyen')} plutôt que ${q('PM')}.`,
+          `Say what is measured in a few words: ${q('Average basket')} rather than ${q('AB')}.`,
+        ),
       );
     case 'name_too_long':
       return m(
-        t(`Le nom fait ${count(p.length)} caractères${sp}: c'est une phrase, pas un libellé.`, `The name is ${count(p.length)} characters long: a sentence, not a label.`),
+        t(
+          `Le nom fait ${count(p.length)} caractères${sp}: c'est une phrase, pas un libellé.`,
+          `The name is ${count(p.length)} characters long: a sentence, not a label.`,
+        ),
         t(
           `Gardez un nom de ${count(p.max)} caractères au plus et mettez le détail dans la définition.`,
           `Keep the name to ${count(p.max)} characters at most and put the detail in the definition.`,
@@ -93,7 +99,10 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
       );
     case 'definition_missing':
       return m(
-        t(`Pas de définition${sp}: chacun peut comprendre le nom à sa façon.`, 'No definition: everyone may read the name their own way.'),
+        t(
+          `Pas de définition${sp}: chacun peut comprendre le nom à sa façon.`,
+          'No definition: everyone may read the name their own way.',
+        ),
         t(
           `Dites ce qui est compté, ce qui est exclu et sur quelle période${sp}: ${q('Commandes validées hors annulations, par mois')}.`,
           `Say what is counted, what is left out and over which period: ${q('Confirmed orders excluding cancellations, per month')}.`,
@@ -112,7 +121,10 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
       );
     case 'definition_repeats_name':
       return m(
-        t(`La définition répète le nom ${q(p.name)} sans l'expliquer.`, `The definition repeats the name ${q(p.name)} without explaining it.`),
+        t(
+          `La définition répète le nom ${q(p.name)} sans l'expliquer.`,
+          `The definition repeats the name ${q(p.name)} without explaining it.`,
+        ),
         t(
           `Expliquez le calcul${sp}: par exemple ${q("chiffre d'affaires HT divisé par le nombre de transactions du mois")}.`,
           `Explain the calculation: e.g. ${q('revenue excluding tax divided by the number of transactions in the month')}.`,
@@ -131,13 +143,25 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
       );
     case 'unit_missing':
       return m(
-        t(`L'unité n'est pas choisie${sp}: 1${NBSP}250, ce sont des euros, des clients, des jours${sp}?`, 'No unit chosen: is 1,250 euros, customers or days?'),
-        t("Choisissez l'unité : €, %, nombre, jours, heures, ratio, score ou autre (avec un libellé).", 'Choose the unit: €, %, count, days, hours, ratio, score or other (with a label).'),
+        t(
+          `L'unité n'est pas choisie${sp}: 1${NBSP}250, ce sont des euros, des clients, des jours${sp}?`,
+          'No unit chosen: is 1,250 euros, customers or days?',
+        ),
+        t(
+          "Choisissez l'unité : €, %, nombre, jours, heures, ratio, score ou autre (avec un libellé).",
+          'Choose the unit: €, %, count, days, hours, ratio, score or other (with a label).',
+        ),
       );
     case 'unit_label_missing':
       return m(
-        t(`Unité ${q('autre')} sans libellé${sp}: le lecteur ne saura pas ce qui est compté.`, `Unit ${q('other')} without a label: readers won't know what is counted.`),
-        t(`Écrivez le libellé de l'unité, par exemple ${q('visites')} ou ${q('tickets')}.`, `Write the unit's label, e.g. ${q('visits')} or ${q('tickets')}.`),
+        t(
+          `Unité ${q('autre')} sans libellé${sp}: le lecteur ne saura pas ce qui est compté.`,
+          `Unit ${q('other')} without a label: readers won't know what is counted.`,
+        ),
+        t(
+          `Écrivez le libellé de l'unité, par exemple ${q('visites')} ou ${q('tickets')}.`,
+          `Write the unit's label, e.g. ${q('visits')} or ${q('tickets')}.`,
+        ),
       );
     case 'direction_missing':
       return m(
@@ -152,14 +176,20 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
       );
     case 'specific_ok':
       return m(
-        t(`${q(p.name)} a un nom, une définition, une unité et un sens clairs.`, `${q(p.name)} has a clear name, definition, unit and direction.`),
+        t(
+          `${q(p.name)} a un nom, une définition, une unité et un sens clairs.`,
+          `${q(p.name)} has a clear name, definition, unit and direction.`,
+        ),
         '',
       );
 
     // --- Measurable ----------------------------------------------------------------------------
     case 'source_missing':
       return m(
-        t(`Aucune source${sp}: Boussole ne sait pas où lire les valeurs.`, 'No source: Boussole does not know where to read the values.'),
+        t(
+          `Aucune source${sp}: Boussole ne sait pas où lire les valeurs.`,
+          'No source: Boussole does not know where to read the values.',
+        ),
         t(
           `Sélectionnez la cellule ou la plage des valeurs, avec le nom de l'onglet${sp}: 'Ventes'!B2:B25.`,
           "Select the cell or range holding the values, with the sheet name: 'Sales'!B2:B25.",
@@ -179,7 +209,10 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
           `Les valeurs de ${q(p.ref)} n'ont pas été lues${sp}: rien ne montre encore qu'elles sont chiffrées.`,
           `The values of ${q(p.ref)} have not been read: nothing shows yet that they are numbers.`,
         ),
-        t("Vérifiez que l'onglet et la plage existent, puis relancez la vérification.", 'Check that the sheet and range exist, then run the check again.'),
+        t(
+          "Vérifiez que l'onglet et la plage existent, puis relancez la vérification.",
+          'Check that the sheet and range exist, then run the check again.',
+        ),
       );
     case 'no_numbers':
       return m(
@@ -198,7 +231,10 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
           `${count(p.texts)} cellules sur ${count(p.cells)} contiennent du texte et non un nombre (p.${NBSP}ex. ${q(p.sample)})${sp}: elles seront ignorées. ${count(p.numbers)} nombres lus, dernière valeur ${value(p.latest)}.`,
           `${count(p.texts)} of ${count(p.cells)} cells hold text, not a number (e.g. ${q(p.sample)}): they will be skipped. ${count(p.numbers)} numbers read, latest value ${value(p.latest)}.`,
         ),
-        t('Remplacez-les par des nombres, ou videz-les si la valeur est inconnue.', 'Replace them with numbers, or clear them if the value is unknown.'),
+        t(
+          'Remplacez-les par des nombres, ou videz-les si la valeur est inconnue.',
+          'Replace them with numbers, or clear them if the value is unknown.',
+        ),
       );
     case 'data_ok':
       return m(
@@ -214,17 +250,29 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
           `${count(p.undated)} valeurs sur ${count(p.numbers)} n'ont pas de date valide${sp}: les dates sont ignorées et chaque valeur compte pour une période.`,
           `${count(p.undated)} of ${count(p.numbers)} values have no valid date: the dates are ignored and each value counts as one period.`,
         ),
-        t('Complétez la plage des dates (une vraie date par valeur) ou retirez-la.', 'Complete the dates range (a real date for every value) or remove it.'),
+        t(
+          'Complétez la plage des dates (une vraie date par valeur) ou retirez-la.',
+          'Complete the dates range (a real date for every value) or remove it.',
+        ),
       );
     case 'target_missing':
       return m(
-        t(`Pas de cible chiffrée${sp}: impossible de dire si le KPI est atteint.`, 'No numeric target: there is no telling whether the KPI is met.'),
-        t("Saisissez la valeur à atteindre à l'échéance, dans l'unité du KPI.", "Enter the value to reach by the deadline, in the KPI's unit."),
+        t(
+          `Pas de cible chiffrée${sp}: impossible de dire si le KPI est atteint.`,
+          'No numeric target: there is no telling whether the KPI is met.',
+        ),
+        t(
+          "Saisissez la valeur à atteindre à l'échéance, dans l'unité du KPI.",
+          "Enter the value to reach by the deadline, in the KPI's unit.",
+        ),
       );
     case 'target_not_number':
       return m(
         t("La cible n'est pas un nombre.", 'The target is not a number.'),
-        t("Saisissez la valeur à atteindre à l'échéance, sans texte autour.", 'Enter the value to reach by the deadline, without text around it.'),
+        t(
+          "Saisissez la valeur à atteindre à l'échéance, sans texte autour.",
+          'Enter the value to reach by the deadline, without text around it.',
+        ),
       );
     case 'target_scale':
       return m(
@@ -241,21 +289,35 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
       return m(
         t(
           `Pas de valeur de départ saisie${sp}: la dernière valeur de la source (${value(p.latest)}) sert de point de départ.`,
-          'No baseline entered: the latest value of the source (' + value(p.latest) + ') is used as the starting point.',
+          'No baseline entered: the latest value of the source (' +
+            value(p.latest) +
+            ') is used as the starting point.',
         ),
         '',
       );
     case 'baseline_missing':
       return m(
-        t(`Pas de valeur de départ, et la source n'en fournit pas.`, 'No baseline, and the source does not provide one.'),
-        t('Saisissez la valeur actuelle du KPI comme point de départ.', "Enter the KPI's current value as the starting point."),
+        t(
+          `Pas de valeur de départ, et la source n'en fournit pas.`,
+          'No baseline, and the source does not provide one.',
+        ),
+        t(
+          'Saisissez la valeur actuelle du KPI comme point de départ.',
+          "Enter the KPI's current value as the starting point.",
+        ),
       );
 
     // --- Achievable ----------------------------------------------------------------------------
     case 'achievable_no_target':
       return m(
-        t(`Sans cible chiffrée, impossible de juger si l'objectif est réaliste.`, 'Without a numeric target, there is no judging whether it is realistic.'),
-        t('Saisissez une cible : Boussole la comparera au rythme de votre historique.', 'Enter a target: Boussole will compare it with the pace of your history.'),
+        t(
+          `Sans cible chiffrée, impossible de juger si l'objectif est réaliste.`,
+          'Without a numeric target, there is no judging whether it is realistic.',
+        ),
+        t(
+          'Saisissez une cible : Boussole la comparera au rythme de votre historique.',
+          'Enter a target: Boussole will compare it with the pace of your history.',
+        ),
       );
     case 'achievable_no_history':
       return m(
@@ -265,9 +327,15 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
               `Not enough history yet: the ${count(p.numbers)} values cover only ${periodCount(p.values, ctx.frequency, lang)}, and at least ${periodCount(p.min as number, ctx.frequency, lang)} are needed to know your usual pace.`,
             )
           : t(
-          `Pas encore d'historique${sp}: ${count(p.values)} valeur${(p.values as number) > 1 ? 's' : ''} seulement, il en faut au moins ${count(p.min)} pour connaître votre rythme habituel.`,
-          `No history yet: only ${count(p.values)} value${p.values === 1 ? '' : 's'}, and at least ${count(p.min)} are needed to know your usual pace.`,
-        )) + (isNum(p.required) ? t(` La cible demande ${change(p.required)} ${per}${assumed}.`, ` The target requires ${change(p.required)} ${per}${assumed}.`) : ''),
+              `Pas encore d'historique${sp}: ${count(p.values)} valeur${(p.values as number) > 1 ? 's' : ''} seulement, il en faut au moins ${count(p.min)} pour connaître votre rythme habituel.`,
+              `No history yet: only ${count(p.values)} value${p.values === 1 ? '' : 's'}, and at least ${count(p.min)} are needed to know your usual pace.`,
+            )) +
+          (isNum(p.required)
+            ? t(
+                ` La cible demande ${change(p.required)} ${per}${assumed}.`,
+                ` The target requires ${change(p.required)} ${per}${assumed}.`,
+              )
+            : ''),
         t(
           `Ajoutez les valeurs passées à la source (une par période)${sp}; sinon Boussole archive une valeur à chaque période et jugera la cible dès qu'il en aura ${count(p.min)}.`,
           `Add past values to the source (one per period); otherwise Boussole archives a value every period and will judge the target once it has ${count(p.min)}.`,
@@ -285,12 +353,18 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
               `Fixez une cible ${better} ${value(p.current)}, par exemple ${value(p.suggested)} (votre rythme médian prolongé jusqu'à l'échéance).`,
               `Set a target ${better} ${value(p.current)}, e.g. ${value(p.suggested)} (your median pace carried to the deadline).`,
             )
-          : t(`Fixez une cible ${better} la valeur actuelle (${value(p.current)}).`, `Set a target ${better} the current value (${value(p.current)}).`),
+          : t(
+              `Fixez une cible ${better} la valeur actuelle (${value(p.current)}).`,
+              `Set a target ${better} the current value (${value(p.current)}).`,
+            ),
       );
     }
     case 'achievable_no_deadline':
       return m(
-        t(`Sans échéance valide, le rythme demandé par la cible ne peut pas être calculé.`, 'Without a valid deadline, the pace the target requires cannot be computed.'),
+        t(
+          `Sans échéance valide, le rythme demandé par la cible ne peut pas être calculé.`,
+          'Without a valid deadline, the pace the target requires cannot be computed.',
+        ),
         t("Fixez l'échéance (voir « Temporel »).", 'Set the deadline (see "Time-bound").'),
       );
     case 'achievable_no_time':
@@ -366,7 +440,10 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
           `Le KPI n'est rattaché à aucun objectif${sp}: c'est une métrique, pas un indicateur clé.`,
           'The KPI is linked to no objective: it is a metric, not a key indicator.',
         ),
-        t("Rattachez-le à l'objectif qu'il sert, ou retirez-le du tableau de bord.", 'Link it to the objective it serves, or take it off the dashboard.'),
+        t(
+          "Rattachez-le à l'objectif qu'il sert, ou retirez-le du tableau de bord.",
+          'Link it to the objective it serves, or take it off the dashboard.',
+        ),
       );
     case 'objective_mismatch':
       return m(
@@ -416,7 +493,10 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
       );
     case 'indicator_missing':
       return m(
-        t("Le type d'indicateur (avancé ou retardé) n'est pas choisi.", 'The indicator type (leading or lagging) is not chosen.'),
+        t(
+          "Le type d'indicateur (avancé ou retardé) n'est pas choisi.",
+          'The indicator type (leading or lagging) is not chosen.',
+        ),
         t(
           `Avancé s'il annonce les résultats (visites, leads qualifiés), retardé s'il les constate (chiffre d'affaires, commandes).`,
           'Leading if it predicts results (visits, qualified leads), lagging if it records them (revenue, orders).',
@@ -456,7 +536,10 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
     // --- Time-bound ----------------------------------------------------------------------------
     case 'deadline_missing':
       return m(
-        t(`Pas d'échéance${sp}: la cible ne dit pas quand elle doit être atteinte.`, 'No deadline: the target does not say when it must be reached.'),
+        t(
+          `Pas d'échéance${sp}: la cible ne dit pas quand elle doit être atteinte.`,
+          'No deadline: the target does not say when it must be reached.',
+        ),
         t('Fixez une date, par exemple la fin du trimestre.', 'Set a date, for example the end of the quarter.'),
       );
     case 'deadline_invalid':
@@ -477,13 +560,22 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
       );
     case 'today_invalid':
       return m(
-        t("La date du jour est inconnue : l'échéance n'a pas pu être vérifiée.", "Today's date is unknown: the deadline could not be checked."),
+        t(
+          "La date du jour est inconnue : l'échéance n'a pas pu être vérifiée.",
+          "Today's date is unknown: the deadline could not be checked.",
+        ),
         t('Relancez la vérification.', 'Run the check again.'),
       );
     case 'frequency_missing':
       return m(
-        t(`Pas de fréquence de suivi${sp}: on ne sait pas quand regarder le KPI.`, 'No tracking frequency: nobody knows when to look at the KPI.'),
-        t('Choisissez un rythme : chaque jour, semaine, mois ou trimestre.', 'Choose a rhythm: every day, week, month or quarter.'),
+        t(
+          `Pas de fréquence de suivi${sp}: on ne sait pas quand regarder le KPI.`,
+          'No tracking frequency: nobody knows when to look at the KPI.',
+        ),
+        t(
+          'Choisissez un rythme : chaque jour, semaine, mois ou trimestre.',
+          'Choose a rhythm: every day, week, month or quarter.',
+        ),
       );
     case 'few_checkins': {
       const adj = frequencyAdjective(ctx.frequency, lang);
@@ -498,7 +590,10 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
               `Passez à un suivi ${frequencyAdjective(p.finer as Frequency, lang, 'm')} ou reculez l'échéance pour avoir au moins ${count(p.min)} points de suivi.`,
               `Switch to ${frequencyAdjective(p.finer as Frequency, lang)} tracking or move the deadline to get at least ${count(p.min)} check-ins.`,
             )
-          : t(`Reculez l'échéance pour avoir au moins ${count(p.min)} points de suivi.`, `Move the deadline to get at least ${count(p.min)} check-ins.`),
+          : t(
+              `Reculez l'échéance pour avoir au moins ${count(p.min)} points de suivi.`,
+              `Move the deadline to get at least ${count(p.min)} check-ins.`,
+            ),
       );
     }
     case 'frequency_finer_than_data': {
@@ -525,7 +620,10 @@ function render(code: string, p: FindingParams, ctx: RenderContext): Texts {
           `L'échéance du KPI (${date(p.deadline)}) dépasse celle de l'objectif ${q(p.objective)} (${date(p.horizon)}).`,
           `The KPI's deadline (${date(p.deadline)}) is after that of the objective ${q(p.objective)} (${date(p.horizon)}).`,
         ),
-        t(`Ramenez l'échéance au ${date(p.horizon)} au plus tard.`, `Bring the deadline back to ${date(p.horizon)} at the latest.`),
+        t(
+          `Ramenez l'échéance au ${date(p.horizon)} au plus tard.`,
+          `Bring the deadline back to ${date(p.horizon)} at the latest.`,
+        ),
       );
     case 'timebound_ok':
       return m(

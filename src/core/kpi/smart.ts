@@ -1,7 +1,18 @@
 import type { Lang } from '../i18n/lang';
 import { parseA1 } from './a1';
 import { dayIso, isoDay, periodIndex } from './dates';
-import { DIRECTIONS, FREQUENCIES, INDICATORS, UNITS, type Direction, type Frequency, type Indicator, type Kpi, type Objective, type Unit } from './model';
+import {
+  DIRECTIONS,
+  FREQUENCIES,
+  INDICATORS,
+  UNITS,
+  type Direction,
+  type Frequency,
+  type Indicator,
+  type Kpi,
+  type Objective,
+  type Unit,
+} from './model';
 import {
   GRANULARITY_RANK,
   goodSide,
@@ -177,7 +188,32 @@ const words = (s: string): string[] =>
   stripAccents(s.toLowerCase())
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 2);
-const STOPWORDS = new Set(['le', 'la', 'les', 'de', 'du', 'des', 'un', 'une', 'et', 'en', 'par', 'pour', 'au', 'aux', 'the', 'an', 'of', 'per', 'for', 'and', 'in', 'on', 'to', 'by']);
+const STOPWORDS = new Set([
+  'le',
+  'la',
+  'les',
+  'de',
+  'du',
+  'des',
+  'un',
+  'une',
+  'et',
+  'en',
+  'par',
+  'pour',
+  'au',
+  'aux',
+  'the',
+  'an',
+  'of',
+  'per',
+  'for',
+  'and',
+  'in',
+  'on',
+  'to',
+  'by',
+]);
 
 const L = '\\p{L}';
 const verb = (stem: string, endings: string): string => `${stem}(?:${endings})`;
@@ -233,8 +269,10 @@ class Findings {
 function checkSpecific(d: Draft, out: Findings): void {
   const c: Criterion = 'specific';
   if (!d.name) out.add(c, 'failure', 'name_missing');
-  else if (d.name.length < SMART_RULES.minNameLength) out.add(c, 'warning', 'name_too_short', { name: d.name, length: d.name.length });
-  else if (d.name.length > SMART_RULES.maxNameLength) out.add(c, 'warning', 'name_too_long', { length: d.name.length, max: SMART_RULES.maxNameLength });
+  else if (d.name.length < SMART_RULES.minNameLength)
+    out.add(c, 'warning', 'name_too_short', { name: d.name, length: d.name.length });
+  else if (d.name.length > SMART_RULES.maxNameLength)
+    out.add(c, 'warning', 'name_too_long', { length: d.name.length, max: SMART_RULES.maxNameLength });
 
   if (!d.definition) out.add(c, 'failure', 'definition_missing');
   else {
@@ -275,13 +313,25 @@ function checkMeasurable(d: Draft, data: unknown, series: ReadSeries, out: Findi
   if (data === undefined || data === null) {
     if (src.kind && src.ref && parseA1(src.ref)) out.add(c, 'warning', 'data_not_read', { ref: src.ref });
   } else if (series.numbers === 0) {
-    out.add(c, 'failure', 'no_numbers', { cells: series.cells, blanks: series.blanks, texts: series.texts, sample: series.sampleText });
+    out.add(c, 'failure', 'no_numbers', {
+      cells: series.cells,
+      blanks: series.blanks,
+      texts: series.texts,
+      sample: series.sampleText,
+    });
   } else if (series.texts > 0) {
-    out.add(c, 'warning', 'has_text', { cells: series.cells, numbers: series.numbers, texts: series.texts, sample: series.sampleText, latest });
+    out.add(c, 'warning', 'has_text', {
+      cells: series.cells,
+      numbers: series.numbers,
+      texts: series.texts,
+      sample: series.sampleText,
+      latest,
+    });
   } else {
     out.add(c, 'pass', 'data_ok', { cells: series.cells, numbers: series.numbers, blanks: series.blanks, latest });
   }
-  if (series.undated > 0 && series.numbers > 0) out.add(c, 'warning', 'dates_unusable', { undated: series.undated, numbers: series.numbers });
+  if (series.undated > 0 && series.numbers > 0)
+    out.add(c, 'warning', 'dates_unusable', { undated: series.undated, numbers: series.numbers });
 
   if (d.target === null) out.add(c, 'failure', d.targetGiven ? 'target_not_number' : 'target_missing');
   else if (d.unit === '%' && d.target > 1 && latest !== null && Math.abs(latest) <= 1) {
@@ -303,9 +353,22 @@ interface Achievability {
   observedChanges: number;
 }
 
-function checkAchievable(d: Draft, series: ReadSeries, todayDay: number | null, frequency: Frequency, out: Findings): Achievability {
+function checkAchievable(
+  d: Draft,
+  series: ReadSeries,
+  todayDay: number | null,
+  frequency: Frequency,
+  out: Findings,
+): Achievability {
   const c: Criterion = 'achievable';
-  const res: Achievability = { periodsToDeadline: null, rateKind: null, requiredRate: null, typicalRate: null, bestRate: null, observedChanges: 0 };
+  const res: Achievability = {
+    periodsToDeadline: null,
+    rateKind: null,
+    requiredRate: null,
+    typicalRate: null,
+    bestRate: null,
+    observedChanges: 0,
+  };
   const last = series.points.length ? series.points[series.points.length - 1] : null;
   const current = last ? last.value : d.baseline;
   const target = d.target;
@@ -323,7 +386,10 @@ function checkAchievable(d: Draft, series: ReadSeries, todayDay: number | null, 
   const pv = valuesPerPeriod(series.points, frequency);
   const startDay = last && last.day !== null ? last.day : todayDay;
   const deadlineDay = isoDay(d.deadline);
-  const n = startDay !== null && deadlineDay !== null ? periodIndex(deadlineDay, frequency) - periodIndex(startDay, frequency) : null;
+  const n =
+    startDay !== null && deadlineDay !== null
+      ? periodIndex(deadlineDay, frequency) - periodIndex(startDay, frequency)
+      : null;
   const history = (kind: RateKind) => {
     const goods = observedRates(pv, kind).map((r) => goodSide(r, direction));
     return { goods, typicalGood: median(goods), bestGood: goods.reduce((a, b) => Math.max(a, b), -Infinity) };
@@ -355,7 +421,13 @@ function checkAchievable(d: Draft, series: ReadSeries, todayDay: number | null, 
   const required = ratePerPeriod(current, target, n, kind);
   res.requiredRate = required;
   if (pv.length < SMART_RULES.minHistoryValues) {
-    out.add(c, 'warning', 'achievable_no_history', { values: pv.length, numbers: series.numbers, min: SMART_RULES.minHistoryValues, required, kind });
+    out.add(c, 'warning', 'achievable_no_history', {
+      values: pv.length,
+      numbers: series.numbers,
+      min: SMART_RULES.minHistoryValues,
+      required,
+      kind,
+    });
     return res;
   }
   const { goods, typicalGood, bestGood } = history(kind);
@@ -386,7 +458,12 @@ function checkAchievable(d: Draft, series: ReadSeries, todayDay: number | null, 
   return res;
 }
 
-function checkRelevant(d: Draft, objective: unknown, otherKpis: unknown, out: Findings): { onObjective: number | null; total: number } {
+function checkRelevant(
+  d: Draft,
+  objective: unknown,
+  otherKpis: unknown,
+  out: Findings,
+): { onObjective: number | null; total: number } {
   const c: Criterion = 'relevant';
   // The rest of the set, without the draft itself, one entry per id.
   const others = new Map<string, Record<string, unknown>>();
@@ -396,21 +473,29 @@ function checkRelevant(d: Draft, objective: unknown, otherKpis: unknown, out: Fi
     if (id !== d.id) others.set(id, k);
   });
   const total = others.size + 1;
-  if (total > SMART_RULES.maxTotalKpis) out.add(c, 'warning', 'too_many_total', { total, max: SMART_RULES.maxTotalKpis });
+  if (total > SMART_RULES.maxTotalKpis)
+    out.add(c, 'warning', 'too_many_total', { total, max: SMART_RULES.maxTotalKpis });
 
   if (!d.objectiveId) {
     out.add(c, 'failure', 'objective_missing');
     return { onObjective: null, total };
   }
   const obj = isRecord(objective) ? objective : null;
-  const objTitle = obj && obj.id === d.objectiveId && typeof obj.title === 'string' && obj.title.trim() ? obj.title.trim() : d.objectiveId;
+  const objTitle =
+    obj && obj.id === d.objectiveId && typeof obj.title === 'string' && obj.title.trim()
+      ? obj.title.trim()
+      : d.objectiveId;
   if (obj && typeof obj.id === 'string' && obj.id !== d.objectiveId) {
     out.add(c, 'warning', 'objective_mismatch', { objectiveId: d.objectiveId, given: obj.id });
   }
   const siblings = [...others.values()].filter((k) => k.objectiveId === d.objectiveId);
   const count = siblings.length + 1;
   if (count > SMART_RULES.maxKpisPerObjective) {
-    out.add(c, 'warning', 'too_many_on_objective', { count, max: SMART_RULES.maxKpisPerObjective, objective: objTitle });
+    out.add(c, 'warning', 'too_many_on_objective', {
+      count,
+      max: SMART_RULES.maxKpisPerObjective,
+      objective: objTitle,
+    });
   } else if (count < SMART_RULES.minKpisPerObjective) {
     out.add(c, 'pass', 'few_on_objective', { count, min: SMART_RULES.minKpisPerObjective, objective: objTitle });
   } else out.add(c, 'pass', 'count_ok', { count, objective: objTitle });
@@ -439,7 +524,8 @@ function checkTimebound(
   let checkins: number | null = null;
   if (deadlineDay === null) out.add(c, 'failure', d.deadlineGiven ? 'deadline_invalid' : 'deadline_missing');
   else if (todayDay === null) out.add(c, 'warning', 'today_invalid');
-  else if (deadlineDay <= todayDay) out.add(c, 'failure', 'deadline_past', { deadline: d.deadline, today: dayIso(todayDay) });
+  else if (deadlineDay <= todayDay)
+    out.add(c, 'failure', 'deadline_past', { deadline: d.deadline, today: dayIso(todayDay) });
 
   if (!d.frequency) out.add(c, 'failure', 'frequency_missing');
   else {
@@ -463,7 +549,11 @@ function checkTimebound(
   const obj = isRecord(objective) ? objective : null;
   const horizonDay = obj && obj.id === d.objectiveId ? isoDay(obj.horizon) : null;
   if (deadlineDay !== null && horizonDay !== null && deadlineDay > horizonDay) {
-    out.add(c, 'warning', 'deadline_after_objective', { deadline: d.deadline, horizon: obj!.horizon as string, objective: str(obj!.title) || d.objectiveId });
+    out.add(c, 'warning', 'deadline_after_objective', {
+      deadline: d.deadline,
+      horizon: obj!.horizon as string,
+      objective: str(obj!.title) || d.objectiveId,
+    });
   }
   if (!out.has(c)) out.add(c, 'pass', 'timebound_ok', { deadline: d.deadline, checkins });
   return checkins;
@@ -495,7 +585,13 @@ export function checkSmart(input: SmartInput, lang: Lang): SmartReport {
   const checkins = checkTimebound(d, todayDay, inp.objective, series.granularity, out);
 
   const last = series.points.length ? series.points[series.points.length - 1] : null;
-  const ctx: RenderContext = { lang: language, unit: d.unit, unitLabel: d.unitLabel, frequency, frequencyAssumed: !d.frequency };
+  const ctx: RenderContext = {
+    lang: language,
+    unit: d.unit,
+    unitLabel: d.unitLabel,
+    frequency,
+    frequencyAssumed: !d.frequency,
+  };
   const findings: Finding[] = out.raw.map((r) => {
     const params = jsonParams(r.params);
     return { criterion: r.criterion, level: r.level, code: r.code, ...renderFinding(r.code, params, ctx), params };
@@ -506,7 +602,11 @@ export function checkSmart(input: SmartInput, lang: Lang): SmartReport {
   let score = 0;
   for (const criterion of CRITERIA) {
     const levels = findings.filter((f) => f.criterion === criterion).map((f) => f.level);
-    const verdict: FindingLevel = levels.includes('failure') ? 'failure' : levels.includes('warning') ? 'warning' : 'pass';
+    const verdict: FindingLevel = levels.includes('failure')
+      ? 'failure'
+      : levels.includes('warning')
+        ? 'warning'
+        : 'pass';
     criteria[criterion] = verdict;
     score += SMART_POINTS[verdict];
   }

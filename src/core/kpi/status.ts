@@ -9,7 +9,12 @@ import type { Direction, Frequency } from './model';
 export type KpiStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
 
 /** Average period lengths in days, to place undated values in time. */
-export const PERIOD_DAYS: Record<Frequency, number> = { daily: 1, weekly: 7, monthly: 365.25 / 12, quarterly: 365.25 / 4 };
+export const PERIOD_DAYS: Record<Frequency, number> = {
+  daily: 1,
+  weekly: 7,
+  monthly: 365.25 / 12,
+  quarterly: 365.25 / 4,
+};
 
 /** Behind the schedule by at most this share of the way: still on track. */
 export const ON_TRACK_SLACK = 0.1;
@@ -44,12 +49,18 @@ export function kpiStatus(input: StatusInput): { status: KpiStatus; progress: nu
   const baseline = input.baseline ?? input.firstValue;
   if (latest === null || target === null) return { status: 'no_data', progress: null, expected: null };
   const reached = direction === 'higher' ? latest >= target : latest <= target;
-  if (reached) return { status: 'on_track', progress: baseline === null ? 1 : progressToTarget(latest, target, baseline) ?? 1, expected: null };
+  if (reached)
+    return {
+      status: 'on_track',
+      progress: baseline === null ? 1 : (progressToTarget(latest, target, baseline) ?? 1),
+      expected: null,
+    };
   if (baseline === null) return { status: 'no_data', progress: null, expected: null };
   const progress = progressToTarget(latest, target, baseline);
   if (progress === null) return { status: 'off_track', progress: null, expected: null };
   const expected = elapsedShare(input.start, input.deadline, input.today) ?? 0;
-  if (isoDay(input.today)! >= (isoDay(input.deadline) ?? Infinity)) return { status: 'off_track', progress, expected: 1 };
+  if (isoDay(input.today)! >= (isoDay(input.deadline) ?? Infinity))
+    return { status: 'off_track', progress, expected: 1 };
   const behind = expected - progress;
   const status = behind <= ON_TRACK_SLACK ? 'on_track' : behind <= AT_RISK_SLACK ? 'at_risk' : 'off_track';
   return { status, progress, expected };

@@ -118,7 +118,7 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     department: 'marketing',
     name: { fr: 'Valeur vie client (LTV)', en: 'Customer lifetime value (LTV)' },
     definition: {
-      fr: 'Marge totale attendue d\'un client sur toute sa relation avec l\'entreprise : revenu moyen par compte × taux de marge ÷ taux de churn.',
+      fr: "Marge totale attendue d'un client sur toute sa relation avec l'entreprise : revenu moyen par compte × taux de marge ÷ taux de churn.",
       en: 'Total margin expected from a customer over the whole relationship: average revenue per account × margin rate ÷ churn rate.',
     },
     unit: '€',
@@ -143,7 +143,10 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     frequency: 'quarterly',
     level: 'strategic',
     formula: '=LTV_CAC({ltv}, {cac})',
-    inputs: [input('ltv', 'Valeur vie client', 'Customer lifetime value'), input('cac', "Coût d'acquisition client", 'Customer acquisition cost')],
+    inputs: [
+      input('ltv', 'Valeur vie client', 'Customer lifetime value'),
+      input('cac', "Coût d'acquisition client", 'Customer acquisition cost'),
+    ],
     benchmark: 3,
   },
   {
@@ -206,14 +209,17 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     frequency: 'weekly',
     level: 'operational',
     formula: '=CONVERSION_RATE({clicks}, {impressions})',
-    inputs: [input('clicks', 'Clics par période', 'Clicks per period'), input('impressions', 'Impressions par période', 'Impressions per period')],
+    inputs: [
+      input('clicks', 'Clics par période', 'Clicks per period'),
+      input('impressions', 'Impressions par période', 'Impressions per period'),
+    ],
   },
   {
     id: 'marketing_bounce_rate',
     department: 'marketing',
     name: { fr: 'Taux de rebond', en: 'Bounce rate' },
     definition: {
-      fr: "Part des visites qui quittent le site après une seule page, sans interaction, sur la semaine.",
+      fr: 'Part des visites qui quittent le site après une seule page, sans interaction, sur la semaine.',
       en: 'Share of visits that leave the site after a single page without interacting, over the week.',
     },
     unit: '%',
@@ -274,15 +280,18 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     frequency: 'monthly',
     level: 'operational',
     formula: '=CONVERSION_RATE({attendees}, {registrants})',
-    inputs: [input('attendees', 'Participants par événement', 'Attendees per event'), input('registrants', 'Inscrits par événement', 'Registrants per event')],
+    inputs: [
+      input('attendees', 'Participants par événement', 'Attendees per event'),
+      input('registrants', 'Inscrits par événement', 'Registrants per event'),
+    ],
   },
   {
     id: 'marketing_social_engagement',
     department: 'marketing',
-    name: { fr: 'Taux d\'engagement sur les réseaux sociaux', en: 'Social media engagement rate' },
+    name: { fr: "Taux d'engagement sur les réseaux sociaux", en: 'Social media engagement rate' },
     definition: {
-      fr: 'Interactions (commentaires, partages, clics) divisées par la portée des publications de la semaine ; les « j\'aime » seuls ne suffisent pas.',
-      en: 'Interactions (comments, shares, clicks) divided by the reach of the week\'s posts; likes alone are not enough.',
+      fr: "Interactions (commentaires, partages, clics) divisées par la portée des publications de la semaine ; les « j'aime » seuls ne suffisent pas.",
+      en: "Interactions (comments, shares, clicks) divided by the reach of the week's posts; likes alone are not enough.",
     },
     unit: '%',
     direction: 'higher',
@@ -290,7 +299,10 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     frequency: 'weekly',
     level: 'operational',
     formula: '=CONVERSION_RATE({interactions}, {reach})',
-    inputs: [input('interactions', 'Interactions par publication', 'Interactions per post'), input('reach', 'Portée par publication', 'Reach per post')],
+    inputs: [
+      input('interactions', 'Interactions par publication', 'Interactions per post'),
+      input('reach', 'Portée par publication', 'Reach per post'),
+    ],
   },
 
   // --- Sales -------------------------------------------------------------------------------
@@ -323,7 +335,11 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     level: 'tactical',
     formula: '=CONVERSION_RATE({deals_won}, {qualified_opportunities})',
     inputs: [
-      input('deals_won', 'Opportunités gagnées par période ou par commercial', 'Opportunities won per period or per rep'),
+      input(
+        'deals_won',
+        'Opportunités gagnées par période ou par commercial',
+        'Opportunities won per period or per rep',
+      ),
       input('qualified_opportunities', 'Opportunités qualifiées clôturées', 'Qualified opportunities closed'),
     ],
   },
@@ -346,7 +362,7 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     department: 'sales',
     name: { fr: 'Appels par commercial', en: 'Calls per sales rep' },
     definition: {
-      fr: 'Nombre d\'appels de prospection aboutis passés par chaque commercial dans la semaine.',
+      fr: "Nombre d'appels de prospection aboutis passés par chaque commercial dans la semaine.",
       en: 'Number of connected prospecting calls made by each sales rep in the week.',
     },
     unit: 'count',
@@ -375,7 +391,7 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     name: { fr: "Atteinte de l'objectif de ventes", en: 'Sales target attainment' },
     definition: {
       fr: "Ventes réalisées rapportées à l'objectif de ventes de la période (1 = objectif atteint).",
-      en: 'Sales achieved relative to the period\'s sales target (1 = target reached).',
+      en: "Sales achieved relative to the period's sales target (1 = target reached).",
     },
     unit: '%',
     direction: 'higher',
@@ -383,7 +399,10 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     frequency: 'monthly',
     level: 'tactical',
     formula: '=KPI_PROGRESS({actual_sales}, {sales_target})',
-    inputs: [input('actual_sales', 'Ventes réalisées', 'Sales achieved'), input('sales_target', 'Objectif de ventes', 'Sales target')],
+    inputs: [
+      input('actual_sales', 'Ventes réalisées', 'Sales achieved'),
+      input('sales_target', 'Objectif de ventes', 'Sales target'),
+    ],
   },
 
   // --- Human resources ---------------------------------------------------------------------
@@ -401,7 +420,10 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     frequency: 'quarterly',
     level: 'strategic',
     formula: '=1-CHURN_RATE({leavers}, {headcount_at_start})',
-    inputs: [input('leavers', 'Départs par période', 'Leavers per period'), input('headcount_at_start', 'Effectif en début de période', 'Headcount at the start of each period')],
+    inputs: [
+      input('leavers', 'Départs par période', 'Leavers per period'),
+      input('headcount_at_start', 'Effectif en début de période', 'Headcount at the start of each period'),
+    ],
   },
   {
     id: 'hr_turnover',
@@ -417,7 +439,10 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     frequency: 'quarterly',
     level: 'tactical',
     formula: '=CHURN_RATE({leavers}, {headcount_at_start})',
-    inputs: [input('leavers', 'Départs par période', 'Leavers per period'), input('headcount_at_start', 'Effectif en début de période', 'Headcount at the start of each period')],
+    inputs: [
+      input('leavers', 'Départs par période', 'Leavers per period'),
+      input('headcount_at_start', 'Effectif en début de période', 'Headcount at the start of each period'),
+    ],
   },
   {
     id: 'hr_cost_per_hire',
@@ -470,7 +495,7 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     department: 'customer',
     name: { fr: 'Net Promoter Score (NPS)', en: 'Net Promoter Score (NPS)' },
     definition: {
-      fr: "% de clients promoteurs (notes 9–10) moins % de détracteurs (0–6) à la question « Recommanderiez-vous notre entreprise ? », de −100 à 100.",
+      fr: '% de clients promoteurs (notes 9–10) moins % de détracteurs (0–6) à la question « Recommanderiez-vous notre entreprise ? », de −100 à 100.',
       en: '% of promoters (9–10) minus % of detractors (0–6) among customers asked "Would you recommend us?", from −100 to 100.',
     },
     unit: 'score',
@@ -486,8 +511,8 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     department: 'customer',
     name: { fr: 'Temps de première réponse', en: 'First response time' },
     definition: {
-      fr: 'Délai moyen, en heures ouvrées, entre la réception d\'une demande client et la première réponse d\'un conseiller, sur la semaine.',
-      en: 'Average delay, in business hours, between receiving a customer request and an agent\'s first reply, over the week.',
+      fr: "Délai moyen, en heures ouvrées, entre la réception d'une demande client et la première réponse d'un conseiller, sur la semaine.",
+      en: "Average delay, in business hours, between receiving a customer request and an agent's first reply, over the week.",
     },
     unit: 'hours',
     direction: 'lower',
@@ -523,7 +548,10 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     frequency: 'weekly',
     level: 'operational',
     formula: '=CONVERSION_RATE({within_sla}, {requests})',
-    inputs: [input('within_sla', 'Demandes clôturées dans le délai', 'Requests closed within SLA'), input('requests', 'Demandes clôturées', 'Requests closed')],
+    inputs: [
+      input('within_sla', 'Demandes clôturées dans le délai', 'Requests closed within SLA'),
+      input('requests', 'Demandes clôturées', 'Requests closed'),
+    ],
   },
   {
     id: 'customer_complaints',
@@ -576,7 +604,7 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     department: 'customer',
     name: { fr: 'Taux de satisfaction client', en: 'Customer satisfaction rate' },
     definition: {
-      fr: "Part des clients interrogés dans le mois qui se déclarent satisfaits ou très satisfaits (4 ou 5 sur 5).",
+      fr: 'Part des clients interrogés dans le mois qui se déclarent satisfaits ou très satisfaits (4 ou 5 sur 5).',
       en: 'Share of the customers surveyed in the month who say they are satisfied or very satisfied (4 or 5 out of 5).',
     },
     unit: '%',
@@ -592,7 +620,7 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     department: 'finance',
     name: { fr: "Chiffre d'affaires mensuel", en: 'Monthly revenue' },
     definition: {
-      fr: "Total des ventes facturées hors taxes dans le mois.",
+      fr: 'Total des ventes facturées hors taxes dans le mois.',
       en: 'Total sales invoiced, excluding tax, in the month.',
     },
     unit: '€',
@@ -615,7 +643,9 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     frequency: 'monthly',
     level: 'strategic',
     formula: '=KPI_TREND({revenue}, "pct")',
-    inputs: [input('revenue', "Chiffre d'affaires par mois, du plus ancien au plus récent", 'Revenue per month, oldest first')],
+    inputs: [
+      input('revenue', "Chiffre d'affaires par mois, du plus ancien au plus récent", 'Revenue per month, oldest first'),
+    ],
   },
   {
     id: 'finance_mrr',
@@ -650,7 +680,7 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     department: 'finance',
     name: { fr: 'Bénéfice net', en: 'Net profit' },
     definition: {
-      fr: "Résultat après toutes les charges, intérêts et impôts, sur le trimestre.",
+      fr: 'Résultat après toutes les charges, intérêts et impôts, sur le trimestre.',
       en: 'Earnings after all expenses, interest and taxes, over the quarter.',
     },
     unit: '€',
@@ -708,7 +738,7 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     department: 'operations',
     name: { fr: 'Temps de cycle de production', en: 'Production cycle time' },
     definition: {
-      fr: 'Durée moyenne, en heures, entre le lancement d\'un ordre de fabrication et la sortie du produit fini, sur la semaine.',
+      fr: "Durée moyenne, en heures, entre le lancement d'un ordre de fabrication et la sortie du produit fini, sur la semaine.",
       en: 'Average time, in hours, from the release of a production order to the finished product, over the week.',
     },
     unit: 'hours',
@@ -765,7 +795,7 @@ export const TEMPLATES: readonly KpiTemplate[] = [
     department: 'operations',
     name: { fr: 'Temps de traitement des commandes', en: 'Order processing time' },
     definition: {
-      fr: 'Délai moyen, en heures, entre la réception d\'une commande et sa remise au transporteur, sur la journée.',
+      fr: "Délai moyen, en heures, entre la réception d'une commande et sa remise au transporteur, sur la journée.",
       en: 'Average time, in hours, from receiving an order to handing it to the carrier, over the day.',
     },
     unit: 'hours',
@@ -873,7 +903,10 @@ export function formulaPlaceholders(pattern: string): string[] {
  * { spend: "'Ventes'!B2:B13", new_customers: "'Ventes'!C2:C13" })`. Returns the missing
  * placeholder names instead when some range is not given.
  */
-export function fillFormula(pattern: string, ranges: Readonly<Record<string, string>>): { ok: true; formula: string } | { ok: false; missing: string[] } {
+export function fillFormula(
+  pattern: string,
+  ranges: Readonly<Record<string, string>>,
+): { ok: true; formula: string } | { ok: false; missing: string[] } {
   const missing = formulaPlaceholders(pattern).filter((p) => typeof ranges[p] !== 'string' || ranges[p].trim() === '');
   if (missing.length) return { ok: false, missing };
   return { ok: true, formula: pattern.replace(/\{([a-z_][a-z0-9_]*)\}/g, (_, p: string) => ranges[p].trim()) };

@@ -25,7 +25,8 @@ export function elementwise(fn: string, operands: Operand[], compute: (xs: numbe
   grids.forEach((g, i) => {
     const rows = g.length;
     const cols = gridWidth(g);
-    if (rows > 1 && cols > 1) throw new KpiError(fn, { code: 'not_a_series', rows, columns: cols }, { arg: operands[i].name });
+    if (rows > 1 && cols > 1)
+      throw new KpiError(fn, { code: 'not_a_series', rows, columns: cols }, { arg: operands[i].name });
     const size = rows * cols;
     if (size <= 1) return;
     if (lead < 0) {
@@ -34,7 +35,11 @@ export function elementwise(fn: string, operands: Operand[], compute: (xs: numbe
       horizontal = rows === 1;
     } else if (size !== length) {
       const axis = horizontal ? 'columns' : 'rows';
-      throw new KpiError(fn, { code: 'size_mismatch', other: operands[lead].name, rows: size, otherRows: length, axis }, { arg: operands[i].name });
+      throw new KpiError(
+        fn,
+        { code: 'size_mismatch', other: operands[lead].name, rows: size, otherRows: length, axis },
+        { arg: operands[i].name },
+      );
     }
   });
 
@@ -68,7 +73,12 @@ export function elementwise(fn: string, operands: Operand[], compute: (xs: numbe
     const y = compute(xs);
     if (typeof y === 'number') out[k] = finite(fn, y);
     else if (vector && UNDEFINED_FOR_ROW.has(y.code)) out[k] = '';
-    else throw new KpiError(fn, y, vector ? { row: horizontal ? undefined : k + 1, column: horizontal ? k + 1 : undefined } : {});
+    else
+      throw new KpiError(
+        fn,
+        y,
+        vector ? { row: horizontal ? undefined : k + 1, column: horizontal ? k + 1 : undefined } : {},
+      );
   }
   if (!vector) return out[0] as number;
   return horizontal ? [out] : out.map((x) => [x]);

@@ -74,9 +74,13 @@ function describe(problem: Problem, where: Where, lang: Lang): string {
         ? `la cellule contient l'erreur ${problem.value}, pas un nombre`
         : `the cell holds the error ${problem.value}, not a number`;
     case 'negative':
-      return fr ? `${fmt(problem.value, lang)} est négatif ; attendu : un nombre positif ou nul` : `${fmt(problem.value, lang)} is negative; expected a number ≥ 0`;
+      return fr
+        ? `${fmt(problem.value, lang)} est négatif ; attendu : un nombre positif ou nul`
+        : `${fmt(problem.value, lang)} is negative; expected a number ≥ 0`;
     case 'not_whole':
-      return fr ? `${fmt(problem.value, lang)} n'est pas un nombre entier` : `${fmt(problem.value, lang)} is not a whole number`;
+      return fr
+        ? `${fmt(problem.value, lang)} n'est pas un nombre entier`
+        : `${fmt(problem.value, lang)} is not a whole number`;
     case 'nps_score':
       return fr
         ? `${fmt(problem.value, lang)} n'est pas une note NPS (entier de 0 à 10)`
@@ -85,15 +89,21 @@ function describe(problem: Problem, where: Where, lang: Lang): string {
       const what = fr
         ? { churn: 'taux de churn', margin: 'marge brute', discount: "taux d'actualisation" }[problem.what]
         : { churn: 'churn rate', margin: 'gross margin', discount: 'discount rate' }[problem.what];
-      const pct = Number.isFinite(problem.value * 100) ? `${fmt(problem.value * 100, lang)} %` : fmt(problem.value, lang);
+      const pct = Number.isFinite(problem.value * 100)
+        ? `${fmt(problem.value * 100, lang)} %`
+        : fmt(problem.value, lang);
       return fr
         ? `${what} au-dessus de 100 % (${pct}) ; saisissez un pourcentage comme 5 % ou 0,05`
         : `${what} above 100 % (${pct}); type a percentage such as 5% or 0.05`;
     }
     case 'not_boolean':
-      return fr ? `${quote(problem.value, lang)} n'est ni VRAI ni FAUX` : `${quote(problem.value, lang)} is neither TRUE nor FALSE`;
+      return fr
+        ? `${quote(problem.value, lang)} n'est ni VRAI ni FAUX`
+        : `${quote(problem.value, lang)} is neither TRUE nor FALSE`;
     case 'not_text':
-      return fr ? `${quote(problem.value, lang)} devrait être un texte entre guillemets` : `${quote(problem.value, lang)} should be a text in quotes`;
+      return fr
+        ? `${quote(problem.value, lang)} devrait être un texte entre guillemets`
+        : `${quote(problem.value, lang)} should be a text in quotes`;
     case 'unknown_mode':
       return fr
         ? `mode inconnu ${quote(problem.value, lang)} ; modes possibles : ${problem.modes.map((m) => `"${m}"`).join(', ')}`

@@ -41,7 +41,8 @@ export function cellNumber(fn: string, v: CellValue, where: () => Where): number
   if (isBlank(v)) return null;
   if (typeof v === 'string') {
     const trimmed = v.trim();
-    if (ERROR_VALUE.test(trimmed.toUpperCase())) throw new KpiError(fn, { code: 'error_value', value: trimmed }, where());
+    if (ERROR_VALUE.test(trimmed.toUpperCase()))
+      throw new KpiError(fn, { code: 'error_value', value: trimmed }, where());
     throw new KpiError(fn, { code: 'not_a_number', value: v }, where());
   }
   if (v instanceof Date) throw new KpiError(fn, { code: 'not_a_number', value: isoDate(v) }, where());

@@ -1,5 +1,15 @@
 import { KpiError, type Problem } from './errors';
-import { cellNumber, cellWhere, finite, gridWidth, toGrid, type Arg, type Check, type CellValue, type Result } from './input';
+import {
+  cellNumber,
+  cellWhere,
+  finite,
+  gridWidth,
+  toGrid,
+  type Arg,
+  type Check,
+  type CellValue,
+  type Result,
+} from './input';
 
 /**
  * A numerator and a denominator per period, read from two ranges that line up.
@@ -24,7 +34,8 @@ export function readPeriodTable(fn: string, num: Side & { multiLine: boolean }, 
   const ng = toGrid(num.arg);
   const dRows = dg.length;
   const dCols = gridWidth(dg);
-  if (dRows > 1 && dCols > 1) throw new KpiError(fn, { code: 'not_one_column', rows: dRows, columns: dCols }, { arg: den.name });
+  if (dRows > 1 && dCols > 1)
+    throw new KpiError(fn, { code: 'not_one_column', rows: dRows, columns: dCols }, { arg: den.name });
   const horizontal = dRows === 1 && dCols > 1;
   const n = horizontal ? dCols : dRows;
   const nRows = ng.length;
@@ -44,7 +55,11 @@ export function readPeriodTable(fn: string, num: Side & { multiLine: boolean }, 
     at = nRows === 1 ? (p) => [0, p] : (p) => [p, 0];
   } else {
     const axis = horizontal ? 'columns' : 'rows';
-    throw new KpiError(fn, { code: 'size_mismatch', other: den.name, rows: along, otherRows: n, axis }, { arg: num.name });
+    throw new KpiError(
+      fn,
+      { code: 'size_mismatch', other: den.name, rows: along, otherRows: n, axis },
+      { arg: num.name },
+    );
   }
   if (lines > 1 && !num.multiLine) {
     throw new KpiError(fn, { code: 'not_one_column', rows: nRows, columns: nCols }, { arg: num.name });

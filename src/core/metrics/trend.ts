@@ -79,7 +79,8 @@ function readPeriods(arg: Arg): number | undefined {
     cellNumber(fn, v, () => ({ arg: 'periods' })); // text, dates, booleans: "is not a number"
   }
   const n = v as number;
-  if (!Number.isInteger(n) || n < 1) throw new KpiError(fn, { code: 'periods_invalid', value: String(n) }, { arg: 'periods' });
+  if (!Number.isInteger(n) || n < 1)
+    throw new KpiError(fn, { code: 'periods_invalid', value: String(n) }, { arg: 'periods' });
   return n;
 }
 

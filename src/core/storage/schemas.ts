@@ -11,9 +11,23 @@ const optionalText = (v: unknown) => (v === '' || v === undefined || v === null 
 
 export const OBJECTIVES: TableSchema<Objective> = {
   kind: 'objectives',
-  columns: [col('id', true), col('title', true), col('description', true), col('horizon', true), col('level', true), col('owner', true)],
+  columns: [
+    col('id', true),
+    col('title', true),
+    col('description', true),
+    col('horizon', true),
+    col('level', true),
+    col('owner', true),
+  ],
   decode: (r, lang) => validateObjective({ ...r }, lang),
-  encode: (o) => ({ id: o.id, title: o.title, description: o.description, horizon: o.horizon, level: o.level, owner: o.owner }),
+  encode: (o) => ({
+    id: o.id,
+    title: o.title,
+    description: o.description,
+    horizon: o.horizon,
+    level: o.level,
+    owner: o.owner,
+  }),
   id: (o) => o.id,
 };
 
@@ -48,7 +62,12 @@ export const KPIS: TableSchema<Kpi> = {
     const source =
       r.sourceKind === 'cell'
         ? { kind: 'cell', ref: r.sourceRef }
-        : { kind: r.sourceKind, values: r.sourceValues, dates: optionalText(r.sourceDates), categories: optionalText(r.sourceCategories) };
+        : {
+            kind: r.sourceKind,
+            values: r.sourceValues,
+            dates: optionalText(r.sourceDates),
+            categories: optionalText(r.sourceCategories),
+          };
     return validateKpi(
       {
         id: r.id,
@@ -88,8 +107,8 @@ export const KPIS: TableSchema<Kpi> = {
       sourceKind: s.kind,
       sourceRef: s.kind === 'cell' ? s.ref : '',
       sourceValues: s.kind === 'range' ? s.values : '',
-      sourceDates: s.kind === 'range' ? s.dates ?? '' : '',
-      sourceCategories: s.kind === 'range' ? s.categories ?? '' : '',
+      sourceDates: s.kind === 'range' ? (s.dates ?? '') : '',
+      sourceCategories: s.kind === 'range' ? (s.categories ?? '') : '',
       baseline: k.baseline ?? '',
       target: k.target ?? '',
       deadline: k.deadline,

@@ -53,8 +53,14 @@ export interface DecodedTable<T> {
 const isBlankCell = (v: unknown) => v === '' || v === null || v === undefined;
 
 const MESSAGES = {
-  missingColumn: { fr: (c: string) => `la colonne « ${c} » manque dans la feuille`, en: (c: string) => `the column "${c}" is missing from the sheet` },
-  duplicate: { fr: (id: string, row: number) => `identifiant « ${id} » en double (déjà ligne ${row})`, en: (id: string, row: number) => `duplicate id "${id}" (already on row ${row})` },
+  missingColumn: {
+    fr: (c: string) => `la colonne « ${c} » manque dans la feuille`,
+    en: (c: string) => `the column "${c}" is missing from the sheet`,
+  },
+  duplicate: {
+    fr: (id: string, row: number) => `identifiant « ${id} » en double (déjà ligne ${row})`,
+    en: (id: string, row: number) => `duplicate id "${id}" (already on row ${row})`,
+  },
 };
 
 const joinErrors = (errors: FieldError[]) => errors.map((e) => e.message).join(' ');
@@ -115,13 +121,13 @@ export function decodeTable<T>(
 /** The full-width row to write for an item: its columns set, other columns as they were. */
 export function encodeRow<T>(schema: TableSchema<T>, header: string[], item: T, previous: unknown[] = []): unknown[] {
   const values = schema.encode(item);
-  return header.map((h, i) => (h in values ? values[h] : previous[i] ?? ''));
+  return header.map((h, i) => (h in values ? values[h] : (previous[i] ?? '')));
 }
 
 /** Number formats for a written row: "@" on the add-on's text columns, the previous format elsewhere. */
 export function rowFormats(schema: TableSchema<unknown>, header: string[], previous: string[] = []): string[] {
   const text = new Set(schema.columns.filter((c) => c.text).map((c) => c.key));
-  return header.map((h, i) => (text.has(h) ? '@' : previous[i] ?? 'General'));
+  return header.map((h, i) => (text.has(h) ? '@' : (previous[i] ?? 'General')));
 }
 
 /** The header row of a new storage sheet. */

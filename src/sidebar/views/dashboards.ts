@@ -13,7 +13,9 @@ export function runWhen(start: string, lang: Lang): string {
     const d = new Date(start);
     if (Number.isNaN(d.getTime())) return start;
     const p = (n: number) => String(n).padStart(2, '0');
-    m = /^(.*)T(\d{2}):(\d{2})$/.exec(`${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`)!;
+    m = /^(.*)T(\d{2}):(\d{2})$/.exec(
+      `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`,
+    )!;
   }
   const hour = Number(m[2]);
   const time = lang === 'fr' ? `${hour}\u00a0h\u00a0${m[3]}` : `${hour % 12 || 12}:${m[3]} ${hour < 12 ? 'AM' : 'PM'}`;
@@ -44,11 +46,21 @@ export function describeSchedule(s: Schedule, lang: Lang): string {
 /** The last run: when, how, rows written, and every error (add-on triggers send no failure e-mail). */
 export function lastRunView(run: RunLogEntry | null, lang: Lang): HTMLElement {
   const t = STRINGS[lang];
-  if (!run) return h('div', { class: 'last-run', 'data-testid': 'last-run', 'data-state': 'never' }, h('h3', null, t.lastRunTitle), h('p', { class: 'hint' }, t.neverRun));
+  if (!run)
+    return h(
+      'div',
+      { class: 'last-run', 'data-testid': 'last-run', 'data-state': 'never' },
+      h('h3', null, t.lastRunTitle),
+      h('p', { class: 'hint' }, t.neverRun),
+    );
   const errors = run.errors ?? [];
   return h(
     'div',
-    { class: `last-run${errors.length ? ' has-errors' : ''}`, 'data-testid': 'last-run', 'data-state': errors.length ? 'errors' : 'ok' },
+    {
+      class: `last-run${errors.length ? ' has-errors' : ''}`,
+      'data-testid': 'last-run',
+      'data-state': errors.length ? 'errors' : 'ok',
+    },
     h('h3', null, t.lastRunTitle),
     h('p', { 'data-testid': 'last-run-when' }, runWhen(run.start, lang)),
     h(
@@ -60,7 +72,11 @@ export function lastRunView(run: RunLogEntry | null, lang: Lang): HTMLElement {
     errors.length
       ? [
           h('p', { class: 'error run-errors-title' }, t.runErrors(errors.length)),
-          h('ul', { class: 'run-errors', 'data-testid': 'last-run-errors' }, errors.map((e) => h('li', { dir: 'auto' }, e))),
+          h(
+            'ul',
+            { class: 'run-errors', 'data-testid': 'last-run-errors' },
+            errors.map((e) => h('li', { dir: 'auto' }, e)),
+          ),
         ]
       : h('p', { class: 'no-errors', 'data-testid': 'last-run-ok' }, t.noErrors),
   );

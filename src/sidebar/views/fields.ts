@@ -42,14 +42,29 @@ function wrap(o: Common, control: HTMLElement): HTMLElement {
   );
 }
 
-export function textField(o: Common & { value: string; onInput: (v: string) => void; onBlur?: (e: FocusEvent) => void; type?: 'text' | 'date'; multiline?: boolean; placeholder?: string }): HTMLElement {
+export function textField(
+  o: Common & {
+    value: string;
+    onInput: (v: string) => void;
+    onBlur?: (e: FocusEvent) => void;
+    type?: 'text' | 'date';
+    multiline?: boolean;
+    placeholder?: string;
+  },
+): HTMLElement {
   const on = {
     input: (e: Event) => o.onInput((e.target as HTMLInputElement).value),
     blur: (e: Event) => o.onBlur && o.onBlur(e as FocusEvent),
   };
   const control = o.multiline
     ? h('textarea', { rows: 3, dir: 'auto', spellcheck: 'true', placeholder: o.placeholder, on })
-    : h('input', { type: o.type ?? 'text', dir: o.type === 'date' ? null : 'auto', autocomplete: 'off', placeholder: o.placeholder, on });
+    : h('input', {
+        type: o.type ?? 'text',
+        dir: o.type === 'date' ? null : 'auto',
+        autocomplete: 'off',
+        placeholder: o.placeholder,
+        on,
+      });
   (control as HTMLInputElement).value = o.value;
   return wrap(o, control);
 }
@@ -59,20 +74,38 @@ export interface Option {
   label: string;
 }
 
-export function selectField(o: Common & { value: string; options: Option[]; groups?: { label: string; options: Option[] }[]; onChange: (v: string) => void; placeholder?: string }): HTMLElement {
+export function selectField(
+  o: Common & {
+    value: string;
+    options: Option[];
+    groups?: { label: string; options: Option[] }[];
+    onChange: (v: string) => void;
+    placeholder?: string;
+  },
+): HTMLElement {
   const select = h(
     'select',
     { on: { change: (e: Event) => o.onChange((e.target as HTMLSelectElement).value) } },
     o.placeholder !== undefined ? h('option', { value: '' }, o.placeholder) : null,
     o.options.map((opt) => h('option', { value: opt.value }, opt.label)),
-    (o.groups ?? []).map((g) => h('optgroup', { label: g.label }, g.options.map((opt) => h('option', { value: opt.value }, opt.label)))),
+    (o.groups ?? []).map((g) =>
+      h(
+        'optgroup',
+        { label: g.label },
+        g.options.map((opt) => h('option', { value: opt.value }, opt.label)),
+      ),
+    ),
   );
   select.value = o.value;
   return wrap(o, select);
 }
 
 /** Shows `messages` next to their fields (and clears the others among `fields`). Returns the first field in error. */
-export function showFieldErrors(reg: FieldRegistry, errors: { field: string; message: string }[], fields?: readonly string[]): string | null {
+export function showFieldErrors(
+  reg: FieldRegistry,
+  errors: { field: string; message: string }[],
+  fields?: readonly string[],
+): string | null {
   const byField = new Map<string, string[]>();
   for (const e of errors) byField.set(e.field, [...(byField.get(e.field) ?? []), e.message]);
   let first: string | null = null;

@@ -17,7 +17,10 @@ export function headlineFinding(report: SmartReport, criteria: readonly Criterio
 export function verdictSummary(report: SmartReport, lang: Lang): string {
   const t = STRINGS[lang];
   const sep = lang === 'fr' ? ' : ' : ': ';
-  return t.announce(report.score, CRITERIA.map((c) => `${t.criteria[c]}${sep}${t.levels[report.criteria[c]]}.`).join(' '));
+  return t.announce(
+    report.score,
+    CRITERIA.map((c) => `${t.criteria[c]}${sep}${t.levels[report.criteria[c]]}.`).join(' '),
+  );
 }
 
 export interface LivePanel {
@@ -37,7 +40,13 @@ export function livePanel(lang: Lang, criteria: readonly Criterion[]): LivePanel
     CRITERIA.map((c) => {
       const icon = h('span', { class: 'chip-icon', 'aria-hidden': 'true' });
       const sr = h('span', { class: 'sr-only' });
-      const chip = h('li', { class: 'chip', 'data-criterion': c }, h('span', { class: 'chip-letter', 'aria-hidden': 'true' }, t.criteria[c][0]), icon, sr);
+      const chip = h(
+        'li',
+        { class: 'chip', 'data-criterion': c },
+        h('span', { class: 'chip-letter', 'aria-hidden': 'true' }, t.criteria[c][0]),
+        icon,
+        sr,
+      );
       chips.set(c, chip);
       return chip;
     }),
@@ -82,12 +91,27 @@ export function reviewList(report: SmartReport, lang: Lang, goFix: (f: Finding) 
   const list = h('div', { class: 'review', 'data-testid': 'smart-review' });
   replaceChildren(
     list,
-    h('div', { class: 'review-score' }, h('span', { class: 'review-score-num' }, t.score(report.score)), h('span', { class: 'smart-bar', 'aria-hidden': 'true' }, h('span', { class: 'smart-bar-fill', style: `width:${report.score}%` }))),
+    h(
+      'div',
+      { class: 'review-score' },
+      h('span', { class: 'review-score-num' }, t.score(report.score)),
+      h(
+        'span',
+        { class: 'smart-bar', 'aria-hidden': 'true' },
+        h('span', { class: 'smart-bar-fill', style: `width:${report.score}%` }),
+      ),
+    ),
     CRITERIA.map((c) =>
       h(
         'section',
         { class: 'criterion', 'data-criterion': c, 'data-level': report.criteria[c] },
-        h('h3', null, h('span', { class: 'chip-icon', 'aria-hidden': 'true' }, ICON[report.criteria[c]]), ` ${t.criteria[c]} `, h('span', { class: 'verdict' }, `(${t.levels[report.criteria[c]]})`)),
+        h(
+          'h3',
+          null,
+          h('span', { class: 'chip-icon', 'aria-hidden': 'true' }, ICON[report.criteria[c]]),
+          ` ${t.criteria[c]} `,
+          h('span', { class: 'verdict' }, `(${t.levels[report.criteria[c]]})`),
+        ),
         h(
           'ul',
           { class: 'findings' },
@@ -99,7 +123,9 @@ export function reviewList(report: SmartReport, lang: Lang, goFix: (f: Finding) 
                 { class: 'finding', 'data-level': f.level, 'data-code': f.code },
                 h('p', { class: 'finding-message', dir: 'auto' }, f.message),
                 f.fix ? h('p', { class: 'finding-fix', dir: 'auto' }, h('strong', null, t.howToFix), f.fix) : null,
-                f.level !== 'pass' ? h('button', { type: 'button', class: 'link', on: { click: () => goFix(f) } }, t.goFix) : null,
+                f.level !== 'pass'
+                  ? h('button', { type: 'button', class: 'link', on: { click: () => goFix(f) } }, t.goFix)
+                  : null,
               ),
             ),
         ),

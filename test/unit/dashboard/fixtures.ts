@@ -17,7 +17,14 @@ export function dataSheet(rows: number, end = '2026-06-15'): unknown[][] {
   for (let i = 0; i < rows; i++) {
     const t = last - (rows - 1 - i) * DAY;
     const x = i + 1;
-    out.push([new Date(t), 1000 + 3 * x + ((x * 37) % 101), 10 + ((x * 13) % 17), 0.02 + ((x * 7) % 11) / 1000, 5 - ((x * 3) % 7) / 10, -5 + ((x * 11) % 40)]);
+    out.push([
+      new Date(t),
+      1000 + 3 * x + ((x * 37) % 101),
+      10 + ((x * 13) % 17),
+      0.02 + ((x * 7) % 11) / 1000,
+      5 - ((x * 3) % 7) / 10,
+      -5 + ((x * 11) % 40),
+    ]);
   }
   return out;
 }
@@ -39,13 +46,62 @@ const LEVELS = ['strategic', 'tactical', 'operational'] as const;
 /** `n` KPI drafts over the data sheet's `rows` rows, cycling through units, directions, frequencies and levels. */
 export function kpiDrafts(n: number, rows: number, objectiveIds: string[]): Partial<Kpi>[] {
   const last = rows + 1;
-  const col = (c: string) => ({ kind: 'range' as const, values: `Données!${c}2:${c}${last}`, dates: `Données!A2:A${last}` });
+  const col = (c: string) => ({
+    kind: 'range' as const,
+    values: `Données!${c}2:${c}${last}`,
+    dates: `Données!A2:A${last}`,
+  });
   const kinds: Partial<Kpi>[] = [
-    { name: "Chiffre d'affaires", unit: '€', direction: 'higher', source: col('B'), baseline: 1000, target: 20000, benchmark: 15000, frequency: 'daily' },
-    { name: 'Nouveaux clients', unit: 'count', direction: 'higher', source: col('C'), baseline: null, target: 30, benchmark: null, frequency: 'daily' },
-    { name: 'Taux de conversion', unit: '%', direction: 'higher', source: { kind: 'range', values: 'Canaux!C2:C5', categories: 'Canaux!A2:A5' }, baseline: 0.01, target: 0.04, benchmark: 0.02, frequency: 'monthly' },
-    { name: 'Délai de livraison', unit: 'days', direction: 'lower', source: col('E'), baseline: 6, target: 3, benchmark: 4, frequency: 'daily' },
-    { name: 'NPS', unit: 'score', direction: 'higher', source: { kind: 'range', values: `Données!F2:F${last}` }, baseline: 0, target: 50, benchmark: 30, frequency: 'daily' },
+    {
+      name: "Chiffre d'affaires",
+      unit: '€',
+      direction: 'higher',
+      source: col('B'),
+      baseline: 1000,
+      target: 20000,
+      benchmark: 15000,
+      frequency: 'daily',
+    },
+    {
+      name: 'Nouveaux clients',
+      unit: 'count',
+      direction: 'higher',
+      source: col('C'),
+      baseline: null,
+      target: 30,
+      benchmark: null,
+      frequency: 'daily',
+    },
+    {
+      name: 'Taux de conversion',
+      unit: '%',
+      direction: 'higher',
+      source: { kind: 'range', values: 'Canaux!C2:C5', categories: 'Canaux!A2:A5' },
+      baseline: 0.01,
+      target: 0.04,
+      benchmark: 0.02,
+      frequency: 'monthly',
+    },
+    {
+      name: 'Délai de livraison',
+      unit: 'days',
+      direction: 'lower',
+      source: col('E'),
+      baseline: 6,
+      target: 3,
+      benchmark: 4,
+      frequency: 'daily',
+    },
+    {
+      name: 'NPS',
+      unit: 'score',
+      direction: 'higher',
+      source: { kind: 'range', values: `Données!F2:F${last}` },
+      baseline: 0,
+      target: 50,
+      benchmark: 30,
+      frequency: 'daily',
+    },
   ];
   return Array.from({ length: n }, (_, i) => ({
     ...kinds[i % kinds.length],
@@ -67,9 +123,21 @@ export function saved<T>(r: { ok: true; value: T } | { ok: false; errors: unknow
 /** Saves objectives and KPIs through the server API, as the sidebar would. */
 export function saveKpis(n: number, rows: number, objectives = 2): { objectives: Objective[]; kpis: Kpi[] } {
   const objs = Array.from({ length: objectives }, (_, i) =>
-    saved(serverApi.saveObjective({ title: `Objectif ${i + 1}`, description: '', horizon: '2026-12-31', level: LEVELS[i % 3], owner: 'Claire' })),
+    saved(
+      serverApi.saveObjective({
+        title: `Objectif ${i + 1}`,
+        description: '',
+        horizon: '2026-12-31',
+        level: LEVELS[i % 3],
+        owner: 'Claire',
+      }),
+    ),
   );
-  const kpis = kpiDrafts(n, rows, objs.map((o) => o.id)).map((d) => saved(serverApi.saveKpi(d)));
+  const kpis = kpiDrafts(
+    n,
+    rows,
+    objs.map((o) => o.id),
+  ).map((d) => saved(serverApi.saveKpi(d)));
   return { objectives: objs, kpis };
 }
 
@@ -82,7 +150,11 @@ export function contextOf(emu: Emulator, lang: 'fr' | 'en' = 'fr'): DashboardCon
 
 /** A sheet's metadata, ids aside; the id tag kept only as whether it holds the sheet's own id. */
 export function metadataWithoutIds(s: SheetSnapshot): SheetSnapshot['metadata'] {
-  return s.metadata.map((m) => ({ ...m, id: 0, ...(m.key === SHEET_ID_KEY && { value: m.value === String(s.sheetId) ? 'own id' : m.value }) }));
+  return s.metadata.map((m) => ({
+    ...m,
+    id: 0,
+    ...(m.key === SHEET_ID_KEY && { value: m.value === String(s.sheetId) ? 'own id' : m.value }),
+  }));
 }
 
 /** A snapshot without what necessarily changes when a sheet is rebuilt: sheet, chart and metadata ids. */

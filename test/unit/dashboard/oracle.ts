@@ -35,7 +35,8 @@ export interface Expected {
   start: string | null;
 }
 
-const change = (a: number | null, b: number | null): number | null => (a === null || b === null || b === 0 ? null : (a - b) / Math.abs(b));
+const change = (a: number | null, b: number | null): number | null =>
+  a === null || b === null || b === 0 ? null : (a - b) / Math.abs(b);
 
 /** EDATE(day, -12): the same calendar day a year earlier, the last day of the month when it has none. */
 function yearBefore(iso: string): string {
@@ -49,10 +50,28 @@ function samePeriodLastYear(day: number, other: number, frequency: Frequency): b
   return periodIndex(other, frequency) === periodIndex(day, frequency) - PERIODS_PER_YEAR[frequency];
 }
 
-function finish(kpi: OracleKpi, today: string, latest: number | null, previous: number | null, first: number | null, start: string | null, yoy: number | null, points: Expected['points']): Expected {
+function finish(
+  kpi: OracleKpi,
+  today: string,
+  latest: number | null,
+  previous: number | null,
+  first: number | null,
+  start: string | null,
+  yoy: number | null,
+  points: Expected['points'],
+): Expected {
   // src/addon/api.ts startOf: the creation day when the baseline was entered then.
   if (kpi.baseline !== null && kpi.createdAt) start = kpi.createdAt;
-  const { status, progress } = kpiStatus({ latest, baseline: kpi.baseline, firstValue: first, target: kpi.target, direction: kpi.direction, start, deadline: kpi.deadline, today });
+  const { status, progress } = kpiStatus({
+    latest,
+    baseline: kpi.baseline,
+    firstValue: first,
+    target: kpi.target,
+    direction: kpi.direction,
+    start,
+    deadline: kpi.deadline,
+    today,
+  });
   return {
     current: latest,
     previous,
@@ -68,13 +87,18 @@ function finish(kpi: OracleKpi, today: string, latest: number | null, previous: 
 
 /** A KPI over a range of cells (oldest first), with aligned ISO dates or none. */
 export function expectRange(kpi: OracleKpi, cells: Cell[], dates: (string | null)[] | null, today: string): Expected {
-  const nums = cells.map((v, i) => ({ v, pos: i + 1, date: dates ? dates[i] : null })).filter((x): x is { v: number; pos: number; date: string | null } => typeof x.v === 'number');
+  const nums = cells
+    .map((v, i) => ({ v, pos: i + 1, date: dates ? dates[i] : null }))
+    .filter((x): x is { v: number; pos: number; date: string | null } => typeof x.v === 'number');
   const n = nums.length;
   const latest = n ? nums[n - 1].v : null;
   const previous = n >= 2 ? nums[n - 2].v : null;
   if (n >= 2 && previous !== 0) {
     // The dashboard's "vs previous period" is KPI_TREND's default (pct over one period).
-    const t = trendOf(nums.map((x) => x.v), 'pct');
+    const t = trendOf(
+      nums.map((x) => x.v),
+      'pct',
+    );
     if (Math.abs(t - change(latest, previous)!) > 1e-12) throw new Error('oracle: trendOf disagrees');
   }
   let start: string | null = null;
@@ -86,7 +110,9 @@ export function expectRange(kpi: OracleKpi, cells: Cell[], dates: (string | null
     start = dates.slice(0, end).find((d) => isoDay(d) !== null) ?? null;
     const lastDay = isoDay(nums[n - 1].date);
     if (lastDay !== null) {
-      const found = nums.filter((x) => isoDay(x.date) !== null && samePeriodLastYear(lastDay, isoDay(x.date)!, kpi.frequency));
+      const found = nums.filter(
+        (x) => isoDay(x.date) !== null && samePeriodLastYear(lastDay, isoDay(x.date)!, kpi.frequency),
+      );
       yoy = found.length ? found[found.length - 1].v : null;
     }
   } else if (n) {
@@ -95,7 +121,9 @@ export function expectRange(kpi: OracleKpi, cells: Cell[], dates: (string | null
     const p = PERIODS_PER_YEAR[kpi.frequency];
     yoy = n > p ? nums[n - 1 - p].v : null;
   }
-  const points = nums.slice(Math.max(0, n - WINDOW[kpi.frequency])).map((x) => ({ x: dates ? (x.date as string) : x.pos, value: x.v }));
+  const points = nums
+    .slice(Math.max(0, n - WINDOW[kpi.frequency]))
+    .map((x) => ({ x: dates ? (x.date as string) : x.pos, value: x.v }));
   return finish(kpi, today, latest, previous, n ? nums[0].v : null, start, yoy, points);
 }
 
@@ -128,7 +156,12 @@ export function periodKey(iso: string, frequency: Frequency): string {
 }
 
 /** A KPI read from one cell, its past from the history sheet. */
-export function expectCell(kpi: OracleKpi & { id: string }, live: Cell, history: HistoryRow[], today: string): Expected {
+export function expectCell(
+  kpi: OracleKpi & { id: string },
+  live: Cell,
+  history: HistoryRow[],
+  today: string,
+): Expected {
   const current = periodKey(today, kpi.frequency);
   const mine = history.filter((h) => h.kpiId === kpi.id && typeof h.value === 'number');
   const past = mine.filter((h) => h.period !== current);
@@ -139,7 +172,9 @@ export function expectCell(kpi: OracleKpi & { id: string }, live: Cell, history:
   const lastYear = `${Number(current.slice(0, 4)) - 1}${current.slice(4)}`;
   const yoyRows = mine.filter((h) => h.period === lastYear);
   const yoy = yoyRows.length ? (yoyRows[yoyRows.length - 1].value as number) : null;
-  const points: Expected['points'] = past.slice(Math.max(0, past.length - (WINDOW[kpi.frequency] - 1))).map((h) => ({ x: h.periodStart, value: h.value as number }));
+  const points: Expected['points'] = past
+    .slice(Math.max(0, past.length - (WINDOW[kpi.frequency] - 1)))
+    .map((h) => ({ x: h.periodStart, value: h.value as number }));
   if (latest !== null) points.push({ x: today, value: latest });
   return finish(kpi, today, latest, previous, first, start, yoy, points);
 }

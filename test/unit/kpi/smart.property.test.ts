@@ -18,15 +18,25 @@ const isoDate = fc
   .integer({ min: Date.UTC(2020, 0, 1) / 86_400_000, max: Date.UTC(2030, 11, 31) / 86_400_000 })
   .map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
 
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: fc.anything() });
+const maybe = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: fc.anything() });
 
-const cell = fc.oneof(fc.double(), fc.integer({ min: -1000, max: 1000 }), fc.string(), fc.boolean(), fc.constant(null), fc.constant(''));
+const cell = fc.oneof(
+  fc.double(),
+  fc.integer({ min: -1000, max: 1000 }),
+  fc.string(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(''),
+);
 
 const draft = fc.record(
   {
     id: maybe(fc.constantFrom('kpi_a', 'kpi_b', '')),
     name: maybe(fc.oneof(fc.string(), fc.constantFrom('Augmenter le CA', 'Leads qualifiés par mois', 'CA', ''))),
-    definition: maybe(fc.oneof(fc.string(), fc.constantFrom('Optimiser', 'Nombre de commandes validées hors annulations, par mois.'))),
+    definition: maybe(
+      fc.oneof(fc.string(), fc.constantFrom('Optimiser', 'Nombre de commandes validées hors annulations, par mois.')),
+    ),
     unit: maybe(fc.constantFrom(...UNITS)),
     unitLabel: maybe(fc.string()),
     direction: maybe(fc.constantFrom(...DIRECTIONS)),
@@ -34,7 +44,11 @@ const draft = fc.record(
     indicator: maybe(fc.constantFrom(...INDICATORS)),
     source: maybe(
       fc.oneof(
-        fc.record({ kind: fc.constant('range'), values: fc.oneof(fc.constant("'S'!B2:B13"), fc.string()), dates: fc.option(fc.string(), { nil: undefined }) }),
+        fc.record({
+          kind: fc.constant('range'),
+          values: fc.oneof(fc.constant("'S'!B2:B13"), fc.string()),
+          dates: fc.option(fc.string(), { nil: undefined }),
+        }),
         fc.record({ kind: fc.constant('cell'), ref: fc.oneof(fc.constant("'S'!B2"), fc.string()) }),
       ),
     ),
@@ -65,7 +79,11 @@ const otherKpis = fc.oneof(fc.array(fc.oneof(draft, fc.anything()), { maxLength:
 
 const smartInput = fc.record({
   kpi: fc.oneof({ weight: 9, arbitrary: draft }, { weight: 1, arbitrary: fc.anything() }),
-  objective: fc.oneof(fc.constant(undefined), fc.record({ id: fc.constantFrom('obj_1', 'obj_2'), title: fc.string(), horizon: fc.oneof(isoDate, fc.string()) }), fc.anything()),
+  objective: fc.oneof(
+    fc.constant(undefined),
+    fc.record({ id: fc.constantFrom('obj_1', 'obj_2'), title: fc.string(), horizon: fc.oneof(isoDate, fc.string()) }),
+    fc.anything(),
+  ),
   otherKpis,
   data,
   today: fc.oneof({ weight: 9, arbitrary: isoDate }, { weight: 1, arbitrary: fc.anything() }),
@@ -129,19 +147,30 @@ describe('checkSmart properties', () => {
 
   test('a higher target is never judged more achievable (higher is better)', () => {
     fc.assert(
-      fc.property(positiveSeries, fc.double({ min: 1.0001, max: 10, noNaN: true }), fc.double({ min: 1, max: 3, noNaN: true }), deadline, (values, f1, f2, dl) => {
-        const latest = values[values.length - 1];
-        const judge = (target: number) =>
-          checkSmart({ kpi: kpiFor({ target, deadline: dl }), otherKpis: [], data: { values }, today: '2025-01-15' }, 'en').criteria.achievable;
-        const lowTarget = latest * f1;
-        expect(RANK[judge(lowTarget)]).toBeGreaterThanOrEqual(RANK[judge(lowTarget * f2)]);
-      }),
+      fc.property(
+        positiveSeries,
+        fc.double({ min: 1.0001, max: 10, noNaN: true }),
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        deadline,
+        (values, f1, f2, dl) => {
+          const latest = values[values.length - 1];
+          const judge = (target: number) =>
+            checkSmart(
+              { kpi: kpiFor({ target, deadline: dl }), otherKpis: [], data: { values }, today: '2025-01-15' },
+              'en',
+            ).criteria.achievable;
+          const lowTarget = latest * f1;
+          expect(RANK[judge(lowTarget)]).toBeGreaterThanOrEqual(RANK[judge(lowTarget * f2)]);
+        },
+      ),
     );
   });
 
   test('lower is better mirrors higher is better (values and target negated)', () => {
     // A zero in the series keeps both sides in absolute changes, where the mirror is exact.
-    const series = fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 2, maxLength: 20 }).map((xs) => [0, ...xs]);
+    const series = fc
+      .array(fc.integer({ min: -500, max: 500 }), { minLength: 2, maxLength: 20 })
+      .map((xs) => [0, ...xs]);
     fc.assert(
       fc.property(series, fc.integer({ min: -2000, max: 2000 }), deadline, (values, target, dl) => {
         const judge = (direction: 'higher' | 'lower', sign: number) => {
@@ -164,7 +193,10 @@ describe('checkSmart properties', () => {
   test('the suggested baseline is the latest number of the data, when none is entered', () => {
     fc.assert(
       fc.property(fc.array(cell, { maxLength: 20 }), (values) => {
-        const r = checkSmart({ kpi: kpiFor({ target: 10, deadline: '2025-12-31' }), otherKpis: [], data: { values }, today: '2025-01-15' }, 'fr');
+        const r = checkSmart(
+          { kpi: kpiFor({ target: 10, deadline: '2025-12-31' }), otherKpis: [], data: { values }, today: '2025-01-15' },
+          'fr',
+        );
         const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
         expect(r.suggestedBaseline).toBe(numbers.length ? numbers[numbers.length - 1] : null);
         expect(r.stats.numbers).toBe(numbers.length);

@@ -1,4 +1,12 @@
-import { checkSmart, type Criterion, type FindingLevel, type Kpi, type Objective, type SmartInput, type SmartReport } from '../../../src/core/kpi';
+import {
+  checkSmart,
+  type Criterion,
+  type FindingLevel,
+  type Kpi,
+  type Objective,
+  type SmartInput,
+  type SmartReport,
+} from '../../../src/core/kpi';
 
 /*
  * Expected values are computed by hand (noted next to each case), not read from the code.
@@ -65,10 +73,21 @@ const STEADY = [100, 105, 110.25, 115.7625, 121.550625, 127.62815625];
 const FLAT = [100, 100, 100, 100, 100, 100];
 
 function run(kpiOverrides: Partial<Kpi>, extra: Partial<SmartInput> = {}, lang: 'fr' | 'en' = 'en'): SmartReport {
-  return checkSmart({ kpi: { ...base, ...kpiOverrides }, objective, otherKpis: siblings, data: { values: STEADY }, today: TODAY, ...extra }, lang);
+  return checkSmart(
+    {
+      kpi: { ...base, ...kpiOverrides },
+      objective,
+      otherKpis: siblings,
+      data: { values: STEADY },
+      today: TODAY,
+      ...extra,
+    },
+    lang,
+  );
 }
 
-const codes = (r: SmartReport, criterion?: Criterion) => r.findings.filter((f) => !criterion || f.criterion === criterion).map((f) => f.code);
+const codes = (r: SmartReport, criterion?: Criterion) =>
+  r.findings.filter((f) => !criterion || f.criterion === criterion).map((f) => f.code);
 const finding = (r: SmartReport, code: string) => {
   const f = r.findings.find((x) => x.code === code);
   if (!f) throw new Error(`no finding ${code}; got ${codes(r).join(', ')}`);
@@ -161,7 +180,15 @@ const ROWS: Row[] = [
   },
   {
     label: 'too many KPIs on one objective (6)',
-    input: { otherKpis: [kpi('kpi_b', 'lagging'), kpi('kpi_c', 'leading'), kpi('kpi_d', 'lagging'), kpi('kpi_e', 'lagging'), kpi('kpi_f', 'leading')] },
+    input: {
+      otherKpis: [
+        kpi('kpi_b', 'lagging'),
+        kpi('kpi_c', 'leading'),
+        kpi('kpi_d', 'lagging'),
+        kpi('kpi_e', 'lagging'),
+        kpi('kpi_f', 'leading'),
+      ],
+    },
     verdicts: { relevant: 'warning' },
     has: ['too_many_on_objective', 'indicator_mix_ok'],
   },
@@ -174,7 +201,10 @@ const ROWS: Row[] = [
   },
   {
     label: 'vague verb without a figure',
-    kpi: { name: 'Augmenter le trafic', definition: 'Augmenter le trafic du site web grâce au référencement naturel et au blog.' },
+    kpi: {
+      name: 'Augmenter le trafic',
+      definition: 'Augmenter le trafic du site web grâce au référencement naturel et au blog.',
+    },
     verdicts: { specific: 'warning' },
     has: ['vague_verb'],
   },
@@ -188,15 +218,33 @@ const ROWS: Row[] = [
     label: 'an empty draft',
     kpi: Object.fromEntries(Object.keys(base).map((k) => [k, undefined])) as Partial<Kpi>,
     input: { data: undefined },
-    verdicts: { specific: 'failure', measurable: 'failure', achievable: 'warning', relevant: 'failure', timebound: 'failure' },
-    has: ['name_missing', 'definition_missing', 'direction_missing', 'unit_missing', 'source_missing', 'target_missing', 'achievable_no_target', 'objective_missing', 'deadline_missing', 'frequency_missing'],
+    verdicts: {
+      specific: 'failure',
+      measurable: 'failure',
+      achievable: 'warning',
+      relevant: 'failure',
+      timebound: 'failure',
+    },
+    has: [
+      'name_missing',
+      'definition_missing',
+      'direction_missing',
+      'unit_missing',
+      'source_missing',
+      'target_missing',
+      'achievable_no_target',
+      'objective_missing',
+      'deadline_missing',
+      'frequency_missing',
+    ],
   },
 ];
 
 function lowerKpi(over: Partial<Kpi>): Partial<Kpi> {
   return {
     name: 'Temps de première réponse',
-    definition: "Délai moyen, en heures ouvrées, entre la réception d'une demande et la première réponse, sur la semaine.",
+    definition:
+      "Délai moyen, en heures ouvrées, entre la réception d'une demande et la première réponse, sur la semaine.",
     unit: 'hours',
     direction: 'lower',
     baseline: 20,
@@ -209,7 +257,9 @@ function lowerKpi(over: Partial<Kpi>): Partial<Kpi> {
 
 function lowerInput(): Partial<SmartInput> {
   // Mondays; −5 % a week: 20, 19, 18.05, 17.1475. 2025-01-27 → 2025-02-24 is 4 ISO weeks.
-  return { data: { values: [20, 19, 18.05, 17.1475], dates: ['2025-01-06', '2025-01-13', '2025-01-20', '2025-01-27'] } };
+  return {
+    data: { values: [20, 19, 18.05, 17.1475], dates: ['2025-01-06', '2025-01-13', '2025-01-20', '2025-01-27'] },
+  };
 }
 
 describe('checkSmart: verdicts per criterion', () => {
@@ -251,13 +301,19 @@ describe('Achievable, the numbers', () => {
   });
 
   test('stretch: the median pace carried to the deadline is suggested', () => {
-    const r = run({ target: 136.35, deadline: '2025-03-15' }, { data: { values: [100, 102, 110.16, 112.3632, 121.352256] } }, 'en');
+    const r = run(
+      { target: 136.35, deadline: '2025-03-15' },
+      { data: { values: [100, 102, 110.16, 112.3632, 121.352256] } },
+      'en',
+    );
     const f = finding(r, 'achievable_stretch');
     expect(f.message).toBe(
       'The target requires +6.0% per month: more than your median pace (+5.0%), reached only in your best periods (at best +8.0%).',
     );
     // 121.352256 × 1.05² = 133.79
-    expect(f.fix).toBe('Aim for 134 to stay at your median pace, or plan the actions that will make your best periods the norm.');
+    expect(f.fix).toBe(
+      'Aim for 134 to stay at your median pace, or plan the actions that will make your best periods the norm.',
+    );
     expect(r.score).toBe(80); // achievable and time-bound warnings
   });
 
@@ -291,13 +347,31 @@ describe('Achievable, the numbers', () => {
 
   test('target already met: says so, and suggests the median pace to the deadline', () => {
     // Rates +10 %, +10 %; 3 months to April: 121 × 1.1³ = 161.05
-    const fr = finding(run({ target: 115, deadline: '2025-04-15' }, { data: { values: [100, 110, 121] } }, 'fr'), 'achievable_already_met');
-    expect(fr.message).toBe(`La valeur actuelle (121) atteint déjà la cible (115)${NBSP}: la cible n'est pas ambitieuse.`);
-    expect(fr.fix).toBe(`Fixez une cible au-delà de 121, par exemple 161 (votre rythme médian prolongé jusqu'à l'échéance).`);
+    const fr = finding(
+      run({ target: 115, deadline: '2025-04-15' }, { data: { values: [100, 110, 121] } }, 'fr'),
+      'achievable_already_met',
+    );
+    expect(fr.message).toBe(
+      `La valeur actuelle (121) atteint déjà la cible (115)${NBSP}: la cible n'est pas ambitieuse.`,
+    );
+    expect(fr.fix).toBe(
+      `Fixez une cible au-delà de 121, par exemple 161 (votre rythme médian prolongé jusqu'à l'échéance).`,
+    );
     // Lower is better, 12 → 10 → 8 days: falls of 16.7 % and 20 %, median 18.33 %; 8 × (1 − 0.18333)³ = 4.36
-    const en = finding(run({ direction: 'lower', unit: 'days', target: 10, deadline: '2025-04-15' }, { data: { values: [12, 10, 8] } }, 'en'), 'achievable_already_met');
-    expect(en.message).toBe(`The current value (8${NBSP}days) already meets the target (10${NBSP}days): the target is not ambitious.`);
-    expect(en.fix).toBe(`Set a target below 8${NBSP}days, e.g. 4.36${NBSP}days (your median pace carried to the deadline).`);
+    const en = finding(
+      run(
+        { direction: 'lower', unit: 'days', target: 10, deadline: '2025-04-15' },
+        { data: { values: [12, 10, 8] } },
+        'en',
+      ),
+      'achievable_already_met',
+    );
+    expect(en.message).toBe(
+      `The current value (8${NBSP}days) already meets the target (10${NBSP}days): the target is not ambitious.`,
+    );
+    expect(en.fix).toBe(
+      `Set a target below 8${NBSP}days, e.g. 4.36${NBSP}days (your median pace carried to the deadline).`,
+    );
   });
 
   test('no history yet is said plainly, with the pace the target requires', () => {
@@ -305,11 +379,18 @@ describe('Achievable, the numbers', () => {
     const r = run({ baseline: null, target: 50, deadline: '2025-07-15' }, { data: { values: [null, 42, null] } }, 'en');
     const f = finding(r, 'achievable_no_history');
     expect(f.level).toBe('warning');
-    expect(f.message).toBe('No history yet: only 1 value, and at least 3 are needed to know your usual pace. The target requires +2.9% per month.');
+    expect(f.message).toBe(
+      'No history yet: only 1 value, and at least 3 are needed to know your usual pace. The target requires +2.9% per month.',
+    );
     expect(f.fix).toContain('Boussole archives a value every period');
     expect(r.suggestedBaseline).toBe(42);
-    const fr = finding(run({ baseline: null, target: 50, deadline: '2025-07-15' }, { data: { values: [null, 42, null] } }, 'fr'), 'achievable_no_history');
-    expect(fr.message.startsWith(`Pas encore d'historique${NBSP}: 1 valeur seulement, il en faut au moins 3`)).toBe(true);
+    const fr = finding(
+      run({ baseline: null, target: 50, deadline: '2025-07-15' }, { data: { values: [null, 42, null] } }, 'fr'),
+      'achievable_no_history',
+    );
+    expect(fr.message.startsWith(`Pas encore d'historique${NBSP}: 1 valeur seulement, il en faut au moins 3`)).toBe(
+      true,
+    );
   });
 
   test('dated data: one value per calendar period (the last), gaps spread over the periods they span', () => {
@@ -348,13 +429,19 @@ describe('Achievable, the numbers', () => {
 
   test('a percent KPI that hit 0 is judged in points', () => {
     // 0 %, 1 %, 2 %: +1 point a month; 2 % → 6 % in 2 months needs +2 points
-    const r = run({ unit: '%', baseline: 0, target: 0.06, deadline: '2025-03-15' }, { data: { values: [0, 0.01, 0.02] } }, 'en');
+    const r = run(
+      { unit: '%', baseline: 0, target: 0.06, deadline: '2025-03-15' },
+      { data: { values: [0, 0.01, 0.02] } },
+      'en',
+    );
     const f = finding(r, 'achievable_beyond_best');
     expect(f.message).toBe(
       `The target requires +2${NBSP}pts per month; the history shows at best +1${NBSP}pts per month (median +1${NBSP}pts), 1${NBSP}pts short of what is needed every month.`,
     );
     // at best 2 % + 2 × 1 pt = 4 %; needs 4 months, 2 more
-    expect(f.fix).toBe('Aim for at most 4% by the deadline (your best pace held every period), or move the deadline about 2 months later to reach 6% at that pace.');
+    expect(f.fix).toBe(
+      'Aim for at most 4% by the deadline (your best pace held every period), or move the deadline about 2 months later to reach 6% at that pace.',
+    );
   });
 
   test('no frequency: monthly is assumed, and said', () => {
@@ -371,13 +458,31 @@ describe('Specific', () => {
     ['name too short', { name: 'CA' }, 'name_too_short', 'warning'],
     ['name too long', { name: 'x'.repeat(81) }, 'name_too_long', 'warning'],
     ['definition missing', { definition: '' }, 'definition_missing', 'failure'],
-    ['definition only repeats the name', { definition: 'Les leads qualifiés, par mois.' }, 'definition_repeats_name', 'warning'],
+    [
+      'definition only repeats the name',
+      { definition: 'Les leads qualifiés, par mois.' },
+      'definition_repeats_name',
+      'warning',
+    ],
     ['definition too short', { definition: 'Nombre de leads' }, 'definition_too_short', 'warning'],
     ['unit missing', { unit: undefined }, 'unit_missing', 'warning'],
     ['unit other without a label', { unit: 'other' }, 'unit_label_missing', 'warning'],
     ['direction missing', { direction: undefined }, 'direction_missing', 'failure'],
-    ['English vague verb', { name: 'Improve customer satisfaction', definition: 'Improve how satisfied our customers say they are in the survey.' }, 'vague_verb', 'warning'],
-    ['French vague verb, lower case, in the definition', { definition: 'Il faut optimiser les formulaires de contact remplis par les prospects.' }, 'vague_verb', 'warning'],
+    [
+      'English vague verb',
+      {
+        name: 'Improve customer satisfaction',
+        definition: 'Improve how satisfied our customers say they are in the survey.',
+      },
+      'vague_verb',
+      'warning',
+    ],
+    [
+      'French vague verb, lower case, in the definition',
+      { definition: 'Il faut optimiser les formulaires de contact remplis par les prospects.' },
+      'vague_verb',
+      'warning',
+    ],
   ])('%s', (_label, over, code, level) => {
     const r = run(over);
     expect(finding(r, code).level).toBe(level);
@@ -386,16 +491,27 @@ describe('Specific', () => {
 
   test('a vague verb with a figure, or a noun, is fine', () => {
     expect(codes(run({ name: 'Augmenter le trafic organique de 20 %' }), 'specific')).toEqual(['specific_ok']);
-    expect(codes(run({ name: "Taux d'amélioration des délais", definition: 'Part des commandes livrées plus vite que le mois précédent, sur le mois.' }), 'specific')).toEqual([
-      'specific_ok',
-    ]);
+    expect(
+      codes(
+        run({
+          name: "Taux d'amélioration des délais",
+          definition: 'Part des commandes livrées plus vite que le mois précédent, sur le mois.',
+        }),
+        'specific',
+      ),
+    ).toEqual(['specific_ok']);
     expect(codes(run({ name: 'Atteindre 100 000 visites par mois' }), 'specific')).toEqual(['specific_ok']);
   });
 
   test('vague verb messages', () => {
-    const draft = { name: 'Augmenter le trafic', definition: 'Augmenter le trafic du site web grâce au référencement naturel et au blog.' };
+    const draft = {
+      name: 'Augmenter le trafic',
+      definition: 'Augmenter le trafic du site web grâce au référencement naturel et au blog.',
+    };
     const fr = finding(run(draft, {}, 'fr'), 'vague_verb');
-    expect(fr.message).toBe(`«${NBSP}Augmenter${NBSP}» sans chiffre${NBSP}: on ne sait ni de combien, ni quand ce sera réussi.`);
+    expect(fr.message).toBe(
+      `«${NBSP}Augmenter${NBSP}» sans chiffre${NBSP}: on ne sait ni de combien, ni quand ce sera réussi.`,
+    );
     expect(fr.fix).toContain(`«${NBSP}atteindre 100 000 visites par mois${NBSP}»`);
     const en = finding(run(draft, {}, 'en'), 'vague_verb');
     expect(en.message).toBe('"Augmenter" without a figure: nobody can tell by how much, or when it has succeeded.');
@@ -408,7 +524,9 @@ describe('Measurable', () => {
     const r = run({}, { data: { values: [10, 'n/a', null, 12] } }, 'en');
     const f = finding(r, 'has_text');
     expect(f.level).toBe('warning');
-    expect(f.message).toBe('1 of 4 cells hold text, not a number (e.g. "n/a"): they will be skipped. 2 numbers read, latest value 12.');
+    expect(f.message).toBe(
+      '1 of 4 cells hold text, not a number (e.g. "n/a"): they will be skipped. 2 numbers read, latest value 12.',
+    );
     expect([r.stats.cells, r.stats.numbers, r.stats.blanks, r.stats.texts, r.stats.latest]).toEqual([4, 2, 1, 1, 12]);
   });
 
@@ -436,7 +554,9 @@ describe('Measurable', () => {
   test('a percent target typed as a whole number', () => {
     const r = run({ unit: '%', target: 15, baseline: 0.1 }, { data: { values: [0.1, 0.11, 0.12] } }, 'fr');
     const f = finding(r, 'target_scale');
-    expect(f.message).toBe(`La cible vaut 15, soit 1${NNBSP}500${NBSP}%, alors que la source contient des fractions (dernière valeur 12${NBSP}%).`);
+    expect(f.message).toBe(
+      `La cible vaut 15, soit 1${NNBSP}500${NBSP}%, alors que la source contient des fractions (dernière valeur 12${NBSP}%).`,
+    );
     expect(f.fix).toBe(`Pour viser 15${NBSP}%, saisissez 15${NBSP}% ou 0,15.`);
   });
 
@@ -446,7 +566,9 @@ describe('Measurable', () => {
     const f = finding(r, 'baseline_from_data');
     expect(f.level).toBe('pass');
     expect(f.fix).toBe('');
-    expect(f.message).toBe(`Pas de valeur de départ saisie${NBSP}: la dernière valeur de la source (128) sert de point de départ.`);
+    expect(f.message).toBe(
+      `Pas de valeur de départ saisie${NBSP}: la dernière valeur de la source (128) sert de point de départ.`,
+    );
     expect(run({ baseline: 100 }).suggestedBaseline).toBeNull();
     expect(finding(run({ baseline: null }, { data: { values: [] } }), 'baseline_missing').level).toBe('warning');
   });
@@ -463,11 +585,22 @@ describe('Relevant', () => {
     const two = run({}, { otherKpis: [kpi('kpi_b', 'lagging')] }, 'fr');
     const f = finding(two, 'few_on_objective');
     expect(f.level).toBe('pass');
-    expect(f.message).toBe(`2 KPI sur l'objectif «${NBSP}Croissance du CA${NBSP}» pour l'instant${NBSP}: 3 à 5 en donnent une vue complète.`);
-    const five = run({}, { otherKpis: ['b', 'c', 'd', 'e'].map((x, i) => kpi(`kpi_${x}`, i % 2 ? 'leading' : 'lagging')) });
+    expect(f.message).toBe(
+      `2 KPI sur l'objectif «${NBSP}Croissance du CA${NBSP}» pour l'instant${NBSP}: 3 à 5 en donnent une vue complète.`,
+    );
+    const five = run(
+      {},
+      { otherKpis: ['b', 'c', 'd', 'e'].map((x, i) => kpi(`kpi_${x}`, i % 2 ? 'leading' : 'lagging')) },
+    );
     expect(codes(five, 'relevant')).toContain('count_ok');
-    const six = run({}, { otherKpis: ['b', 'c', 'd', 'e', 'f'].map((x, i) => kpi(`kpi_${x}`, i % 2 ? 'leading' : 'lagging')) }, 'en');
-    expect(finding(six, 'too_many_on_objective').message).toBe('6 KPIs on the objective "Croissance du CA": beyond 5, nobody knows which ones to watch.');
+    const six = run(
+      {},
+      { otherKpis: ['b', 'c', 'd', 'e', 'f'].map((x, i) => kpi(`kpi_${x}`, i % 2 ? 'leading' : 'lagging')) },
+      'en',
+    );
+    expect(finding(six, 'too_many_on_objective').message).toBe(
+      '6 KPIs on the objective "Croissance du CA": beyond 5, nobody knows which ones to watch.',
+    );
     expect(six.stats.kpisOnObjective).toBe(6);
   });
 
@@ -478,17 +611,27 @@ describe('Relevant', () => {
     expect(codes(ten)).not.toContain('too_many_total');
     const eleven = run({}, { otherKpis: [...siblings, ...elsewhere(8)] }, 'en');
     expect(eleven.stats.totalKpis).toBe(11);
-    expect(finding(eleven, 'too_many_total').message).toBe('11 KPIs in all: beyond 10, some are probably not that "key".');
+    expect(finding(eleven, 'too_many_total').message).toBe(
+      '11 KPIs in all: beyond 10, some are probably not that "key".',
+    );
   });
 
   test('all lagging, all leading', () => {
-    const lag = finding(run({ indicator: 'lagging' }, { otherKpis: [kpi('kpi_b', 'lagging'), kpi('kpi_c', 'lagging')] }, 'fr'), 'indicator_mix');
+    const lag = finding(
+      run({ indicator: 'lagging' }, { otherKpis: [kpi('kpi_b', 'lagging'), kpi('kpi_c', 'lagging')] }, 'fr'),
+      'indicator_mix',
+    );
     expect(lag.message).toBe(
       `Les 3 KPI de l'objectif «${NBSP}Croissance du CA${NBSP}» sont tous retardés${NBSP}: ils constatent les résultats sans les annoncer.`,
     );
     expect(lag.fix).toContain('indicateur avancé');
-    const lead = finding(run({}, { otherKpis: [kpi('kpi_b', 'leading'), kpi('kpi_c', 'leading')] }, 'en'), 'indicator_mix');
-    expect(lead.message).toBe('All 3 KPIs of the objective "Croissance du CA" are leading: nothing records the final result.');
+    const lead = finding(
+      run({}, { otherKpis: [kpi('kpi_b', 'leading'), kpi('kpi_c', 'leading')] }, 'en'),
+      'indicator_mix',
+    );
+    expect(lead.message).toBe(
+      'All 3 KPIs of the objective "Croissance du CA" are leading: nothing records the final result.',
+    );
     expect(finding(run({ indicator: undefined }), 'indicator_missing').level).toBe('warning');
   });
 
@@ -518,7 +661,9 @@ describe('Time-bound', () => {
     expect(f.message).toBe('Only 2 monthly check-ins before the deadline (1 Mar 2025): too few to correct course.');
     expect(f.fix).toBe('Switch to weekly tracking or move the deadline to get at least 3 check-ins.');
     const fr = finding(run({ deadline: '2025-03-01' }, {}, 'fr'), 'few_checkins');
-    expect(fr.message).toBe(`Seulement 2 points de suivi (un par mois) d'ici l'échéance (1${NBSP}mars 2025)${NBSP}: trop peu pour corriger le tir.`);
+    expect(fr.message).toBe(
+      `Seulement 2 points de suivi (un par mois) d'ici l'échéance (1${NBSP}mars 2025)${NBSP}: trop peu pour corriger le tir.`,
+    );
     expect(fr.fix).toBe("Passez à un suivi hebdomadaire ou reculez l'échéance pour avoir au moins 3 points de suivi.");
     // 3 check-ins (January → April) is enough
     expect(codes(run({ deadline: '2025-04-01' }), 'timebound')).toEqual(['timebound_ok']);
@@ -526,17 +671,27 @@ describe('Time-bound', () => {
 
   test('weekly tracking of monthly data', () => {
     const monthEnds = ['2024-07-31', '2024-08-31', '2024-09-30', '2024-10-31', '2024-11-30', '2024-12-31'];
-    const r = run({ frequency: 'weekly', deadline: '2025-05-15' }, { data: { values: STEADY, dates: monthEnds } }, 'fr');
+    const r = run(
+      { frequency: 'weekly', deadline: '2025-05-15' },
+      { data: { values: STEADY, dates: monthEnds } },
+      'fr',
+    );
     expect(r.stats.granularity).toBe('monthly');
     const f = finding(r, 'frequency_finer_than_data');
-    expect(f.message).toBe(`Suivi hebdomadaire, mais les données sont mensuelles${NBSP}: la plupart des points de suivi n'auront pas de nouvelle valeur.`);
+    expect(f.message).toBe(
+      `Suivi hebdomadaire, mais les données sont mensuelles${NBSP}: la plupart des points de suivi n'auront pas de nouvelle valeur.`,
+    );
     expect(f.fix).toBe('Choisissez une fréquence mensuelle ou plus large, ou alimentez la source plus souvent.');
-    expect(codes(run({ frequency: 'monthly' }, { data: { values: STEADY, dates: monthEnds } }), 'timebound')).toEqual(['timebound_ok']);
+    expect(codes(run({ frequency: 'monthly' }, { data: { values: STEADY, dates: monthEnds } }), 'timebound')).toEqual([
+      'timebound_ok',
+    ]);
   });
 
   test('deadline after the objective', () => {
     const f = finding(run({ deadline: '2026-03-31' }, {}, 'en'), 'deadline_after_objective');
-    expect(f.message).toBe('The KPI\'s deadline (31 Mar 2026) is after that of the objective "Croissance du CA" (31 Dec 2025).');
+    expect(f.message).toBe(
+      'The KPI\'s deadline (31 Mar 2026) is after that of the objective "Croissance du CA" (31 Dec 2025).',
+    );
   });
 
   test('frequency missing', () => {
@@ -545,7 +700,9 @@ describe('Time-bound', () => {
 
   test('all good', () => {
     // January → May: 4 check-ins
-    expect(finding(run({}, {}, 'en'), 'timebound_ok').message).toBe('Deadline 15 May 2025, 4 monthly check-ins until then.');
+    expect(finding(run({}, {}, 'en'), 'timebound_ok').message).toBe(
+      'Deadline 15 May 2025, 4 monthly check-ins until then.',
+    );
     expect(run({}).stats.checkins).toBe(4);
   });
 });
@@ -555,7 +712,13 @@ describe('score', () => {
     expect(run({}).score).toBe(100);
     // Specific failure (no name), Relevant failure (no objective), Time-bound warning (2 check-ins): 0 + 20 + 20 + 0 + 10
     const r = run({ name: '', objectiveId: '', deadline: '2025-03-01', target: 130 });
-    expect(r.criteria).toEqual({ specific: 'failure', measurable: 'pass', achievable: 'pass', relevant: 'failure', timebound: 'warning' });
+    expect(r.criteria).toEqual({
+      specific: 'failure',
+      measurable: 'pass',
+      achievable: 'pass',
+      relevant: 'failure',
+      timebound: 'warning',
+    });
     expect(r.score).toBe(50);
   });
 
@@ -577,9 +740,17 @@ describe('score', () => {
 describe('history counted in periods', () => {
   test('daily values within two months are two monthly periods: not enough history yet', () => {
     const dates = ['2024-12-02', '2024-12-09', '2024-12-16', '2025-01-06', '2025-01-13'];
-    const r = run({ target: 200, deadline: '2025-07-15' }, { data: { values: [100, 101, 102, 103, 104], dates } }, 'en');
+    const r = run(
+      { target: 200, deadline: '2025-07-15' },
+      { data: { values: [100, 101, 102, 103, 104], dates } },
+      'en',
+    );
     const f = finding(r, 'achievable_no_history');
-    expect(f.message.startsWith('Not enough history yet: the 5 values cover only 2 months, and at least 3 months are needed')).toBe(true);
+    expect(
+      f.message.startsWith(
+        'Not enough history yet: the 5 values cover only 2 months, and at least 3 months are needed',
+      ),
+    ).toBe(true);
     // 104 → 200 from January to July (6 months): (200/104)^(1/6) − 1 = +11.5 %/month
     expect(f.message.endsWith('The target requires +11.5% per month.')).toBe(true);
   });

@@ -101,25 +101,28 @@ describe('the template library', () => {
     }
   });
 
-  test.each(TEMPLATES.filter((t) => t.formula).map((t) => [t.id, t] as const))('%s: the formula calls only catalog functions, with their arity', (_id, t) => {
-    const formula = t.formula!;
-    expect(formula.startsWith('=')).toBe(true);
-    const found = calls(formula);
-    expect(found.length).toBeGreaterThan(0);
-    for (const call of found) {
-      expect(CATALOG_NAMES).toContain(call.name);
-      const spec = CATALOG.find((f) => f.name === call.name)!;
-      const required = spec.params.filter((p) => !p.optional).length;
-      expect(call.args.length).toBeGreaterThanOrEqual(required);
-      expect(call.args.length).toBeLessThanOrEqual(spec.params.length);
-    }
-    // Every placeholder has an input with a label in both languages, in order.
-    expect(formulaPlaceholders(formula)).toEqual((t.inputs ?? []).map((i) => i.name));
-    for (const i of t.inputs ?? []) {
-      expect(i.label.fr.trim()).not.toBe('');
-      expect(i.label.en.trim()).not.toBe('');
-    }
-  });
+  test.each(TEMPLATES.filter((t) => t.formula).map((t) => [t.id, t] as const))(
+    '%s: the formula calls only catalog functions, with their arity',
+    (_id, t) => {
+      const formula = t.formula!;
+      expect(formula.startsWith('=')).toBe(true);
+      const found = calls(formula);
+      expect(found.length).toBeGreaterThan(0);
+      for (const call of found) {
+        expect(CATALOG_NAMES).toContain(call.name);
+        const spec = CATALOG.find((f) => f.name === call.name)!;
+        const required = spec.params.filter((p) => !p.optional).length;
+        expect(call.args.length).toBeGreaterThanOrEqual(required);
+        expect(call.args.length).toBeLessThanOrEqual(spec.params.length);
+      }
+      // Every placeholder has an input with a label in both languages, in order.
+      expect(formulaPlaceholders(formula)).toEqual((t.inputs ?? []).map((i) => i.name));
+      for (const i of t.inputs ?? []) {
+        expect(i.label.fr.trim()).not.toBe('');
+        expect(i.label.en.trim()).not.toBe('');
+      }
+    },
+  );
 
   test('templates without a formula have no inputs', () => {
     for (const t of TEMPLATES.filter((x) => !x.formula)) expect(t.inputs).toBeUndefined();
@@ -127,7 +130,17 @@ describe('the template library', () => {
 
   test('the custom functions each appear in at least one template', () => {
     const used = new Set(TEMPLATES.flatMap((t) => (t.formula ? calls(t.formula).map((c) => c.name) : [])));
-    for (const name of ['CAC', 'LTV', 'KPI_TREND', 'KPI_PROGRESS', 'LTV_CAC', 'CAC_PAYBACK', 'CHURN_RATE', 'CONVERSION_RATE', 'NPS']) {
+    for (const name of [
+      'CAC',
+      'LTV',
+      'KPI_TREND',
+      'KPI_PROGRESS',
+      'LTV_CAC',
+      'CAC_PAYBACK',
+      'CHURN_RATE',
+      'CONVERSION_RATE',
+      'NPS',
+    ]) {
       expect(used).toContain(name);
     }
   });
@@ -196,7 +209,10 @@ describe('kpiFromTemplate', () => {
 
   test('completed by the wizard, it validates', () => {
     const draft = kpiFromTemplate('marketing_cac', 'fr')!;
-    const filled = fillFormula(draft.formula!, { spend: "'Ventes 2024'!B2:D13", new_customers: "'Ventes 2024'!E2:E13" });
+    const filled = fillFormula(draft.formula!, {
+      spend: "'Ventes 2024'!B2:D13",
+      new_customers: "'Ventes 2024'!E2:E13",
+    });
     expect(filled).toEqual({ ok: true, formula: "=CAC('Ventes 2024'!B2:D13, 'Ventes 2024'!E2:E13)" });
     const r = validateKpi(
       {
@@ -226,7 +242,10 @@ describe('fillFormula', () => {
   });
 
   test('a placeholder used twice is filled twice', () => {
-    expect(fillFormula('=KPI_PROGRESS({x}, {y}, {x})', { x: 'A1', y: 'B1' })).toEqual({ ok: true, formula: '=KPI_PROGRESS(A1, B1, A1)' });
+    expect(fillFormula('=KPI_PROGRESS({x}, {y}, {x})', { x: 'A1', y: 'B1' })).toEqual({
+      ok: true,
+      formula: '=KPI_PROGRESS(A1, B1, A1)',
+    });
     expect(formulaPlaceholders('=KPI_PROGRESS({x}, {y}, {x})')).toEqual(['x', 'y']);
   });
 });

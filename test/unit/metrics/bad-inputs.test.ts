@@ -18,7 +18,9 @@ const message = (f: () => unknown, lang: 'en' | 'fr' = 'en') => errorOf(f).messa
 
 describe('the message says function, argument and row', () => {
   test('the contract example: CAC: spend, row 3: "abc" is not a number', () => {
-    expect(message(() => call('CAC', col(1000, 2000, 'abc'), col(10, 20, 30)))).toBe('CAC: spend, row 3: "abc" is not a number');
+    expect(message(() => call('CAC', col(1000, 2000, 'abc'), col(10, 20, 30)))).toBe(
+      'CAC: spend, row 3: "abc" is not a number',
+    );
   });
   test('in French, with French punctuation', () => {
     expect(message(() => call('CAC', col(1000, 2000, 'abc'), col(10, 20, 30)), 'fr')).toBe(
@@ -26,10 +28,23 @@ describe('the message says function, argument and row', () => {
     );
   });
   test('multi-column spend names row and column', () => {
-    expect(message(() => call('CAC', [[1, 2], [3, 'x']], col(1, 1)))).toBe('CAC: spend, row 2, column 2: "x" is not a number');
+    expect(
+      message(() =>
+        call(
+          'CAC',
+          [
+            [1, 2],
+            [3, 'x'],
+          ],
+          col(1, 1),
+        ),
+      ),
+    ).toBe('CAC: spend, row 2, column 2: "x" is not a number');
   });
   test('a row of values names the column', () => {
-    expect(message(() => call('KPI_TREND', row(1, 2, 'n/a', 4)))).toBe('KPI_TREND: values, column 3: "n/a" is not a number');
+    expect(message(() => call('KPI_TREND', row(1, 2, 'n/a', 4)))).toBe(
+      'KPI_TREND: values, column 3: "n/a" is not a number',
+    );
   });
 });
 
@@ -51,7 +66,11 @@ describe.each([
     ['LTV_CAC cac', () => call('LTV_CAC', 100, bad as never), 'LTV_CAC: cac'],
     ['CAC_PAYBACK arpa', () => call('CAC_PAYBACK', 100, col(5, bad as never)), 'CAC_PAYBACK: arpa, row 2'],
     ['CHURN_RATE lost', () => call('CHURN_RATE', col(bad as never), col(10)), 'CHURN_RATE: lost_customers'],
-    ['CONVERSION_RATE visitors', () => call('CONVERSION_RATE', col(1, 2), col(10, bad as never)), 'CONVERSION_RATE: visitors, row 2'],
+    [
+      'CONVERSION_RATE visitors',
+      () => call('CONVERSION_RATE', col(1, 2), col(10, bad as never)),
+      'CONVERSION_RATE: visitors, row 2',
+    ],
     ['NPS scores', () => call('NPS', col(9, 10, bad as never)), 'NPS: scores, row 3'],
   ])('%s', (_name, f, prefix) => {
     const m = message(f);
@@ -89,7 +108,11 @@ describe('empty ranges and all blanks', () => {
     ['CHURN_RATE', () => call('CHURN_RATE', [], []), 'CHURN_RATE: no values'],
     ['LTV', () => call('LTV', col(null), 0.05), 'LTV: arpa: no values'],
     ['NPS', () => call('NPS', col(null, null)), 'NPS: scores: no values'],
-    ['KPI_TREND', () => call('KPI_TREND', col(null, null)), 'KPI_TREND: values: needs at least 2 values, the series has 0'],
+    [
+      'KPI_TREND',
+      () => call('KPI_TREND', col(null, null)),
+      'KPI_TREND: values: needs at least 2 values, the series has 0',
+    ],
   ])('%s', (_n, f, text) => expect(message(f)).toContain(text));
 });
 
@@ -110,18 +133,50 @@ describe('mismatched sizes say both sizes', () => {
     );
   });
   test('KPI_PROGRESS with two ranges of different lengths', () => {
-    expect(message(() => call('KPI_PROGRESS', col(1, 2, 3), col(4, 5)))).toContain('target has 2 rows but actual has 3 rows');
-  });
-  test('a 2-D denominator is refused', () => {
-    expect(message(() => call('CAC', [[1, 2], [3, 4]], [[1, 2], [3, 4]]))).toBe(
-      'CAC: new_customers: expected a single column or row, got 2 rows × 2 columns',
+    expect(message(() => call('KPI_PROGRESS', col(1, 2, 3), col(4, 5)))).toContain(
+      'target has 2 rows but actual has 3 rows',
     );
   });
+  test('a 2-D denominator is refused', () => {
+    expect(
+      message(() =>
+        call(
+          'CAC',
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [1, 2],
+            [3, 4],
+          ],
+        ),
+      ),
+    ).toBe('CAC: new_customers: expected a single column or row, got 2 rows × 2 columns');
+  });
   test('spend spanning columns is allowed only for CAC', () => {
-    expect(message(() => call('CHURN_RATE', [[1, 2], [3, 4]], col(10, 20)))).toContain('lost_customers: expected a single column or row');
+    expect(
+      message(() =>
+        call(
+          'CHURN_RATE',
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          col(10, 20),
+        ),
+      ),
+    ).toContain('lost_customers: expected a single column or row');
   });
   test('KPI_TREND wants a row or a column', () => {
-    expect(message(() => call('KPI_TREND', [[1, 2], [3, 4]]))).toContain('values: expected one row or one column');
+    expect(
+      message(() =>
+        call('KPI_TREND', [
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toContain('values: expected one row or one column');
   });
 });
 
@@ -130,7 +185,16 @@ describe('a row vs a column, a cell vs a range', () => {
     expect(call('CAC', row(1000, 2000, 3000), row(10, 20, 0), true)).toEqual([[100, 100, '']]);
   });
   test('months across with cost lines down', () => {
-    expect(call('CAC', [[100, 200], [300, 400]], row(4, 6))).toBeCloseTo(1000 / 10, 12);
+    expect(
+      call(
+        'CAC',
+        [
+          [100, 200],
+          [300, 400],
+        ],
+        row(4, 6),
+      ),
+    ).toBeCloseTo(1000 / 10, 12);
   });
   test('a column paired with a row of the same length is accepted', () => {
     expect(call('CHURN_RATE', col(5, 10), row(100, 200))).toBeCloseTo(0.05, 12);
@@ -148,7 +212,9 @@ describe('a row vs a column, a cell vs a range', () => {
   });
   test('KPI_PROGRESS: a zero-width goal is an empty cell in a column, an error alone', () => {
     expect(call('KPI_PROGRESS', col(3, 4), col(10, 0), 0)).toEqual([[0.3], ['']]);
-    expect(message(() => call('KPI_PROGRESS', 3, 0))).toBe('KPI_PROGRESS: the target equals the baseline: progress is undefined');
+    expect(message(() => call('KPI_PROGRESS', 3, 0))).toBe(
+      'KPI_PROGRESS: the target equals the baseline: progress is undefined',
+    );
   });
   test('LTV_CAC and CAC_PAYBACK fill columns', () => {
     expect(call('LTV_CAC', col(300, 600), col(100, 0))).toEqual([[3], ['']]);
@@ -158,18 +224,29 @@ describe('a row vs a column, a cell vs a range', () => {
 
 describe('rules per function', () => {
   test('negative counts are refused', () => {
-    expect(message(() => call('CAC', col(10, 10), col(1, -1)))).toBe('CAC: new_customers, row 2: -1 is negative; expected a number ≥ 0');
+    expect(message(() => call('CAC', col(10, 10), col(1, -1)))).toBe(
+      'CAC: new_customers, row 2: -1 is negative; expected a number ≥ 0',
+    );
   });
   test('NPS answers must be whole numbers from 0 to 10', () => {
-    expect(message(() => call('NPS', col(9, 11)))).toBe('NPS: scores, row 2: 11 is not an NPS answer (a whole number from 0 to 10)');
+    expect(message(() => call('NPS', col(9, 11)))).toBe(
+      'NPS: scores, row 2: 11 is not an NPS answer (a whole number from 0 to 10)',
+    );
     expect(message(() => call('NPS', col(7.5)))).toContain('7.5 is not an NPS answer');
     expect(message(() => call('NPS', col(-1)))).toContain('-1 is not an NPS answer');
   });
   test('NPS from a grid of answers', () => {
-    expect(call('NPS', [[10, 10], [0, 8]])).toBe(25);
+    expect(
+      call('NPS', [
+        [10, 10],
+        [0, 8],
+      ]),
+    ).toBe(25);
   });
   test('LTV rates above 100 % and the 5-instead-of-5 % mistake', () => {
-    expect(message(() => call('LTV', 100, 5))).toContain('churn rate above 100 % (500 %); type a percentage such as 5% or 0.05');
+    expect(message(() => call('LTV', 100, 5))).toContain(
+      'churn rate above 100 % (500 %); type a percentage such as 5% or 0.05',
+    );
     expect(message(() => call('LTV', 100, 0.05, 1.2))).toContain('gross margin above 100 %');
     expect(message(() => call('LTV', 100, 0.05, 1, 2))).toContain('discount rate above 100 %');
   });

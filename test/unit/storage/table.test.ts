@@ -62,7 +62,9 @@ describe('KPI rows', () => {
     const out = encodeRow(KPIS, extended, { ...kpi, target: 0.03 }, t.items[0].cells);
     expect(out[extended.length - 1]).toBe('=6*7');
     expect(out[header.indexOf('target')]).toBe(0.03);
-    expect(rowFormats(KPIS as never, extended, ['', '', '', '', '', '', '', '', '', '', '', '', '', '0.00%'])[13]).toBe('0.00%');
+    expect(rowFormats(KPIS as never, extended, ['', '', '', '', '', '', '', '', '', '', '', '', '', '0.00%'])[13]).toBe(
+      '0.00%',
+    );
   });
 
   test('text columns are plain text, number columns keep their format', () => {
@@ -75,13 +77,26 @@ describe('KPI rows', () => {
     const row = encodeRow(KPIS, header, kpi);
     row[header.indexOf('frequency')] = 'mensuel';
     const t = decodeTable(KPIS, [header, row], 'fr', toIso);
-    expect(t.problems).toEqual([{ row: 2, id: 'kpi_abc123', reason: expect.stringMatching(/^Fréquence\s:\s«\smensuel\s» n'est pas une valeur possible/u) }]);
+    expect(t.problems).toEqual([
+      {
+        row: 2,
+        id: 'kpi_abc123',
+        reason: expect.stringMatching(/^Fréquence\s:\s«\smensuel\s» n'est pas une valeur possible/u),
+      },
+    ]);
   });
 });
 
 test('objective rows round-trip', () => {
   const header = headerOf(OBJECTIVES as never);
-  const o = { id: 'obj_1', title: 'Croître', description: '', horizon: '2027-01-31', level: 'strategic' as const, owner: '' };
+  const o = {
+    id: 'obj_1',
+    title: 'Croître',
+    description: '',
+    horizon: '2027-01-31',
+    level: 'strategic' as const,
+    owner: '',
+  };
   expect(decodeTable(OBJECTIVES, [header, encodeRow(OBJECTIVES, header, o)], 'fr', toIso).items[0].item).toEqual(o);
 });
 
