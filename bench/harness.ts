@@ -98,7 +98,7 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const valueOf = (o: Outcome): number => (typeof o === 'number' ? o : o.value);
+const outcomeValue = (o: Outcome): number => (typeof o === 'number' ? o : o.value);
 
 export function measure(impl: Implementation, defaultSize: number, log: (s: string) => void = () => {}): Measurement {
   const size = impl.size ?? defaultSize;
@@ -129,7 +129,7 @@ export function measure(impl: Implementation, defaultSize: number, log: (s: stri
       samples.push(ms);
       spent += ms;
     }
-    const value = impl.result ? impl.result() : valueOf(last);
+    const value = impl.result ? impl.result() : outcomeValue(last);
     const counters = typeof last === 'number' ? undefined : last.counters;
     const m: Measurement = { ...base, setupMs, samplesMs: samples, medianMs: median(samples), value, counters };
     log(

@@ -79,7 +79,7 @@ function inputOf(value: ExcelJS.CellValue): string | number | boolean | null {
 function sheetName(name: string, taken: Set<string>): string {
   let n =
     name
-      .replace(/[\[\]*?:/\\]/g, ' ')
+      .replace(/[[\]*?:/\\]/g, ' ')
       .trim()
       .slice(0, 90) || 'Feuille';
   const base = n;
@@ -231,7 +231,7 @@ export async function writeWorkbookFile(emu: Emulator): Promise<Buffer> {
   for (const name of emu.sheetNames()) {
     const snap = emu.snapshot(name);
     const sheet = ss.sheetByName(name)!;
-    const ws = wb.addWorksheet(name.slice(0, 31).replace(/[\[\]*?:/\\]/g, ' '));
+    const ws = wb.addWorksheet(name.slice(0, 31).replace(/[[\]*?:/\\]/g, ' '));
     snap.values.forEach((row, r) => {
       row.forEach((value, c) => {
         const formula = snap.formulas[r]?.[c] ?? '';

@@ -382,7 +382,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         case '/api/open': {
           const name = url.searchParams.get('name') ?? 'file';
           const lang = wb.lang();
-          let sheets;
+          let sheets: Awaited<ReturnType<typeof readWorkbookFile>>;
           try {
             sheets = await readWorkbookFile(await readBody(req), name, lang);
           } catch (e) {

@@ -26,14 +26,14 @@ export function sampleWorkbook(): WorkbookData {
   const support: unknown[][] = [['Mois', 'Tickets reçus', 'Délai de première réponse (h)', 'Clients satisfaits (%)']];
   for (let i = 0; i < MONTHS; i++) {
     const season = 1 + 0.08 * Math.sin(((i % 12) / 12) * 2 * Math.PI);
-    const revenue = round(42_000 * Math.pow(1.018, i) * season * (1 + 0.03 * wobble(i, 1)), 10);
+    const revenue = round(42_000 * 1.018 ** i * season * (1 + 0.03 * wobble(i, 1)), 10);
     const newCustomers = Math.max(8, round(30 + i * 0.9 + 4 * wobble(i, 2)));
-    const cac = round(230 * Math.pow(0.985, i) * (1 + 0.025 * wobble(i, 3)));
+    const cac = round(230 * 0.985 ** i * (1 + 0.025 * wobble(i, 3)));
     const spend = cac * newCustomers;
-    const visits = round(5200 * Math.pow(1.025, i) * (1 + 0.05 * wobble(i, 4)), 10);
+    const visits = round(5200 * 1.025 ** i * (1 + 0.05 * wobble(i, 4)), 10);
     ventes.push([month(i), revenue, newCustomers, spend, visits, cac]);
     const tickets = round(310 + 6 * i + 25 * wobble(i, 5));
-    const firstReply = Math.round(9.5 * Math.pow(0.975, i) * (1 + 0.06 * wobble(i, 6)) * 10) / 10;
+    const firstReply = Math.round(9.5 * 0.975 ** i * (1 + 0.06 * wobble(i, 6)) * 10) / 10;
     const satisfied = Math.round((0.78 + 0.004 * i + 0.015 * wobble(i, 7)) * 1000) / 1000;
     support.push([month(i), tickets, firstReply, satisfied]);
   }

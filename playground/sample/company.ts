@@ -93,10 +93,10 @@ export function companyFigures(seed = 20230101): MonthFigures[] {
   let headcount = 21;
   for (let i = 0; i < MONTHS; i++) {
     const s = season(i);
-    const growth = Math.pow(1.021, i);
+    const growth = 1.021 ** i;
     const spend = [
       Math.round((5200 * growth * s * noise(0.08)) / 10) * 10,
-      Math.round((2600 * Math.pow(1.03, i) * noise(0.1)) / 10) * 10,
+      Math.round((2600 * 1.03 ** i * noise(0.1)) / 10) * 10,
       // Trade fairs: SIRHA in January (odd years), Equip'Hotel in November (even years), small events otherwise.
       i % 12 === 0 && (FIRST_YEAR + Math.floor(i / 12)) % 2 === 1
         ? 14500
@@ -115,14 +115,14 @@ export function companyFigures(seed = 20230101): MonthFigures[] {
     const conversions = visitors.map((v, c) => Math.max(1, Math.round(v * rates[c] * noise(0.15))));
     const leads = conversions.reduce((a, b) => a + b, 0);
     const newCustomers = Math.max(4, Math.round(leads * 0.07 * noise(0.12)));
-    const churn = 0.024 * Math.pow(0.985, i) * noise(0.35) * (i % 12 === 0 ? 1.4 : 1);
+    const churn = 0.024 * 0.985 ** i * noise(0.35) * (i % 12 === 0 ? 1.4 : 1);
     const lostCustomers = Math.max(0, Math.round(customers * churn));
     const start = customers;
     customers = customers + newCustomers - lostCustomers;
-    const arpa = 152 * Math.pow(1.003, i) * noise(0.02);
+    const arpa = 152 * 1.003 ** i * noise(0.02);
     const revenue =
       Math.round((((start + customers) / 2) * arpa) / 10) * 10 + Math.round((newCustomers * 390) / 10) * 10; // subscriptions + set-up fees
-    const salesCycleDays = Math.round(41 * Math.pow(0.988, i) * noise(0.1));
+    const salesCycleDays = Math.round(41 * 0.988 ** i * noise(0.1));
     const departures = rnd() < 0.28 ? (rnd() < 0.2 ? 2 : 1) : 0;
     const hires = (i % 12 === 8 || i % 12 === 1 ? 2 : 0) + (rnd() < 0.3 ? 1 : 0) + departures;
     const hc = headcount;

@@ -26,7 +26,7 @@ export function addonEnv(options: EmulatorOptions = {}, workbook?: Parameters<ty
 export function salesWorkbook(months = 12): Record<string, unknown[][]> {
   const rows: unknown[][] = [['Mois', 'Dépenses', 'Nouveaux clients', 'CA']];
   for (let i = 0; i < months; i++) {
-    rows.push([new Date(Date.UTC(2025, 6 + i, 1)), 5000 + 100 * i, 40 + i, 50000 * Math.pow(1.05, i)]);
+    rows.push([new Date(Date.UTC(2025, 6 + i, 1)), 5000 + 100 * i, 40 + i, 50000 * 1.05 ** i]);
   }
   return { Ventes: rows };
 }

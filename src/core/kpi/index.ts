@@ -60,6 +60,6 @@ export {
   type SmartStats,
   type SmartReport,
 } from './smart';
-export { type SourceData, type Granularity } from './series';
+export type { SourceData, Granularity } from './series';
 export { isoDay, isIsoDate, dayIso, periodIndex } from './dates';
 export { formatNumber, formatRate, formatValue, formatDate } from './format';

@@ -133,7 +133,7 @@ export function rateKindFor(values: readonly number[]): RateKind {
 
 /** The change per period from `a` to `b` over `periods` periods. */
 export function ratePerPeriod(a: number, b: number, periods: number, kind: RateKind): number {
-  return kind === 'relative' ? Math.pow(b / a, 1 / periods) - 1 : (b - a) / periods;
+  return kind === 'relative' ? (b / a) ** (1 / periods) - 1 : (b - a) / periods;
 }
 
 /** The per-period changes between consecutive period values (a gap of k periods counts as k periods). */
@@ -151,7 +151,7 @@ export const goodSide = (rate: number, direction: Direction): number => (directi
 
 /** Where `current` ends after `periods` periods at `rate`. */
 export function project(current: number, rate: number, periods: number, kind: RateKind): number {
-  return kind === 'relative' ? current * Math.pow(1 + rate, periods) : current + rate * periods;
+  return kind === 'relative' ? current * (1 + rate) ** periods : current + rate * periods;
 }
 
 /** Periods needed to go from `current` to `target` at `rate` (Infinity when the rate never gets there). */
