@@ -12,6 +12,12 @@ import type { FieldError, Kpi, KpiSource, Objective } from '../core/kpi/model';
 import type { checkSmart } from '../core/kpi/smart';
 import type { SourceData } from '../core/kpi/series';
 import type { listTemplates } from '../core/kpi/templates';
+import type { DashboardLayout } from '../core/dashboard/build';
+import type { RunLogEntry, Schedule } from '../core/history/schedule';
+import type { KpiStatus } from '../core/kpi/status';
+
+/** Defined in core (where they are decided), re-exported here as part of the API's vocabulary. */
+export type { DashboardLayout, KpiStatus, RunLogEntry, Schedule };
 
 /** Computed in the browser (checkSmart, listTemplates are pure and bundled with the sidebar). */
 export type SmartReport = ReturnType<typeof checkSmart>;
@@ -29,8 +35,6 @@ export interface StorageProblem {
   id: string | null;
   reason: string;
 }
-
-export type KpiStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
 
 /**
  * A KPI as Home lists it. Its SMART score is computed in the browser from `data` with the
@@ -87,32 +91,6 @@ export interface SelectionInfo {
   a1: string | null;
   rows: number;
   columns: number;
-}
-
-/** How often the scheduled refresh runs. One time-driven trigger per document (the platform's limit). */
-export type Schedule =
-  | { kind: 'off' }
-  | { kind: 'hourly' }
-  | { kind: 'daily'; hour: number }
-  | {
-      kind: 'weekly';
-      day: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
-      hour: number;
-    };
-
-/** One dashboard per audience level that has KPIs, or one overall. */
-export type DashboardLayout = 'by_level' | 'overall';
-
-/** One line of the run log (also a row of the run-log sheet). */
-export interface RunLogEntry {
-  /** ISO date-time of the start, in the spreadsheet's zone (`2026-06-15T08:00:00+02:00`). */
-  start: string;
-  durationMs: number;
-  trigger: 'schedule' | 'manual';
-  /** History rows appended by this run. */
-  rowsWritten: number;
-  /** One message per KPI (or step) that failed; the others went on. */
-  errors: string[];
 }
 
 export interface DashboardInfo {

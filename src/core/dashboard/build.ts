@@ -2,6 +2,7 @@
  * From objectives and KPIs to a DashboardPlan: pure, deterministic (the same input gives the same
  * plan, so generating twice gives the same sheets), no clock (TODAY() lives in the formulas).
  */
+import { at } from '../arrays';
 import type { Lang } from '../i18n/lang';
 import { columnLetters, parseA1 } from '../kpi/a1';
 import { AUDIENCE_LEVELS, type AudienceLevel, type Kpi, type Objective } from '../kpi/model';
@@ -162,7 +163,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   // --- one row per KPI -------------------------------------------------------------------------
   const tableHeader: PlanValue[] = [...TEXT.columns[lang]];
   const calcHeader: PlanValue[] = CALC.map((c, i) =>
-    c === 'expected' ? TEXT.expected[lang] : TEXT.calcColumns[lang][i],
+    c === 'expected' ? TEXT.expected[lang] : at(TEXT.calcColumns[lang], i),
   );
   calcHeader[0] = TEXT.calcTitle[lang] + ' · ' + calcHeader[0];
   const tableRows: PlanValue[][] = [tableHeader];
@@ -221,12 +222,12 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
     // Chart data: [position, period, actual, target] under a header naming the series.
     const undated = kpi.source.kind === 'range' && !kpi.source.dates;
     const [posH, periodH, actualH, targetH] = TEXT.seriesHeader[lang];
-    seriesRows[0].push(posH, periodH, actualH, targetH);
-    seriesFormats[0].push(TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT);
+    at(seriesRows, 0).push(posH, periodH, actualH, targetH);
+    at(seriesFormats, 0).push(TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT);
     for (let i = 1; i <= window; i++) {
       const cells = f.series[i - 1] ?? ['', '', '', ''];
-      seriesRows[i].push(...cells);
-      seriesFormats[i].push(GENERAL, undated ? GENERAL : periodFormat(kpi.frequency, lang), values, values);
+      at(seriesRows, i).push(...cells);
+      at(seriesFormats, i).push(GENERAL, undated ? GENERAL : periodFormat(kpi.frequency, lang), values, values);
     }
 
     // A line per KPI over time, its target as a second line; a bar chart for a breakdown by category.

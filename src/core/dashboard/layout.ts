@@ -101,8 +101,8 @@ export const areaA1 = (row: number, column: number, rows: number, columns: numbe
 /** The anchor column and pixel offset of a horizontal position, walking the visible columns' widths. */
 export function anchorAt(x: number): { column: number; offsetX: number } {
   let start = 0;
-  for (let i = 0; i < VISIBLE.length; i++) {
-    const w = VISIBLE_WIDTHS[VISIBLE[i]];
+  for (const [i, c] of VISIBLE.entries()) {
+    const w = VISIBLE_WIDTHS[c];
     if (x < start + w) return { column: i + 1, offsetX: x - start };
     start += w;
   }

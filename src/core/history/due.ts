@@ -20,6 +20,7 @@
  *   rows, are skipped, and a batch never holds a key twice.
  * - One KPI's failure (unreadable source, no number, a bug) is reported and the others go on.
  */
+import { at } from '../arrays';
 import type { Lang } from '../i18n/lang';
 import { dayIso } from '../kpi/dates';
 import { quote } from '../kpi/format';
@@ -147,8 +148,8 @@ export function planRefresh(input: PlanInput): Plan {
         const newest = archived.length ? Math.max(...archived) : null;
         const due =
           newest === null ? ended.slice(-1) : ended.filter((x) => x.period.index > newest).slice(-MAX_CATCH_UP);
-        const first = series.points[0];
         for (const { period, value } of due) {
+          const first = at(series.points, 0); // a period is due only if some point fell in it
           emit({
             kpiId: kpi.id,
             period: period.key,
@@ -173,7 +174,7 @@ export function planRefresh(input: PlanInput): Plan {
         firstValue = f ? f.value : last.value;
         start = f ? f.periodStart : dayIso(today);
       } else {
-        firstValue = series.points[0].value;
+        firstValue = at(series.points, 0).value; // `last` exists, so the first does
         start = dayIso(Math.round(today - (series.cells - 1) * PERIOD_DAYS[kpi.frequency]));
       }
       obs = {

@@ -5,6 +5,7 @@
  * (see kpi/dates.ts); which day an instant falls on is decided in the spreadsheet's time zone
  * by the caller (time.ts), so nothing here depends on a zone or on daylight saving.
  */
+import { group } from '../arrays';
 import { dayIso, isoDay, periodIndex } from '../kpi/dates';
 import { FREQUENCIES, type Frequency } from '../kpi/model';
 
@@ -91,13 +92,14 @@ export function parsePeriodKey(key: unknown): Period | null {
   let m: RegExpExecArray | null;
   let period: Period | null = null;
   if ((m = /^(\d{4})-W(\d{2})$/.exec(key))) {
-    const year = +m[1];
-    const week = +m[2];
+    const year = +group(m, 1);
+    const week = +group(m, 2);
     if (week >= 1 && week <= isoWeeksInYear(year)) period = periodOf(week1Monday(year) + 7 * (week - 1), 'weekly');
   } else if ((m = /^(\d{4})-Q([1-4])$/.exec(key))) {
-    period = periodOf(dayOf(+m[1], 3 * (+m[2] - 1) + 1, 1), 'quarterly');
+    period = periodOf(dayOf(+group(m, 1), 3 * (+group(m, 2) - 1) + 1, 1), 'quarterly');
   } else if ((m = /^(\d{4})-(\d{2})$/.exec(key))) {
-    if (+m[2] >= 1 && +m[2] <= 12) period = periodOf(dayOf(+m[1], +m[2], 1), 'monthly');
+    const month = +group(m, 2);
+    if (month >= 1 && month <= 12) period = periodOf(dayOf(+group(m, 1), month, 1), 'monthly');
   } else {
     const day = isoDay(key);
     if (day !== null) period = periodOf(day, 'daily');

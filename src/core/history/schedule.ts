@@ -2,10 +2,29 @@
  * The refresh settings kept in document properties (one small JSON value), the schedule's
  * validation, and the run log's rows. Pure: the shell reads and writes the strings.
  */
-import type { DashboardLayout, RunLogEntry, Schedule } from '../../shared/api';
+import type { DashboardLayout } from '../dashboard/build';
 
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
+
+/** How often the scheduled refresh runs. One time-driven trigger per document (the platform's limit). */
+export type Schedule =
+  | { kind: 'off' }
+  | { kind: 'hourly' }
+  | { kind: 'daily'; hour: number }
+  | { kind: 'weekly'; day: Weekday; hour: number };
+
+/** One line of the run log (also a row of the run-log sheet). */
+export interface RunLogEntry {
+  /** ISO date-time of the start, in the spreadsheet's zone (`2026-06-15T08:00:00+02:00`). */
+  start: string;
+  durationMs: number;
+  trigger: 'schedule' | 'manual';
+  /** History rows appended by this run. */
+  rowsWritten: number;
+  /** One message per KPI (or step) that failed; the others went on. */
+  errors: string[];
+}
 
 export interface RefreshConfig {
   schedule: Schedule;

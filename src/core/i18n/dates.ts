@@ -28,13 +28,18 @@ export function wallClockIn(timeZone: string): (d: Date) => WallClock {
   return (d: Date) => {
     const parts: Record<string, string> = {};
     for (const p of format.formatToParts(d)) parts[p.type] = p.value;
+    const part = (type: Intl.DateTimeFormatPartTypes): number => {
+      const value = parts[type];
+      if (value === undefined) throw new RangeError(`Intl.DateTimeFormat gave no ${type} for ${d.toISOString()}`);
+      return +value;
+    };
     return {
-      year: +parts.year,
-      month: +parts.month,
-      day: +parts.day,
-      hour: +parts.hour % 24,
-      minute: +parts.minute,
-      second: +parts.second,
+      year: part('year'),
+      month: part('month'),
+      day: part('day'),
+      hour: part('hour') % 24,
+      minute: part('minute'),
+      second: part('second'),
     };
   };
 }

@@ -5,6 +5,7 @@
  * Rows and columns are 1-based; `endRow`/`endCol` are null when the range runs to the end of
  * the sheet. A reversed range (`B9:B2`) is normalised, as Sheets does.
  */
+import { at, group } from '../arrays';
 export interface A1Range {
   sheet?: string;
   startRow: number;
@@ -42,11 +43,11 @@ type Part = { row: number | null; col: number | null };
 
 function part(text: string): Part | null {
   let m = CELL.exec(text);
-  if (m) return { col: columnNumber(m[1]), row: +m[2] };
+  if (m) return { col: columnNumber(group(m, 1)), row: +group(m, 2) };
   m = COL.exec(text);
-  if (m) return { col: columnNumber(m[1]), row: null };
+  if (m) return { col: columnNumber(group(m, 1)), row: null };
   m = ROW.exec(text);
-  if (m) return { col: null, row: +m[1] };
+  if (m) return { col: null, row: +group(m, 1) };
   return null;
 }
 
@@ -60,14 +61,14 @@ export function parseA1(ref: unknown): A1Range | null {
   let sheet: string | undefined;
   const quoted = SHEET_QUOTED.exec(rest);
   if (quoted) {
-    sheet = quoted[1].replace(/''/g, "'");
+    sheet = group(quoted, 1).replace(/''/g, "'");
     rest = rest.slice(quoted[0].length);
   } else if (rest.startsWith("'")) {
     return null; // an unterminated or badly escaped quoted name
   } else {
     const bare = SHEET_BARE.exec(rest);
     if (bare) {
-      sheet = bare[1];
+      sheet = group(bare, 1);
       rest = rest.slice(bare[0].length);
     } else if (rest.includes('!')) return null;
   }
@@ -75,7 +76,7 @@ export function parseA1(ref: unknown): A1Range | null {
 
   const pieces = rest.split(':');
   if (pieces.length > 2) return null;
-  const a = part(pieces[0]);
+  const a = part(at(pieces, 0)); // split always gives at least one piece
   if (!a) return null;
   if (pieces.length === 1) {
     // A lone column or row is not a range Sheets accepts (`B` or `2`): only a cell.
@@ -83,7 +84,7 @@ export function parseA1(ref: unknown): A1Range | null {
     if (!rowOk(a.row) || !colOk(a.col)) return null;
     return withSheet(sheet, { startRow: a.row, startCol: a.col, endRow: a.row, endCol: a.col });
   }
-  const b = part(pieces[1]);
+  const b = part(at(pieces, 1));
   if (!b || !rowOk(a.row) || !rowOk(b.row) || !colOk(a.col) || !colOk(b.col)) return null;
 
   if (a.row !== null && a.col !== null && b.row !== null && b.col !== null) {

@@ -1,3 +1,4 @@
+import { group } from '../arrays';
 import type { Frequency } from './model';
 
 /** Days since 1970-01-01 of an ISO calendar date `YYYY-MM-DD`, or null if it is not a real date. */
@@ -5,9 +6,9 @@ export function isoDay(text: unknown): number | null {
   if (typeof text !== 'string') return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return null;
-  const y = +m[1];
-  const mo = +m[2];
-  const d = +m[3];
+  const y = +group(m, 1);
+  const mo = +group(m, 2);
+  const d = +group(m, 3);
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);

@@ -1,3 +1,4 @@
+import { at, group } from '../arrays';
 import type { Lang } from '../i18n/lang';
 import { isoDay } from './dates';
 import type { Frequency, Unit } from './model';
@@ -17,7 +18,9 @@ export function formatNumber(n: number, lang: Lang, decimals = 0): string {
   let fixed = Math.abs(n).toFixed(decimals);
   if (Math.abs(n) >= 1e21) fixed = Math.abs(n).toExponential(3);
   const negative = n < 0 && /[1-9]/.test(fixed);
-  const [int, frac] = fixed.split('.');
+  const dot = fixed.indexOf('.');
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  const frac = dot < 0 ? undefined : fixed.slice(dot + 1);
   const group = lang === 'fr' ? NNBSP : ',';
   const grouped = /e/.test(int) ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   const body = frac === undefined ? grouped : grouped + (lang === 'fr' ? ',' : '.') + frac;
@@ -83,9 +86,10 @@ const MONTHS: Record<Lang, string[]> = {
 
 /** "31 déc. 2025" / "31 Dec 2025": unambiguous in both languages. */
 export function formatDate(iso: string, lang: Lang): string {
-  if (isoDay(iso) === null) return iso;
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d}${lang === 'fr' ? NBSP : ' '}${MONTHS[lang][m - 1]} ${y}`;
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!parts || isoDay(iso) === null) return iso;
+  const month = at(MONTHS[lang], +group(parts, 2) - 1);
+  return `${+group(parts, 3)}${lang === 'fr' ? NBSP : ' '}${month} ${group(parts, 1)}`;
 }
 
 const PERIOD: Record<Lang, Record<Frequency, { per: string; one: string; many: string }>> = {

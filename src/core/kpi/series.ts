@@ -1,3 +1,4 @@
+import { at } from '../arrays';
 import { isoDay, periodIndex } from './dates';
 import type { Direction, Frequency } from './model';
 
@@ -91,14 +92,16 @@ export function readSeries(data: unknown): ReadSeries {
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length % 2 ? at(s, m) : (at(s, m - 1) + at(s, m)) / 2;
 };
 
 /** Daily up to 1.5 days between values, weekly up to 10, monthly up to 45, quarterly up to 135, yearly beyond. */
 export function granularityOf(sortedDays: readonly number[]): Granularity | null {
   const gaps: number[] = [];
-  for (let i = 1; i < sortedDays.length; i++)
-    if (sortedDays[i] > sortedDays[i - 1]) gaps.push(sortedDays[i] - sortedDays[i - 1]);
+  for (let i = 1; i < sortedDays.length; i++) {
+    const gap = at(sortedDays, i) - at(sortedDays, i - 1);
+    if (gap > 0) gaps.push(gap);
+  }
   if (!gaps.length) return null;
   const g = median(gaps);
   return g <= 1.5 ? 'daily' : g <= 10 ? 'weekly' : g <= 45 ? 'monthly' : g <= 135 ? 'quarterly' : 'yearly';
@@ -111,11 +114,12 @@ export interface PeriodValue {
 }
 
 export function valuesPerPeriod(points: readonly Point[], frequency: Frequency): PeriodValue[] {
-  if (!points.length || points[0].day === null) return points.map((p, i) => ({ index: i, value: p.value }));
+  if (points[0]?.day == null) return points.map((p, i) => ({ index: i, value: p.value }));
   const out: PeriodValue[] = [];
   for (const p of points) {
     const index = periodIndex(p.day!, frequency);
-    if (out.length && out[out.length - 1].index === index) out[out.length - 1].value = p.value;
+    const previous = out[out.length - 1];
+    if (previous?.index === index) previous.value = p.value;
     else out.push({ index, value: p.value });
   }
   return out;
@@ -140,8 +144,10 @@ export function ratePerPeriod(a: number, b: number, periods: number, kind: RateK
 export function observedRates(series: readonly PeriodValue[], kind: RateKind): number[] {
   const rates: number[] = [];
   for (let i = 1; i < series.length; i++) {
-    const k = series[i].index - series[i - 1].index;
-    if (k >= 1) rates.push(ratePerPeriod(series[i - 1].value, series[i].value, k, kind));
+    const from = at(series, i - 1);
+    const to = at(series, i);
+    const k = to.index - from.index;
+    if (k >= 1) rates.push(ratePerPeriod(from.value, to.value, k, kind));
   }
   return rates;
 }

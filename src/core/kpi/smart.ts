@@ -1,3 +1,4 @@
+import { at, group, last } from '../arrays';
 import type { Lang } from '../i18n/lang';
 import { parseA1 } from './a1';
 import { dayIso, isoDay, periodIndex } from './dates';
@@ -287,7 +288,7 @@ function checkSpecific(d: Draft, out: Findings): void {
 
   const text = `${d.name}\n${d.definition}`;
   const vague = VAGUE_VERBS.exec(text);
-  if (vague && !/\d/.test(text)) out.add(c, 'warning', 'vague_verb', { verb: vague[1] });
+  if (vague && !/\d/.test(text)) out.add(c, 'warning', 'vague_verb', { verb: group(vague, 1) });
 
   if (!d.unit) out.add(c, 'warning', 'unit_missing');
   else if (d.unit === 'other' && !d.unitLabel) out.add(c, 'warning', 'unit_label_missing');
@@ -309,7 +310,7 @@ function checkMeasurable(d: Draft, data: unknown, series: ReadSeries, out: Findi
   if (!src.kind || !src.ref) out.add(c, 'failure', 'source_missing');
   else if (!parseA1(src.ref)) out.add(c, 'failure', 'source_invalid', { ref: src.ref });
 
-  const latest = series.points.length ? series.points[series.points.length - 1].value : null;
+  const latest = series.points.length ? last(series.points).value : null;
   if (data === undefined || data === null) {
     if (src.kind && src.ref && parseA1(src.ref)) out.add(c, 'warning', 'data_not_read', { ref: src.ref });
   } else if (series.numbers === 0) {
@@ -537,7 +538,7 @@ function checkTimebound(
           checkins,
           min: SMART_RULES.minCheckins,
           deadline: d.deadline,
-          finer: i > 0 ? FREQUENCIES[i - 1] : null,
+          finer: i > 0 ? at(FREQUENCIES, i - 1) : null,
         });
       }
     }

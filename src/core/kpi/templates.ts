@@ -1,3 +1,4 @@
+import { group } from '../arrays';
 import type { Lang } from '../i18n/lang';
 import type { AudienceLevel, Direction, Frequency, Indicator, Kpi, Unit } from './model';
 
@@ -894,7 +895,10 @@ export function kpiFromTemplate(templateId: string, lang: Lang): Partial<Kpi> | 
 /** The `{placeholders}` of a formula pattern, in order, without repeats. */
 export function formulaPlaceholders(pattern: string): string[] {
   const seen: string[] = [];
-  for (const m of pattern.matchAll(/\{([a-z_][a-z0-9_]*)\}/g)) if (!seen.includes(m[1])) seen.push(m[1]);
+  for (const m of pattern.matchAll(/\{([a-z_][a-z0-9_]*)\}/g)) {
+    const name = group(m, 1);
+    if (!seen.includes(name)) seen.push(name);
+  }
   return seen;
 }
 
@@ -907,7 +911,17 @@ export function fillFormula(
   pattern: string,
   ranges: Readonly<Record<string, string>>,
 ): { ok: true; formula: string } | { ok: false; missing: string[] } {
-  const missing = formulaPlaceholders(pattern).filter((p) => typeof ranges[p] !== 'string' || ranges[p].trim() === '');
+  const filled = new Map<string, string>();
+  const missing: string[] = [];
+  for (const p of formulaPlaceholders(pattern)) {
+    const range = ranges[p];
+    if (typeof range === 'string' && range.trim() !== '') filled.set(p, range.trim());
+    else missing.push(p);
+  }
   if (missing.length) return { ok: false, missing };
-  return { ok: true, formula: pattern.replace(/\{([a-z_][a-z0-9_]*)\}/g, (_, p: string) => ranges[p].trim()) };
+  // Every placeholder of the pattern is in `filled` (formulaPlaceholders found them with the same pattern).
+  return {
+    ok: true,
+    formula: pattern.replace(/\{([a-z_][a-z0-9_]*)\}/g, (whole, p: string) => filled.get(p) ?? whole),
+  };
 }

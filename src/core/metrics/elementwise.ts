@@ -17,45 +17,51 @@ const UNDEFINED_FOR_ROW = new Set<Problem['code']>(['zero_denominator', 'target_
  * length; single cells are used for every row. All single cells give a single value (and errors
  * are thrown); any range gives a column (or a row) where undefined rows are empty cells.
  */
-export function elementwise(fn: string, operands: Operand[], compute: (xs: number[]) => number | Problem): Result {
-  const grids = operands.map((o) => toGrid(o.arg));
+/** One number per operand, in the operands' order (a tuple when the operands are a literal list). */
+export type OperandValues<O extends readonly Operand[]> = { [K in keyof O]: number };
+
+export function elementwise<const O extends readonly Operand[]>(
+  fn: string,
+  operands: O,
+  compute: (xs: OperandValues<O>) => number | Problem,
+): Result {
+  const inputs = operands.map((o) => ({ ...o, grid: toGrid(o.arg) }));
   let length = 1;
   let horizontal = false;
-  let lead = -1;
-  grids.forEach((g, i) => {
+  /** The first operand that is a range: its length is the one every other range must have. */
+  let lead: string | null = null;
+  for (const { grid: g, name } of inputs) {
     const rows = g.length;
     const cols = gridWidth(g);
-    if (rows > 1 && cols > 1)
-      throw new KpiError(fn, { code: 'not_a_series', rows, columns: cols }, { arg: operands[i].name });
+    if (rows > 1 && cols > 1) throw new KpiError(fn, { code: 'not_a_series', rows, columns: cols }, { arg: name });
     const size = rows * cols;
-    if (size <= 1) return;
-    if (lead < 0) {
-      lead = i;
+    if (size <= 1) continue;
+    if (lead === null) {
+      lead = name;
       length = size;
       horizontal = rows === 1;
     } else if (size !== length) {
       const axis = horizontal ? 'columns' : 'rows';
       throw new KpiError(
         fn,
-        { code: 'size_mismatch', other: operands[lead].name, rows: size, otherRows: length, axis },
-        { arg: operands[i].name },
+        { code: 'size_mismatch', other: lead, rows: size, otherRows: length, axis },
+        { arg: name },
       );
     }
-  });
+  }
 
-  const vector = lead >= 0;
+  const vector = lead !== null;
   const out: (number | string)[] = new Array(length);
   const xs = new Array<number>(operands.length);
   for (let k = 0; k < length; k++) {
     let blank = false;
-    for (let i = 0; i < operands.length; i++) {
-      const g = grids[i];
-      const o = operands[i];
+    for (const [i, o] of inputs.entries()) {
+      const g = o.grid;
       const size = g.length * gridWidth(g);
       const r = size <= 1 ? 0 : g.length === 1 ? 0 : k;
       const c = size <= 1 ? 0 : g.length === 1 ? k : 0;
       const where = () => (size <= 1 ? { arg: o.name } : cellWhere(o.name, g, r, c));
-      const v = size === 0 ? null : cellNumber(fn, g[r][c], where);
+      const v = size === 0 ? null : cellNumber(fn, g[r]?.[c], where);
       if (v === null) {
         if (o.fallback !== undefined) xs[i] = o.fallback;
         else if (vector) blank = true;
@@ -70,7 +76,8 @@ export function elementwise(fn: string, operands: Operand[], compute: (xs: numbe
       out[k] = '';
       continue;
     }
-    const y = compute(xs);
+    // Every operand set its entry (or the row was blank and skipped): xs holds one number per operand.
+    const y = compute(xs as unknown as OperandValues<O>);
     if (typeof y === 'number') out[k] = finite(fn, y);
     else if (vector && UNDEFINED_FOR_ROW.has(y.code)) out[k] = '';
     else

@@ -18,7 +18,7 @@ export function toGrid(arg: Arg): CellValue[][] {
   return arg === undefined ? [] : [[arg]];
 }
 
-export const gridWidth = (grid: CellValue[][]): number => (grid.length ? grid[0].length : 0);
+export const gridWidth = (grid: CellValue[][]): number => grid[0]?.length ?? 0;
 
 const ERROR_VALUE = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)$/;
 
@@ -54,7 +54,7 @@ export function single(fn: string, name: string, arg: Arg): CellValue {
   if (!Array.isArray(arg)) return arg;
   const grid = toGrid(arg);
   if (grid.length === 0) return undefined;
-  if (grid.length === 1 && gridWidth(grid) === 1) return grid[0][0];
+  if (grid.length === 1 && gridWidth(grid) === 1) return grid[0]?.[0];
   throw new KpiError(fn, { code: 'not_single', rows: grid.length, columns: gridWidth(grid) }, { arg: name });
 }
 
@@ -98,8 +98,7 @@ function readNumbers(fn: string, name: string, grid: CellValue[][], check?: Chec
   for (const line of grid) size += line.length;
   const out = new Float64Array(size);
   let k = 0;
-  for (let r = 0; r < grid.length; r++) {
-    const line = grid[r];
+  for (const [r, line] of grid.entries()) {
     for (let c = 0; c < line.length; c++) {
       const v = line[c];
       if (typeof v === 'number' && Number.isFinite(v)) {

@@ -1,3 +1,4 @@
+import { at } from '../arrays';
 import { KpiError, type Problem } from './errors';
 import {
   cellNumber,
@@ -66,7 +67,7 @@ export function readPeriodTable(fn: string, num: Side & { multiLine: boolean }, 
   }
 
   const read = (side: Side, grid: CellValue[][], r: number, c: number): number | null => {
-    const v = cellNumber(fn, grid[r][c], () => cellWhere(side.name, grid, r, c));
+    const v = cellNumber(fn, grid[r]?.[c], () => cellWhere(side.name, grid, r, c));
     if (v !== null && side.check) {
       const problem = side.check(v);
       if (problem) throw new KpiError(fn, problem, cellWhere(side.name, grid, r, c));
@@ -95,8 +96,8 @@ export function ratioOfSums(fn: string, table: PeriodTable, onZero: Problem): nu
   let den = 0;
   let seen = false;
   for (let p = 0; p < table.denominator.length; p++) {
-    const a = table.numerator[p];
-    const b = table.denominator[p];
+    const a = at(table.numerator, p);
+    const b = at(table.denominator, p);
     if (a !== null) (num += a), (seen = true);
     if (b !== null) (den += b), (seen = true);
   }
@@ -109,7 +110,7 @@ export function ratioOfSums(fn: string, table: PeriodTable, onZero: Problem): nu
 export function ratioPerPeriod(fn: string, table: PeriodTable): Result {
   if (table.denominator.length === 0) throw new KpiError(fn, { code: 'empty' });
   const out: (number | string)[] = table.denominator.map((b, p) => {
-    const a = table.numerator[p];
+    const a = at(table.numerator, p);
     return b === null || b === 0 || a === null ? '' : finite(fn, a / b);
   });
   return table.horizontal ? [out] : out.map((x) => [x]);

@@ -2,11 +2,10 @@ import { KpiError } from './errors';
 import { allNumbers, finite, type Arg } from './input';
 
 /** Net Promoter Score of whole-number answers 0–10: % promoters (9–10) − % detractors (0–6). */
-export function netPromoterScore(answers: ArrayLike<number>): number {
+export function netPromoterScore(answers: readonly number[] | Float64Array): number {
   let promoters = 0;
   let detractors = 0;
-  for (let i = 0; i < answers.length; i++) {
-    const a = answers[i];
+  for (const a of answers) {
     if (a >= 9) promoters++;
     else if (a <= 6) detractors++;
   }

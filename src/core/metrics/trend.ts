@@ -1,3 +1,4 @@
+import { at, last } from '../arrays';
 import { KpiError } from './errors';
 import { cellNumber, finite, isBlank, series, single, type Arg } from './input';
 
@@ -11,7 +12,7 @@ export function leastSquares(ys: ArrayLike<number>, from = 0): { slope: number; 
   let sumY = 0;
   let sumXY = 0; // Σ (x − x̄)·y, which equals Σ (x − x̄)(y − ȳ)
   for (let i = 0; i < k; i++) {
-    const y = ys[from + i];
+    const y = at(ys, from + i);
     sumY += y;
     sumXY += (i + 1 - meanX) * y;
   }
@@ -21,7 +22,7 @@ export function leastSquares(ys: ArrayLike<number>, from = 0): { slope: number; 
 
 const meanOfSlice = (ys: ArrayLike<number>, from: number, to: number): number => {
   let s = 0;
-  for (let i = from; i < to; i++) s += ys[i];
+  for (let i = from; i < to; i++) s += at(ys, i);
   return s / (to - from);
 };
 
@@ -40,7 +41,7 @@ export function trendOf(ys: ArrayLike<number>, mode: TrendMode, periods?: number
       const p = periods ?? 1;
       need(fn, p + 1, n);
       const base = meanOfSlice(ys, n - 1 - p, n - 1);
-      const delta = ys[n - 1] - base;
+      const delta = last(ys) - base;
       if (mode === 'delta') return finite(fn, delta);
       if (mode === 'direction') return Math.sign(delta);
       if (base === 0) throw new KpiError(fn, { code: 'change_from_zero' }, { arg: 'values' });

@@ -6,6 +6,7 @@
  * a row that does not validate, or a duplicated id is reported with its row number and kept
  * untouched (never dropped, never overwritten); columns the add-on does not know are preserved.
  */
+import { at } from '../arrays';
 import type { Lang } from '../i18n/lang';
 import type { FieldError, Validation } from '../kpi/model';
 
@@ -80,10 +81,10 @@ export function decodeTable<T>(
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   let nextRow = Math.max(2, values.length + 1);
-  while (nextRow > 2 && values[nextRow - 2].every(isBlankCell)) nextRow--;
+  while (nextRow > 2 && at(values, nextRow - 2).every(isBlankCell)) nextRow--;
 
-  for (let r = 1; r < values.length; r++) {
-    const cells = values[r];
+  for (const [r, cells] of values.entries()) {
+    if (r === 0) continue; // the header
     if (cells.every(isBlankCell)) continue;
     const row = r + 1;
     const record: Record<string, unknown> = {};
@@ -113,7 +114,7 @@ export function decodeTable<T>(
     }
     seen.set(id, row);
     const f = formulas[r] ?? [];
-    items.push({ item: result.value, row, cells: cells.map((v, i) => (f[i] ? f[i] : v)) });
+    items.push({ item: result.value, row, cells: cells.map((v, i) => f[i] || v) });
   }
   return { header, items, problems, missingColumns, nextRow };
 }
