@@ -4,9 +4,12 @@
  * the charts the add-on built with the data their ranges hold now.
  */
 import type { ConditionalFormatView, Emulator } from '../emulator';
+import { dateToSerial } from '../emulator/dates';
+import { editText } from '../emulator/typed-input';
 import { OWNER_KEY } from '../src/addon/owned-sheets';
 import { evaluateCondition } from './condition';
 import type { CellOut, ChartOut, SheetView, SparklineOut } from './page/types';
+import { spillsOf } from './spill';
 
 const DEFAULT_WIDTH = 100;
 const DEFAULT_HEIGHT = 21;
@@ -217,6 +220,9 @@ export function sheetView(emu: Emulator, name: string, errorsWanted = true): She
   const cols = Math.max(snap.values[0]?.length ?? 0, 1);
   const cells: (CellOut | null)[][] = [];
   const sparklines: SparklineOut[] = [];
+  const locale = emu.spreadsheet.getSpreadsheetLocale();
+  const zone = emu.spreadsheet.getSpreadsheetTimeZone();
+  const spills = spillsOf(emu, name);
   for (let r = 0; r < rows; r++) {
     const line: (CellOut | null)[] = [];
     for (let c = 0; c < cols; c++) {
@@ -228,7 +234,16 @@ export function sheetView(emu: Emulator, name: string, errorsWanted = true): She
         continue;
       }
       const cell: CellOut = { v: d };
+      const spill = f ? undefined : spills.byCell.get(`${r + 1},${c + 1}`);
       if (f) cell.f = f;
+      else if (spill) cell.of = snap.formulas[spill.row - 1]?.[spill.column - 1];
+      else if (v !== undefined && v !== '') {
+        // The formula bar shows the raw value (76220, not "76 220 €"), typed back unchanged.
+        const format = snap.formats[`${colLetters(c + 1)}${r + 1}`]?.numberFormat ?? 'General';
+        const raw = v instanceof Date ? dateToSerial(v, zone) : v;
+        const input = editText(raw, format, locale);
+        if (input !== d) cell.i = input;
+      }
       if (typeof v === 'number' || v instanceof Date) cell.n = 1;
       if (typeof v === 'string' && /^#[A-Z0-9/!?]+$/.test(v) && f && errorsWanted) {
         const e = emu.cell(`'${name.replace(/'/g, "''")}'!${colLetters(c + 1)}${r + 1}`).error;

@@ -3,6 +3,7 @@ import type { RawCellContent } from 'hyperformula';
 import { dateToSerial, serialParts, serialToDate } from '../dates';
 import type { EngineValue } from '../engine/workbook-engine';
 import { GENERAL, PLAIN_TEXT, defaultDateFormat, isDateFormat } from '../number-format';
+import { parseTypedInput } from '../typed-input';
 
 export type Literal = number | string | boolean;
 
@@ -57,20 +58,16 @@ export function numberFormatOf(cell: Cell | undefined): string {
   return cell?.style?.numberFormat ?? GENERAL;
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)\s*%$/;
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-
 export interface WriteContext {
   timeZone: string;
   locale: string;
 }
 
 /**
- * Writes what Range.setValue(s) receives into a cell, as Sheets does: a string starting with "="
- * is a formula unless the cell is plain text ("@"); a leading "'" keeps text; numeric, percent,
- * TRUE/FALSE and ISO-date strings are parsed like typed input; a Date becomes a serial number in
- * the spreadsheet's time zone and gives the cell a date format.
+ * Writes what Range.setValue(s) receives into a cell, as Sheets does: a string is read like
+ * typed input in the spreadsheet's locale (../typed-input.ts: "=" formulas, a leading "'" keeps
+ * text, numbers, percents, currencies, booleans, dates) unless the cell is plain text ("@"); a
+ * Date becomes a serial number in the spreadsheet's time zone and gives the cell a date format.
  */
 export function writeValue(cell: Cell, input: unknown, ctx: WriteContext): void {
   cell.f = undefined;
@@ -101,39 +98,29 @@ export function writeValue(cell: Cell, input: unknown, ctx: WriteContext): void 
     cell.v = text;
     return;
   }
-  if (text.startsWith("'")) {
-    cell.v = text.slice(1);
-    if (cell.v === '') cell.v = undefined;
-    return;
-  }
-  if (text.startsWith('=') && text.length > 1) {
-    cell.f = text;
-    return;
-  }
-  const trimmed = text.trim();
-  if (NUMBER.test(trimmed)) {
-    cell.v = Number(trimmed);
-    return;
-  }
-  if (PERCENT.test(trimmed)) {
-    cell.v = Number(trimmed.replace('%', '').trim()) / 100;
-    if (format === GENERAL) setFormat(cell, /\./.test(trimmed) ? '0.00%' : '0%');
-    return;
-  }
-  if (/^(true|false)$/i.test(trimmed)) {
-    cell.v = /^true$/i.test(trimmed);
-    return;
-  }
-  const iso = ISO_DATE.exec(trimmed);
-  if (iso) {
-    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-      cell.v = (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
-      if (!isDateFormat(format)) setFormat(cell, 'yyyy-mm-dd');
+  const typed = parseTypedInput(text, ctx.locale);
+  switch (typed.kind) {
+    case 'blank':
       return;
-    }
+    case 'formula':
+      cell.f = typed.formula;
+      return;
+    case 'text':
+      cell.v = typed.text;
+      return;
+    case 'boolean':
+      cell.v = typed.value;
+      return;
+    case 'number':
+      cell.v = typed.value;
+      // Typed grouping, currency or percent formats a cell still in the default format, as in Sheets.
+      if (typed.format && format === GENERAL) setFormat(cell, typed.format);
+      return;
+    case 'date':
+      cell.v = typed.serial;
+      if (!isDateFormat(format)) setFormat(cell, typed.format);
+      return;
   }
-  cell.v = text;
 }
 
 function setFormat(cell: Cell, format: string): void {

@@ -35,6 +35,7 @@ export const PAGE_HTML = `<!DOCTYPE html>
   .fbar .fx { color: #5f6368; font-style: italic; padding: 0 8px; font-family: serif; }
   .fbar input { flex: 1; height: 100%; border: 0; outline: none; padding: 0 6px; font: 13px "Roboto Mono", Consolas, monospace; }
   .fbar input:focus { background: #fffde7; }
+  .fbar input.spilled { color: #9aa0a6; }
   .gridwrap { flex: 1; overflow: auto; position: relative; background: #fff; }
   .layer { position: relative; }
   table.grid { border-collapse: separate; border-spacing: 0; table-layout: fixed; font-size: 13px; }

@@ -420,6 +420,9 @@ function drawCharts(v: SheetView, cols: number[]): void {
 
 // --- selection and formula bar ------------------------------------------------------------------
 
+/** What the formula bar showed for the selected cell: Enter on a spilled cell's unchanged formula does nothing. */
+let shownInBar = '';
+
 function paintSelection(): void {
   document.querySelectorAll('#grid td.sel, #grid td.anchor').forEach((td) => td.classList.remove('sel', 'anchor'));
   document.querySelectorAll('#grid th.selh').forEach((th) => th.classList.remove('selh'));
@@ -441,7 +444,11 @@ function paintSelection(): void {
   $('cellname').textContent = range;
   const cell = view.cells[sel.ar - 1]?.[sel.ac - 1];
   const input = $<HTMLInputElement>('formula');
-  if (document.activeElement !== input) input.value = cell?.f ?? cell?.v ?? '';
+  if (document.activeElement !== input) {
+    input.value = cell?.f ?? cell?.of ?? cell?.i ?? cell?.v ?? '';
+    shownInBar = input.value;
+    input.classList.toggle('spilled', Boolean(cell?.of));
+  }
   input.title = cell?.e ?? '';
 }
 
@@ -549,6 +556,10 @@ function installGridEvents(): void {
     const sheet = view.name;
     const at = { r: sel.ar, c: sel.ac };
     const typed = input.value;
+    if (input.classList.contains('spilled') && typed === shownInBar) {
+      input.blur();
+      return;
+    }
     void busy(async () => {
       const out = await api('/api/edit', { sheet, a1: `${letters(at.c)}${at.r}`, input: typed });
       if (!out.ok) notice('error', out.error?.message ?? t('failed'));

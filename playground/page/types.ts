@@ -15,6 +15,10 @@ export interface CellOut {
   v: string;
   /** Formula, when the cell holds one. */
   f?: string;
+  /** For a cell a formula's result fills (spilled): that formula, shown greyed in the formula bar as Sheets does. */
+  of?: string;
+  /** What the formula bar shows for a value when it is not the displayed text (raw number, `'` before text that reads as a number…). */
+  i?: string;
   /** 1 when the value is a number or date (right-aligned). */
   n?: 1;
   /** The error's message (custom functions explain themselves). */

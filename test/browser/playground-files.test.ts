@@ -66,6 +66,48 @@ async function typeInto(page: Page, a1: { r: number; c: number }, input: string)
   await pageAction(page, () => page.press('[data-testid=formula-bar]', 'Enter'));
 }
 
+test('typed input follows the locale; the formula bar shows the raw value and Enter on it changes nothing', async () => {
+  const { page, errors } = await env.open();
+  const shown = await noticeSeq(page);
+  await pageAction(page, () => page.click('#reset'));
+  await noticeAfter(page, shown);
+  const emu = () => env.pg.workbook.emu;
+  await openTab(page, 'Ventes');
+  // D2 shows "76 220 €"; the formula bar the number itself, as in Sheets.
+  await page.click('#grid tr[data-r="2"] td[data-c="4"]');
+  expect(await page.inputValue('[data-testid=formula-bar]')).toBe('76220');
+  await pageAction(page, () => page.press('[data-testid=formula-bar]', 'Enter'));
+  expect(emu().cell('Ventes!D2')).toMatchObject({ value: 76220, numberFormat: '#,##0 "€"' });
+  // A month shown as "01/2023" is the date 01/01/2023 in the bar; Enter keeps the same date.
+  const month = emu().cell('Ventes!A2').value;
+  await page.click('#grid tr[data-r="2"] td[data-c="1"]');
+  expect(await page.inputValue('[data-testid=formula-bar]')).toBe('01/01/2023');
+  await pageAction(page, () => page.press('[data-testid=formula-bar]', 'Enter'));
+  expect(emu().cell('Ventes!A2')).toMatchObject({ value: month, numberFormat: 'mm/yyyy' });
+
+  // French typed input: grouped numbers, currency with a no-break space, percent, dd/mm/yyyy, apostrophe.
+  const typed: [string, string, unknown][] = [
+    ['J2', '1 234,5', 1234.5],
+    ['J3', '7\u00a0791,48 €', 7791.48],
+    ['J4', '−12,5 %', -0.125],
+    ['J5', "'0123", '0123'],
+    ['J6', 'VRAI', true],
+  ];
+  for (const [a1, input, value] of typed) {
+    const p = /^J(\d+)$/.exec(a1)!;
+    await typeInto(page, { r: Number(p[1]), c: 10 }, input);
+    expect(emu().cell(`Ventes!${a1}`).value).toBe(value);
+  }
+  await typeInto(page, { r: 7, c: 10 }, '15/03/2025');
+  expect(emu().cell('Ventes!J7').value).toEqual(new Date('2025-03-14T23:00:00Z'));
+  expect(emu().cell('Ventes!J7').display).toBe('15/03/2025');
+  expect(await page.textContent('#grid tr[data-r="3"] td[data-c="10"]')).toBe('7\u202f791,48 €');
+  await page.click('#grid tr[data-r="5"] td[data-c="10"]');
+  expect(await page.inputValue('[data-testid=formula-bar]')).toBe("'0123");
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: same values', async () => {
   const { page, errors } = await env.open();
   expect(await openFile(page, 'acquisition.xlsx', await smallWorkbook())).toMatch(/acquisition\.xlsx/);
