@@ -1,5 +1,6 @@
 /** State shared by every emulated service of one emulator: clock, user, documents, records. */
 import type { EngineFunction } from './engine/custom-functions';
+import type { FormulaReading } from './engine/locale-formulas';
 import { Clock } from './clock';
 import { Instrumentation } from './instrument';
 import type { EmuSpreadsheet } from './spreadsheet/spreadsheet';
@@ -82,6 +83,8 @@ export interface CoreOptions {
   addon: boolean;
   /** Caption of the add-on menu (createAddonMenu). */
   addonName: string;
+  /** How formulas in the other locale group's syntax are read: 'strict' (default, as Google) or 'lenient'. */
+  formulaReading?: FormulaReading;
 }
 
 export class EmulatorCore {

@@ -12,6 +12,7 @@ export interface WallClock {
   weekday: number;
 }
 
+const MS_PER_DAY = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -69,7 +70,17 @@ export function zoneOffset(instant: number, timeZone: string): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - instant;
 }
 
-/** The instant at which the wall clock in `timeZone` shows the given time (the earlier one in a DST overlap). */
+/**
+ * The instant at which the wall clock in `timeZone` shows the given time: the earlier one in a DST
+ * overlap; in a DST gap (a time that does not exist that day) the instant the clock jumps past it,
+ * as java.time does (02:30 on a spring-forward day reads 03:30).
+ *
+ * Each candidate offset (the zone's offset a day before, at, and a day after the naive instant)
+ * is tried and kept only if it gives back the asked wall clock. Taking the offset at the naive
+ * instant alone, then correcting once, lands an hour off on the day a zone east of UTC+12 changes
+ * (Pacific/Auckland, Pacific/Chatham, Australia/Lord_Howe): the naive instant is already past that
+ * zone's transition while local midnight is before it.
+ */
 export function fromWallClock(
   timeZone: string,
   year: number,
@@ -81,13 +92,17 @@ export function fromWallClock(
   millisecond = 0,
 ): Date {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  let t = asUtc - zoneOffset(asUtc, timeZone);
-  const t2 = asUtc - zoneOffset(t, timeZone);
-  if (t2 !== t) t = Math.min(t, t2);
-  return new Date(t);
+  const offsets = [...new Set([asUtc - MS_PER_DAY, asUtc, asUtc + MS_PER_DAY].map((t) => zoneOffset(t, timeZone)))];
+  const candidates = offsets.map((o) => asUtc - o);
+  const exact = candidates.filter((t) => {
+    const w = wallClock(t, timeZone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) === asUtc;
+  });
+  if (exact.length) return new Date(Math.min(...exact));
+  // In a gap: the offset in force before the jump puts the time just after it.
+  return new Date(asUtc - Math.min(...offsets));
 }
 
-const MS_PER_DAY = 86_400_000;
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** The Sheets serial number (days since 1899-12-30, wall clock of the spreadsheet's zone) of an instant. */

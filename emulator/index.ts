@@ -2,6 +2,7 @@
  * An in-memory stand-in for the Apps Script services Boussole uses, for tests and the playground.
  * Dev-only: it pulls in HyperFormula (GPL-3.0) and must never enter the pushed bundle.
  */
+import type { FormulaSyntax } from '../src/core/formula';
 import { parseA1 } from './a1';
 import type { Duration } from './clock';
 import {
@@ -78,6 +79,12 @@ export interface EmulatorOptions {
   addon?: boolean;
   /** Caption createAddonMenu() records (default 'Boussole'). */
   addonName?: string;
+  /**
+   * Formulas are read in the spreadsheet's locale syntax, a "," formula in a fr_FR sheet is a
+   * "Formula parse error." as in Sheets ('strict', the default); 'lenient' also reads the other
+   * group's syntax (kinder than Google: for exploring, never for tests of the add-on).
+   */
+  formulaReading?: 'strict' | 'lenient';
 }
 
 export interface EmulatedServices {
@@ -183,6 +190,8 @@ export interface Emulator {
   snapshot(sheetName: string): SheetSnapshot;
   cell(a1: string): CellView;
   sheetNames(): string[];
+  /** How the active spreadsheet's locale spells formulas (`;` or `,` between arguments…). */
+  formulaSyntax(): FormulaSyntax;
   readonly menus: readonly MenuRecord[];
   /** Sidebars and dialogs shown, in order. */
   readonly dialogs: readonly HtmlRecord[];
@@ -225,6 +234,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       callLatencyMs: options.callLatencyMs ?? 0,
       addon: options.addon ?? true,
       addonName: options.addonName ?? 'Boussole',
+      formulaReading: options.formulaReading ?? 'strict',
     },
     options.now,
   );
@@ -443,6 +453,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       };
     },
     sheetNames: () => doc().sheets.map((s) => s.name),
+    formulaSyntax: () => doc().syntax,
     get menus() {
       return core.menus;
     },

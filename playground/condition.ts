@@ -1,153 +1,104 @@
 /**
  * A small evaluator for conditional-format custom formulas (`=$C6="En retard"`,
- * `=AND(ISNUMBER(H6),H6*1>0)`): references relative to the rule's top-left cell, text and number
- * literals, comparisons, + - * /, &, AND, OR, NOT, ISNUMBER, ISBLANK, ISTEXT, ABS. Anything else
- * yields null (the rule is not drawn), never a wrong colour.
+ * `=AND(ISNUMBER(H6);H6*1>0)`), read in the sheet's locale syntax by the same parser the emulator
+ * uses: references relative to the rule's top-left cell, text and number literals, comparisons,
+ * + - * / ^, &, AND, OR, NOT, ISNUMBER, ISBLANK, ISTEXT, ABS. Anything else yields null (the rule
+ * is not drawn), never a wrong colour.
  */
+import { type Expr, type FormulaSyntax, parseFormula } from '../src/core/formula';
+
 type Value = string | number | boolean | null;
 
 interface Ctx {
   offset: { row: number; column: number };
-  origin: { row: number; column: number };
   get: (row: number, column: number) => unknown;
 }
 
 class Unsupported extends Error {}
 
-function tokenize(src: string): string[] {
-  const out: string[] = [];
-  const re =
-    /\s*("(?:[^"]|"")*"|\$?[A-Za-z]{1,3}\$?\d+|[A-Za-z_][A-Za-z0-9_.]*(?=\s*\()|TRUE|FALSE|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|<>|<=|>=|[-+*/&=<>(),])/y;
-  let i = 0;
-  while (i < src.length) {
-    re.lastIndex = i;
-    const m = re.exec(src);
-    if (!m) {
-      if (/^\s*$/.test(src.slice(i))) break;
-      throw new Unsupported(src.slice(i));
-    }
-    out.push(m[1]);
-    i = re.lastIndex;
+const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
+
+const num = (v: Value): number =>
+  typeof v === 'number'
+    ? v
+    : typeof v === 'boolean'
+      ? Number(v)
+      : v === null || v === ''
+        ? 0
+        : Number.isFinite(Number(v))
+          ? Number(v)
+          : Number.NaN;
+
+function compare(op: string, left: Value, right: Value): boolean {
+  const a = typeof left === 'string' && typeof right === 'string' ? left.toLowerCase() : left;
+  const b = typeof left === 'string' && typeof right === 'string' ? right.toLowerCase() : right;
+  const both = typeof a === typeof b;
+  const [x, y] = both ? [a as number | string, b as number | string] : [num(a), num(b)];
+  switch (op) {
+    case '=':
+      return both ? x === y : a === b;
+    case '<>':
+      return !(both ? x === y : a === b);
+    case '<':
+      return x < y;
+    case '>':
+      return x > y;
+    case '<=':
+      return x <= y;
+    default:
+      return x >= y;
   }
-  return out;
 }
 
-export function evaluateCondition(
-  formula: string,
-  offset: Ctx['offset'],
-  origin: Ctx['origin'],
-  get: Ctx['get'],
-): Value {
-  try {
-    const tokens = tokenize(formula.replace(/^=/, ''));
-    let p = 0;
-    const ctx: Ctx = { offset, origin, get };
-    const peek = () => tokens[p];
-    const take = (t?: string) => {
-      const tok = tokens[p++];
-      if (t !== undefined && tok !== t) throw new Unsupported(`expected ${t}`);
-      return tok;
-    };
-    const num = (v: Value): number =>
-      typeof v === 'number'
+function evaluate(e: Expr, ctx: Ctx): Value {
+  switch (e.kind) {
+    case 'number':
+    case 'text':
+    case 'boolean':
+      return e.value;
+    case 'group':
+      return evaluate(e.inner, ctx);
+    case 'unary':
+      return e.op === '-' ? -num(evaluate(e.arg, ctx)) : num(evaluate(e.arg, ctx));
+    case 'percent':
+      return num(evaluate(e.arg, ctx)) / 100;
+    case 'ref': {
+      const m = CELL.exec(e.a1);
+      if (!m) throw new Unsupported(e.a1);
+      let column = 0;
+      for (const ch of (m[2] as string).toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+      const row = Number(m[4]) + (m[3] ? 0 : ctx.offset.row);
+      const col = column + (m[1] ? 0 : ctx.offset.column);
+      const v = ctx.get(row, col);
+      return typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'
         ? v
-        : typeof v === 'boolean'
-          ? Number(v)
-          : v === null || v === ''
-            ? 0
-            : Number.isFinite(Number(v))
-              ? Number(v)
-              : NaN;
-    const cmp = (): Value => {
-      let left = concat();
-      while (['=', '<>', '<', '>', '<=', '>='].includes(peek())) {
-        const op = take();
-        const right = concat();
-        const a = typeof left === 'string' && typeof right === 'string' ? left.toLowerCase() : left;
-        const b = typeof left === 'string' && typeof right === 'string' ? right.toLowerCase() : right;
-        const both = typeof a === typeof b;
-        const [x, y] = both ? [a as number | string, b as number | string] : [num(a), num(b)];
-        left =
-          op === '='
-            ? both
-              ? x === y
-              : a === b
-            : op === '<>'
-              ? !(both ? x === y : a === b)
-              : op === '<'
-                ? x < y
-                : op === '>'
-                  ? x > y
-                  : op === '<='
-                    ? x <= y
-                    : x >= y;
+        : v === null || v === undefined
+          ? ''
+          : String(v);
+    }
+    case 'binary': {
+      const left = evaluate(e.left, ctx);
+      const right = evaluate(e.right, ctx);
+      switch (e.op) {
+        case '&':
+          return `${left ?? ''}${right ?? ''}`;
+        case '+':
+          return num(left) + num(right);
+        case '-':
+          return num(left) - num(right);
+        case '*':
+          return num(left) * num(right);
+        case '/':
+          return num(left) / num(right);
+        case '^':
+          return num(left) ** num(right);
+        default:
+          return compare(e.op, left, right);
       }
-      return left;
-    };
-    const concat = (): Value => {
-      let left = sum();
-      while (peek() === '&') {
-        take();
-        left = `${left ?? ''}${sum() ?? ''}`;
-      }
-      return left;
-    };
-    const sum = (): Value => {
-      let left = product();
-      while (peek() === '+' || peek() === '-') {
-        const op = take();
-        const right = product();
-        left = op === '+' ? num(left) + num(right) : num(left) - num(right);
-      }
-      return left;
-    };
-    const product = (): Value => {
-      let left = unary();
-      while (peek() === '*' || peek() === '/') {
-        const op = take();
-        const right = unary();
-        left = op === '*' ? num(left) * num(right) : num(left) / num(right);
-      }
-      return left;
-    };
-    const unary = (): Value => {
-      if (peek() === '-') return (take(), -num(unary()));
-      if (peek() === '+') return (take(), num(unary()));
-      return atom();
-    };
-    const atom = (): Value => {
-      const tok = take();
-      if (tok === undefined) throw new Unsupported('end');
-      if (tok === '(') {
-        const v = cmp();
-        take(')');
-        return v;
-      }
-      if (tok.startsWith('"')) return tok.slice(1, -1).replace(/""/g, '"');
-      if (/^\d/.test(tok)) return Number(tok);
-      if (tok === 'TRUE' || tok === 'FALSE') return tok === 'TRUE';
-      const ref = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(tok);
-      if (ref) {
-        let column = 0;
-        for (const ch of ref[2].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-        const row = Number(ref[4]) + (ref[3] ? 0 : ctx.offset.row);
-        const col = column + (ref[1] ? 0 : ctx.offset.column);
-        const v = ctx.get(row, col);
-        return typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'
-          ? v
-          : v === null || v === undefined
-            ? ''
-            : String(v);
-      }
-      const name = tok.toUpperCase();
-      take('(');
-      const args: Value[] = [];
-      if (peek() !== ')') {
-        args.push(cmp());
-        while (peek() === ',') take(), args.push(cmp());
-      }
-      take(')');
-      switch (name) {
+    }
+    case 'call': {
+      const args = e.args.map((a) => evaluate(a, ctx));
+      switch (e.fn) {
         case 'AND':
           return args.every((a) => Boolean(a));
         case 'OR':
@@ -161,14 +112,26 @@ export function evaluateCondition(
         case 'ISTEXT':
           return typeof args[0] === 'string' && args[0] !== '';
         case 'ABS':
-          return Math.abs(num(args[0]));
+          return Math.abs(num(args[0] ?? null));
         default:
-          throw new Unsupported(name);
+          throw new Unsupported(e.fn);
       }
-    };
-    const v = cmp();
-    if (p !== tokens.length) throw new Unsupported('trailing');
-    return v;
+    }
+    default:
+      throw new Unsupported(e.kind);
+  }
+}
+
+export function evaluateCondition(
+  formula: string,
+  syntax: FormulaSyntax,
+  offset: Ctx['offset'],
+  get: Ctx['get'],
+): Value {
+  const parsed = parseFormula(formula, syntax);
+  if (!parsed.ok) return null;
+  try {
+    return evaluate(parsed.expr, { offset, get });
   } catch {
     return null;
   }

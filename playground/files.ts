@@ -3,6 +3,8 @@
  * exceljs (a devDependency: the playground only, never dist/). A file that is not what its name
  * says, or that holds nothing usable, is refused with a message saying why.
  */
+import { COMMA_SYNTAX, type FormulaSyntax, SEMICOLON_SYNTAX } from '../src/core/formula';
+import { respell } from '../emulator/engine/locale-formulas';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import type { Emulator } from '../emulator';
@@ -58,7 +60,7 @@ const T = {
 const say = (key: keyof typeof T, lang: Lang) => T[key][lang];
 
 /** A cell as typed input: formulas keep their `=`, dates become ISO days (read back as dates). */
-function inputOf(value: ExcelJS.CellValue): string | number | boolean | null {
+function inputOf(value: ExcelJS.CellValue, syntax: FormulaSyntax): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'string') return value.startsWith('=') ? `'${value}` : value;
@@ -68,7 +70,7 @@ function inputOf(value: ExcelJS.CellValue): string | number | boolean | null {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : value.getTime() / 86_400_000 + 25_569;
   }
   const v = value as unknown as Record<string, unknown>;
-  if (typeof v.formula === 'string') return `=${v.formula}`;
+  if (typeof v.formula === 'string') return fromFileFormula(v.formula, syntax);
   if (typeof v.sharedFormula === 'string') return null; // resolved by the caller (cell.formula)
   if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((t) => t.text).join('');
   if (typeof v.text === 'string') return v.text; // hyperlink
@@ -88,7 +90,11 @@ function sheetName(name: string, taken: Set<string>): string {
   return n;
 }
 
-async function readXlsx(bytes: Buffer, lang: Lang): Promise<ImportedSheet[]> {
+/** An .xlsx formula (OOXML spells them as en_US: "," between arguments) in the workbook's syntax. */
+const fromFileFormula = (f: string, syntax: FormulaSyntax): string => respell(`=${f}`, COMMA_SYNTAX, syntax) ?? `=${f}`;
+
+/** The playground's workbooks are fr_FR spreadsheets (session.ts): ";" between arguments. */
+async function readXlsx(bytes: Buffer, lang: Lang, syntax: FormulaSyntax = SEMICOLON_SYNTAX): Promise<ImportedSheet[]> {
   if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0) throw new FileRefused(say('xls', lang));
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new FileRefused(say('notXlsx', lang));
   const wb = new ExcelJS.Workbook();
@@ -105,8 +111,8 @@ async function readXlsx(bytes: Buffer, lang: Lang): Promise<ImportedSheet[]> {
     const formats: (string | null)[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        let input = inputOf(cell.value);
-        if (input === null && cell.formula) input = `=${cell.formula}`;
+        let input = inputOf(cell.value, syntax);
+        if (input === null && cell.formula) input = fromFileFormula(cell.formula, syntax);
         if (input === null) return;
         total++;
         (cells[r - 1] ??= [])[c - 1] = input;
@@ -247,7 +253,11 @@ export async function writeWorkbookFile(emu: Emulator): Promise<Buffer> {
               : typeof value === 'string' && !value.startsWith('#')
                 ? value
                 : undefined;
-        if (formula) cell.value = { formula: formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
+        if (formula)
+          cell.value = {
+            formula: (respell(formula, emu.formulaSyntax(), COMMA_SYNTAX) ?? formula).replace(/^=/, ''),
+            result,
+          } as ExcelJS.CellFormulaValue;
         else if (result !== undefined) cell.value = result;
         const fmt = excelFormat(snap.formats[`${colLetters(c + 1)}${r + 1}`]?.numberFormat ?? '');
         if (fmt) cell.numFmt = fmt;

@@ -7,6 +7,7 @@ import type { ConditionalFormatView, Emulator } from '../emulator';
 import { dateToSerial } from '../emulator/dates';
 import { editText } from '../emulator/typed-input';
 import { OWNER_KEY } from '../src/addon/owned-sheets';
+import { type Expr, parseFormula, walk } from '../src/core/formula';
 import { evaluateCondition } from './condition';
 import type { CellOut, ChartOut, SheetView, SparklineOut } from './page/types';
 import { spillsOf } from './spill';
@@ -86,26 +87,41 @@ function block(
   return out;
 }
 
+/**
+ * A SPARKLINE drawn from its arguments, read in the sheet's syntax: the data (a range, or
+ * FILTER(range, …) as Boussole writes it: exactly the numbers) and the options (an array
+ * literal or a two-column range of name/value pairs).
+ */
 function sparkline(
   emu: Emulator,
   sheet: string,
   formula: string,
   values: Map<string, unknown[][]>,
 ): Omit<SparklineOut, 'row' | 'column'> | null {
-  const m = /^=\s*SPARKLINE\s*\(([\s\S]*)\)\s*$/i.exec(formula);
-  if (!m) return null;
-  const args = m[1];
-  const comma = args.search(/,(?=(?:[^"']*["'][^"']*["'])*[^"']*$)/);
-  const ref = (comma < 0 ? args : args.slice(0, comma)).trim();
-  const range = parseRange(ref, sheet);
+  const parsed = parseFormula(formula, emu.formulaSyntax());
+  if (!parsed.ok) return null;
+  const call = [...walk(parsed.expr)].find((e) => e.kind === 'call' && e.fn === 'SPARKLINE');
+  if (call?.kind !== 'call' || !call.args[0]) return null;
+  let data: Expr = call.args[0];
+  const filtered = data.kind === 'call' && data.fn === 'FILTER';
+  if (data.kind === 'call' && data.fn === 'FILTER' && data.args[0]) data = data.args[0];
+  if (data.kind !== 'ref') return null;
+  const range = parseRange(data.a1, sheet);
   if (!range) return null;
   const nums = block(emu, range.sheet, range.r1, range.c1, range.r2, range.c2, values)
     .flat()
-    .map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null));
+    .map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null))
+    .filter((v) => !filtered || v !== null);
   const options: Record<string, string> = {};
-  if (comma >= 0)
-    for (const o of args.slice(comma + 1).matchAll(/"(\w+)"\s*,\s*"?([^";}\\]+)"?/g))
-      options[o[1].toLowerCase()] = o[2];
+  const pairs: unknown[][] = [];
+  const o = call.args[1];
+  if (o?.kind === 'array') {
+    for (const row of o.rows) pairs.push(row.map((x) => (x.kind === 'text' || x.kind === 'number' ? x.value : '')));
+  } else if (o?.kind === 'ref') {
+    const r = parseRange(o.a1, sheet);
+    if (r) pairs.push(...block(emu, r.sheet, r.r1, r.c1, r.r2, r.c2, values));
+  }
+  for (const [k, v] of pairs) if (typeof k === 'string' && k) options[k.toLowerCase()] = String(v ?? '');
   const type =
     options.charttype === 'column' || options.charttype === 'bar' || options.charttype === 'winloss'
       ? options.charttype
@@ -138,8 +154,8 @@ function applyConditionalFormats(
             hit =
               evaluateCondition(
                 String(rule.values[0]),
+                emu.formulaSyntax(),
                 { row: r - range.r1, column: c - range.c1 },
-                { row: range.r1, column: range.c1 },
                 get,
               ) === true;
           else if (rule.criteria === 'NUMBER_GREATER_THAN')
@@ -249,7 +265,7 @@ export function sheetView(emu: Emulator, name: string, errorsWanted = true): She
         const e = emu.cell(`'${name.replace(/'/g, "''")}'!${colLetters(c + 1)}${r + 1}`).error;
         if (e) cell.e = e.message || e.code;
       }
-      if (f && /^=\s*SPARKLINE\s*\(/i.test(f)) {
+      if (f && /SPARKLINE\s*\(/i.test(f)) {
         const sp = sparkline(emu, name, f, values);
         if (sp) sparklines.push({ ...sp, row: r + 1, column: c + 1 });
       }

@@ -1,11 +1,14 @@
 /**
- * One HyperFormula instance per emulated spreadsheet, with Sheets' conventions: `,` between
- * arguments, `.` for decimals, bare TRUE/FALSE, open-ended ranges (`A2:A`), errors read back as
+ * One HyperFormula instance per emulated spreadsheet, with Sheets' conventions: formulas reach it
+ * in one canonical spelling (`,` between arguments, `.` for decimals: locale-formulas.ts reads
+ * each sheet's own syntax and turns unreadable ones into "Formula parse error."), bare TRUE/FALSE, open-ended ranges (`A2:A`), errors read back as
  * Sheets' codes, NOW()/TODAY() on the emulator's clock, and display-only functions (SPARKLINE…)
  * that compute to an empty cell. HyperFormula is GPL-3.0: dev-only, never in the pushed bundle.
  */
 import {
+  CellError,
   DetailedCellError,
+  ErrorType,
   EmptyValue,
   FunctionArgumentType,
   FunctionPlugin,
@@ -16,6 +19,7 @@ import {
 import type { Lang } from '../../src/core/i18n/lang';
 import { rewriteOutsideQuotes } from '../a1';
 import { boussoleEngineFunctions } from './boussole-functions';
+import { PARSE_ERROR_MESSAGE } from './locale-formulas';
 import {
   ENGINE_CONFIG,
   SHEETS_CONSTANTS,
@@ -57,6 +61,17 @@ class DisplayOnlyPlugin extends FunctionPlugin {
   }
 }
 
+/** What a formula Sheets cannot read computes to (see locale-formulas.ts). */
+class ParseErrorPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    'SHEETS.FORMULA.PARSE.ERROR': { method: 'parseError', parameters: [] },
+  };
+
+  parseError(): CellError {
+    return new CellError(ErrorType.ERROR, PARSE_ERROR_MESSAGE);
+  }
+}
+
 class ClockPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
     NOW: { method: 'now', parameters: [], isVolatile: true, returnNumberType: 'NUMBER_DATETIME' as never },
@@ -84,6 +99,9 @@ export function ensureEngineFunctions(functions?: readonly EngineFunction[]): vo
       if (HyperFormula.getRegisteredFunctionNames('enGB').includes(name)) HyperFormula.unregisterFunction(name);
     }
     HyperFormula.registerFunctionPlugin(ClockPlugin, { enGB: { NOW: 'NOW', TODAY: 'TODAY' } });
+    HyperFormula.registerFunctionPlugin(ParseErrorPlugin, {
+      enGB: { 'SHEETS.FORMULA.PARSE.ERROR': 'SHEETS.FORMULA.PARSE.ERROR' },
+    });
     HyperFormula.registerFunctionPlugin(DisplayOnlyPlugin, {
       enGB: Object.fromEntries(DISPLAY_ONLY_FUNCTIONS.map((n) => [n, n])),
     });

@@ -1,6 +1,7 @@
 /** Embedded charts: recorded with their type, ranges, options and position, drawn by the playground. */
 import { formatA1 } from '../a1';
 import { EmuObject } from '../instrument';
+import { checkChartOption } from './chart-options';
 import type { EmuRange } from './range';
 import type { EmuSheet } from './sheet';
 
@@ -230,6 +231,7 @@ export class EmbeddedChartBuilder extends EmuObject {
   }
 
   setOption(option: string, value: unknown): Builder {
+    checkChartOption(option, value);
     return this.opt(option, value);
   }
 

@@ -815,7 +815,14 @@ export class EmuRange
 
   // --- data validation --------------------------------------------------------------------
 
+  /** A custom-formula validation is read in the spreadsheet's syntax (see Sheet.checkRuleFormula). */
+  private checkValidationFormula(rule: GoogleAppsScript.Spreadsheet.DataValidation): void {
+    const state = (rule as unknown as EmuDataValidation).state;
+    if (state) this.sheet.checkRuleFormula(state.criteria, state.values);
+  }
+
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
+    if (rule) this.checkValidationFormula(rule);
     this.each((r, c) => {
       this.sheet.ensureCell(r, c).validation = rule ?? undefined;
     });
@@ -824,6 +831,7 @@ export class EmuRange
 
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): Range {
     checkShape(rules, this.grid.numRows, this.grid.numColumns, 'setDataValidations');
+    for (const row of rules) for (const rule of row) if (rule) this.checkValidationFormula(rule);
     this.each((r, c) => {
       this.sheet.ensureCell(r, c).validation = rules[r - this.grid.row][c - this.grid.column] ?? undefined;
     });

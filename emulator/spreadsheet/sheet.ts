@@ -2,6 +2,7 @@
 import { parseA1, type GridRange } from '../a1';
 import { EmuObject } from '../instrument';
 import type { EngineValue } from '../engine/workbook-engine';
+import { canonicalFormula, checkFormula, PARSE_ERROR_FORMULA, PARSE_ERROR_MESSAGE } from '../engine/locale-formulas';
 import { toEngineFormula } from '../engine/workbook-engine';
 import { engineContent, toSheetsValue, type Cell, type SheetsValue } from './cells';
 import type { EmuChart } from './charts';
@@ -156,7 +157,9 @@ export class EmuSheet
   /** Pushes a block of cells to the engine in one call. */
   sync(row: number, column: number, numRows: number, numColumns: number): void {
     const openEnd = this.maxRows;
-    const translate = (f: string) => toEngineFormula(f, openEnd);
+    const { syntax, formulaReading } = this.ss;
+    const translate = (f: string) =>
+      toEngineFormula(canonicalFormula(f, syntax, formulaReading) ?? PARSE_ERROR_FORMULA, openEnd);
     const block = [];
     for (let r = 0; r < numRows; r++) {
       const line = [];
@@ -691,6 +694,18 @@ export class EmuSheet
 
   // --- conditional formats ----------------------------------------------------------------
 
+  /**
+   * A rule's custom formula is read in the spreadsheet's syntax, like a cell's. What Apps Script
+   * does with one it cannot read is undocumented: the emulator takes the strict side and throws
+   * Sheets' cell message, so a rule in the wrong syntax fails its test instead of never matching.
+   */
+  checkRuleFormula(criteria: string | null, values: readonly unknown[]): void {
+    if (criteria !== 'CUSTOM_FORMULA') return;
+    const formula = String(values[0] ?? '');
+    if (!checkFormula(formula, this.ss.syntax, this.ss.formulaReading))
+      throw new Error(`${PARSE_ERROR_MESSAGE} ${formula}`);
+  }
+
   getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
     return [...this.conditionalFormats] as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
   }
@@ -700,6 +715,7 @@ export class EmuSheet
     for (const rule of list) {
       if (rule.ranges.some((r) => r.sheet !== this))
         throw new Error('Conditional format rule cannot reference a different sheet.');
+      this.checkRuleFormula(rule.state.criteria, rule.state.values);
     }
     this.conditionalFormats = [...list];
   }

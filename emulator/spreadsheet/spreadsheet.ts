@@ -2,7 +2,9 @@
 import { parseA1, type GridRange } from '../a1';
 import type { EmulatorCore } from '../core';
 import { checkTimeZone, dateToSerial, serialToDate } from '../dates';
+import { localFormula, respell, type FormulaReading } from '../engine/locale-formulas';
 import { WorkbookEngine } from '../engine/workbook-engine';
+import { syntaxForLocale, type FormulaSyntax } from '../../src/core/formula';
 import { EmuObject } from '../instrument';
 import { langFromLocale } from '../../src/core/i18n/lang';
 import { EmuDeveloperMetadata, MetadataFinder, checkKey, type MetadataLocation, type MetadataRecord } from './metadata';
@@ -90,6 +92,16 @@ export class EmuSpreadsheet
     this.activeSheet = this.addSheet(this.defaultSheetName(), undefined);
   }
 
+  /** How this spreadsheet's locale spells formulas (read each time: the locale can change). */
+  get syntax(): FormulaSyntax {
+    return syntaxForLocale(this.locale);
+  }
+
+  /** Strict unless the emulator was created with `formulaReading: 'lenient'`. */
+  get formulaReading(): FormulaReading {
+    return this.core.options.formulaReading ?? 'strict';
+  }
+
   private get self(): SS {
     return this as unknown as SS;
   }
@@ -152,7 +164,7 @@ export class EmuSpreadsheet
           if (cell?.f === undefined) return;
           const now = this.engine.formulaAt(sheet.hfId, r, c);
           if (now !== undefined && now !== cell.hf) {
-            cell.f = now;
+            cell.f = localFormula(now, this.syntax);
             cell.hf = now;
           }
         }),
@@ -217,7 +229,12 @@ export class EmuSpreadsheet
   }
 
   setSpreadsheetLocale(locale: string): void {
+    const from = this.syntax;
     this.locale = locale;
+    // Sheets shows every formula in the new locale's syntax; one that never parsed stays as typed.
+    for (const sheet of this.sheets)
+      for (const row of sheet.rows)
+        for (const cell of row ?? []) if (cell?.f !== undefined) cell.f = respell(cell.f, from, this.syntax) ?? cell.f;
     this.recalculate();
   }
 

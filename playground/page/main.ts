@@ -351,7 +351,7 @@ function drawCharts(v: SheetView, cols: number[]): void {
     layer.appendChild(box);
     const o = spec.options as {
       colors?: string[];
-      series?: Record<string, { lineDashStyle?: number[] }>;
+      series?: Record<string, { lineWidth?: number; pointSize?: number }>;
       legend?: { position?: string };
       vAxis?: { format?: string; viewWindow?: { min?: number } };
       hAxis?: { format?: string };
@@ -371,9 +371,8 @@ function drawCharts(v: SheetView, cols: number[]): void {
             data: s.data,
             borderColor: color,
             backgroundColor: color,
-            borderDash: o.series?.[String(k)]?.lineDashStyle,
-            borderWidth: kind === 'line' ? 2 : 0,
-            pointRadius: kind === 'line' ? 2.5 : 0,
+            borderWidth: kind === 'line' ? (o.series?.[String(k)]?.lineWidth ?? 2) : 0,
+            pointRadius: kind === 'line' ? (o.series?.[String(k)]?.pointSize ?? 5) / 2 : 0,
             spanGaps: true,
             fill: spec.type === 'AREA',
           };

@@ -199,7 +199,9 @@ export function answersOf(i: number, f: MonthFigures): (string | number)[][] {
 
 /**
  * The workbook's layout with the first `booked` months typed in: headers, month labels, the
- * formulas of the computed columns (Boussole's functions among them) and number formats.
+ * formulas of the computed columns (Boussole's functions among them) and number formats. It stands
+ * for what a French user typed in a fr_FR spreadsheet, so its formulas are in French syntax
+ * (";" between arguments, "," in decimals), as Sheets reads them there.
  */
 export function companyWorkbook(
   figures: MonthFigures[],
@@ -226,8 +228,8 @@ export function companyWorkbook(
   months.forEach((m, i) => {
     const row = blankRow(15);
     row[0] = m;
-    row[5] = `=IF(COUNT(B${r(i)}:E${r(i)})=0,"",SUM(B${r(i)}:E${r(i)}))`;
-    row[14] = `=IF(COUNT(K${r(i)}:N${r(i)})=0,"",SUM(K${r(i)}:N${r(i)}))`;
+    row[5] = `=IF(COUNT(B${r(i)}:E${r(i)})=0;"";SUM(B${r(i)}:E${r(i)}))`;
+    row[14] = `=IF(COUNT(K${r(i)}:N${r(i)})=0;"";SUM(K${r(i)}:N${r(i)}))`;
     marketing.push(row);
   });
 
@@ -247,12 +249,12 @@ export function companyWorkbook(
   months.forEach((m, i) => {
     const row = blankRow(8);
     row[0] = m;
-    row[1] = `=IF(Marketing!O${r(i)}="","",Marketing!O${r(i)})`;
-    row[5] = `=IF(OR(B${r(i)}="",C${r(i)}=""),"",C${r(i)}/B${r(i)})`;
+    row[1] = `=IF(Marketing!O${r(i)}="";"";Marketing!O${r(i)})`;
+    row[5] = `=IF(OR(B${r(i)}="";C${r(i)}="");"";C${r(i)}/B${r(i)})`;
     sales.push(row);
   });
-  sales[1][6] = `=CAC(Marketing!${RANGE('F')}, ${RANGE('C')}, TRUE)`;
-  sales[1][7] = `=KPI_TREND(${RANGE('D')}, "pct", 3)`;
+  sales[1][6] = `=CAC(Marketing!${RANGE('F')}; ${RANGE('C')}; TRUE)`;
+  sales[1][7] = `=KPI_TREND(${RANGE('D')}; "pct"; 3)`;
 
   // Clients: the customer base, churn per month (Boussole), ARPA; LTV and friends on the right.
   const customers: (string | number | null)[][] = [
@@ -272,21 +274,21 @@ export function companyWorkbook(
   months.forEach((m, i) => {
     const row = blankRow(10);
     row[0] = m;
-    row[1] = i === 0 ? 420 : `=IF(D${r(i)}="","",E${r(i - 1)})`;
-    row[2] = `=IF(D${r(i)}="","",Ventes!C${r(i)})`;
-    row[4] = `=IF(D${r(i)}="","",B${r(i)}+C${r(i)}-D${r(i)})`;
-    row[6] = `=IF(D${r(i)}="","",ROUND(Ventes!D${r(i)}/AVERAGE(B${r(i)},E${r(i)}),2))`;
+    row[1] = i === 0 ? 420 : `=IF(D${r(i)}="";"";E${r(i - 1)})`;
+    row[2] = `=IF(D${r(i)}="";"";Ventes!C${r(i)})`;
+    row[4] = `=IF(D${r(i)}="";"";B${r(i)}+C${r(i)}-D${r(i)})`;
+    row[6] = `=IF(D${r(i)}="";"";ROUND(Ventes!D${r(i)}/AVERAGE(B${r(i)};E${r(i)});2))`;
     customers.push(row);
   });
-  customers[1][5] = `=CHURN_RATE(${RANGE('D')}, ${RANGE('B')}, TRUE)`;
+  customers[1][5] = `=CHURN_RATE(${RANGE('D')}; ${RANGE('B')}; TRUE)`;
   const side: [string, string, string][] = [
     ['ARPA moyen (€)', `=AVERAGE(${RANGE('G')})`, '#,##0 "€"'],
-    ["Taux d'attrition moyen", `=CHURN_RATE(${RANGE('D')}, ${RANGE('B')})`, '0.00%'],
-    ['LTV (€, marge brute 78 %)', `=LTV(J2, J3, 78%)`, '#,##0 "€"'],
-    ['CAC moyen (€)', `=CAC(Marketing!${RANGE('F')}, Ventes!${RANGE('C')})`, '#,##0 "€"'],
-    ['LTV / CAC', '=LTV_CAC(J4, J5)', '0.0'],
-    ['Rentabilisation du CAC (mois)', '=CAC_PAYBACK(J5, J2, 78%)', '0.0'],
-    ['Tendance des clients actifs (pente / mois)', `=KPI_TREND(${RANGE('E')}, "slope", 6)`, '+0.0;-0.0'],
+    ["Taux d'attrition moyen", `=CHURN_RATE(${RANGE('D')}; ${RANGE('B')})`, '0.00%'],
+    ['LTV (€, marge brute 78 %)', `=LTV(J2; J3; 78%)`, '#,##0 "€"'],
+    ['CAC moyen (€)', `=CAC(Marketing!${RANGE('F')}; Ventes!${RANGE('C')})`, '#,##0 "€"'],
+    ['LTV / CAC', '=LTV_CAC(J4; J5)', '0.0'],
+    ['Rentabilisation du CAC (mois)', '=CAC_PAYBACK(J5; J2; 78%)', '0.0'],
+    ['Tendance des clients actifs (pente / mois)', `=KPI_TREND(${RANGE('E')}; "slope"; 6)`, '+0.0;-0.0'],
   ];
   side.forEach(([label, formula], k) => {
     customers[1 + k][8] = label;
@@ -300,9 +302,9 @@ export function companyWorkbook(
   months.forEach((m, i) => {
     const row = blankRow(6);
     row[0] = m;
-    row[1] = i === 0 ? 21 : `=IF(D${r(i)}="","",E${r(i - 1)})`;
-    row[4] = `=IF(D${r(i)}="","",B${r(i)}+C${r(i)}-D${r(i)})`;
-    row[5] = `=IF(D${r(i)}="","",D${r(i)}/B${r(i)})`;
+    row[1] = i === 0 ? 21 : `=IF(D${r(i)}="";"";E${r(i - 1)})`;
+    row[4] = `=IF(D${r(i)}="";"";B${r(i)}+C${r(i)}-D${r(i)})`;
+    row[5] = `=IF(D${r(i)}="";"";D${r(i)}/B${r(i)})`;
     hr.push(row);
   });
 
@@ -313,13 +315,13 @@ export function companyWorkbook(
   months.forEach((m, i) => {
     const row = i + 1;
     while (satisfaction.length <= row) satisfaction.push(blankRow(9));
-    const next = i + 1 < MONTHS ? `E${r(i + 1)}` : `EDATE(E${r(i)},1)`;
+    const next = i + 1 < MONTHS ? `E${r(i + 1)}` : `EDATE(E${r(i)};1)`;
     satisfaction[row][4] = m;
     satisfaction[row][5] =
-      `=COUNTIFS($A$2:$A$${ANSWERS_LAST_ROW},">="&E${r(i)},$A$2:$A$${ANSWERS_LAST_ROW},"<"&${next})`;
+      `=COUNTIFS($A$2:$A$${ANSWERS_LAST_ROW};">="&E${r(i)};$A$2:$A$${ANSWERS_LAST_ROW};"<"&${next})`;
     const count = (cond: string) =>
-      `COUNTIFS($A$2:$A$${ANSWERS_LAST_ROW},">="&E${r(i)},$A$2:$A$${ANSWERS_LAST_ROW},"<"&${next},$C$2:$C$${ANSWERS_LAST_ROW},"${cond}")`;
-    satisfaction[row][6] = `=IF(F${r(i)}=0,"",ROUND((${count('>=9')}-${count('<=6')})/F${r(i)}*100,0))`;
+      `COUNTIFS($A$2:$A$${ANSWERS_LAST_ROW};">="&E${r(i)};$A$2:$A$${ANSWERS_LAST_ROW};"<"&${next};$C$2:$C$${ANSWERS_LAST_ROW};"${cond}")`;
+    satisfaction[row][6] = `=IF(F${r(i)}=0;"";ROUND((${count('>=9')}-${count('<=6')})/F${r(i)}*100;0))`;
   });
   satisfaction[1][8] = `=NPS(C2:C${ANSWERS_LAST_ROW})`;
 
@@ -335,10 +337,10 @@ export function companyWorkbook(
       `=SUM(Marketing!${RANGE(col('G'))})`,
       `=SUM(Marketing!${RANGE(col('K'))})`,
       null,
-      `=IF(D${k + 2}=0,"",ROUND(B${k + 2}/D${k + 2},2))`,
+      `=IF(D${k + 2}=0;"";ROUND(B${k + 2}/D${k + 2};2))`,
     ]);
   });
-  channels[1][4] = '=CONVERSION_RATE(D2:D5, C2:C5, TRUE)';
+  channels[1][4] = '=CONVERSION_RATE(D2:D5; C2:C5; TRUE)';
 
   const sheets: Record<string, (string | number | null)[][]> = {
     [SHEETS.marketing]: marketing,

@@ -65,7 +65,7 @@ export const SAMPLE_KPIS: (KpiDraft & { objective: string })[] = [
     benchmark: 500,
     owner: 'Sophie Martin (marketing)',
     level: 'tactical',
-    formula: `=CAC(Marketing!F2:F${LAST_ROW}, Ventes!C2:C${LAST_ROW}, TRUE)`,
+    formula: `=CAC(Marketing!F2:F${LAST_ROW}; Ventes!C2:C${LAST_ROW}; TRUE)`,
     templateId: 'cac',
   },
   {

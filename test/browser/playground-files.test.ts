@@ -115,9 +115,9 @@ test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: sa
   expect(await page.textContent('#grid tr[data-r="5"] td[data-c="2"]')).toBe('3600');
 
   // A Boussole formula typed on the grid: one value per month (spills down), then the total.
-  await typeInto(page, { r: 2, c: 4 }, '=CAC(B2:B4, C2:C4, TRUE)');
+  await typeInto(page, { r: 2, c: 4 }, '=CAC(B2:B4; C2:C4; TRUE)');
   expect(await page.textContent('#grid tr[data-r="3"] td[data-c="4"]')).toBe('125');
-  await typeInto(page, { r: 5, c: 4 }, '=CAC(B2:B4, C2:C4)');
+  await typeInto(page, { r: 5, c: 4 }, '=CAC(B2:B4; C2:C4)');
   expect(await page.textContent('#grid tr[data-r="5"] td[data-c="4"]')).toMatch(/^128[,.]57/);
   const emu = () => env.pg.workbook.emu;
   const before = emu().sheetValues('Acquisition');
@@ -135,7 +135,7 @@ test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: sa
   const check = new ExcelJS.Workbook();
   await check.xlsx.load(bytes as unknown as ArrayBuffer);
   expect((check.getWorksheet('Acquisition')!.getCell('D5').value as ExcelJS.CellFormulaValue).formula).toBe(
-    'CAC(B2:B4, C2:C4)',
+    'CAC(B2:B4,C2:C4)',
   );
 
   // Open it again: same values, same formulas.
@@ -143,7 +143,7 @@ test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: sa
   await openTab(page, 'Acquisition');
   const after = emu().sheetValues('Acquisition');
   expect(after).toEqual(before);
-  expect(emu().sheetFormulas('Acquisition')[1][3]).toBe('=CAC(B2:B4, C2:C4, TRUE)');
+  expect(emu().sheetFormulas('Acquisition')[1][3]).toBe('=CAC(B2:B4; C2:C4; TRUE)');
   expect(errors).toEqual([]);
   await page.context().close();
 });
@@ -199,7 +199,7 @@ test('the state survives a restart; a broken state file is set aside with a mess
       body: JSON.stringify(body),
     }).then((r) => r.json());
   await post('/api/advance', { by: 'week' });
-  await post('/api/edit', { sheet: 'Ventes', a1: 'J2', input: '=KPI_TREND(D2:D37, "pct", 3)' });
+  await post('/api/edit', { sheet: 'Ventes', a1: 'J2', input: '=KPI_TREND(D2:D37; "pct"; 3)' });
   const clock = pg.workbook.emu.clock.now().toISOString();
   const value = pg.workbook.emu.sheetValues('Ventes')[1][9];
   expect(typeof value).toBe('number');

@@ -93,7 +93,7 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
   // 2. A Boussole formula's result and its formula in the formula bar.
   await openTab(page, 'Clients');
   await page.click('#grid tr[data-r="6"] td[data-c="10"]');
-  expect(await page.inputValue('[data-testid=formula-bar]')).toBe('=LTV_CAC(J4, J5)');
+  expect(await page.inputValue('[data-testid=formula-bar]')).toBe('=LTV_CAC(J4; J5)');
   expect(await page.textContent('#grid tr[data-r="6"] td[data-c="10"]')).toMatch(/^\d+,\d$/);
 
   // 3. A KPI created in the sidebar from ranges selected on the grid.

@@ -61,13 +61,14 @@ describe("Boussole's custom functions computed in the emulated workbook", () => 
       ],
     });
     const ss = emu.spreadsheet;
-    ss.getSheetByName('Données')!.getRange('D2').setFormula('=CAC(A2:A3, B2:B3)');
+    ss.getSheetByName('Données')!.getRange('D2').setFormula('=CAC(A2:A3; B2:B3)');
     const fr = emu.cell('Données!D2').error?.message ?? '';
     expect(emu.cell('Données!D2').value).toBe('#ERROR!');
     expect(fr).toMatch(/client/i);
     expect(fr).not.toMatch(/no new customers/);
     ss.setSpreadsheetLocale('en_GB');
     expect(emu.cell('Données!D2').error?.message).toMatch(/no new customers/);
+    expect(emu.cell('Données!D2').formula).toBe('=CAC(A2:A3,B2:B3)');
   });
 
   test('dates in cells reach custom functions as Date values and engine date functions work on them', () => {

@@ -83,7 +83,9 @@ describe('a generated dashboard', () => {
     expect(snap.display[names.indexOf(kpis[0].name) + FIRST_KPI_ROW - 1][visibleColumn('vsPrevious') - 1]).toMatch(
       /^[▲▼►] [+-]?\d/,
     );
-    expect(snap.formulas[FIRST_KPI_ROW - 1][visibleColumn('sparkline') - 1]).toMatch(/^=SPARKLINE\(/);
+    expect(snap.formulas[FIRST_KPI_ROW - 1][visibleColumn('sparkline') - 1]).toMatch(
+      /^=IF\(COUNT\(.*SPARKLINE\(FILTER\(/,
+    );
     void cellKpi;
 
     // Charts: progress columns, one line per KPI, a bar chart for the KPI broken down by channel.

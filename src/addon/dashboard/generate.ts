@@ -16,6 +16,7 @@
  * Only sheets found by their tag are renamed or deleted; the user's sheets are never touched.
  */
 import { buildDashboardPlan, type DashboardLayout } from '../../core/dashboard/build';
+import { syntaxForLocale } from '../../core/formula';
 import type { DashboardKey, SheetPlan } from '../../core/dashboard/plan';
 import { TEXT } from '../../core/dashboard/text';
 import type { DashboardInfo } from '../../shared/api';
@@ -89,6 +90,8 @@ export function generateDashboards(ctx: DashboardContext, options: GenerateOptio
   const historySheet = kpis.some((k) => k.source.kind === 'cell') ? ensureHistorySheet(ss, lang).getName() : null;
   const plan = buildDashboardPlan({
     lang,
+    // Formulas are read in the spreadsheet's locale syntax (";" in fr_FR): read it once, here.
+    syntax: syntaxForLocale(ss.getSpreadsheetLocale()),
     layout: options.layout,
     objectives,
     kpis,

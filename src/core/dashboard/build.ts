@@ -16,7 +16,8 @@ import {
   TEXT_FORMAT,
   valueFormat,
 } from './formats';
-import { kpiFormulas, ref, str } from './formulas';
+import { concat, eq, F, type FormulaSyntax, formula, gt, lt, mul, ref } from '../formula';
+import { kpiFormulas, normalA1 } from './formulas';
 import {
   anchorAt,
   CALC,
@@ -73,6 +74,8 @@ export interface DashboardInput {
   historySheet: string | null;
   /** What the "last refreshed" cell says at generation (e.g. "15/06/2026 10:00"). */
   refreshedText: string;
+  /** How the spreadsheet's locale spells formulas: read once per generation, `syntaxForLocale(getSpreadsheetLocale())`. */
+  syntax: FormulaSyntax;
 }
 
 const COLORS = {
@@ -131,7 +134,7 @@ const formatOf = (v: PlanValue, otherwise: string): string =>
   typeof v === 'string' && v !== '' && !v.startsWith('=') ? TEXT_FORMAT : otherwise;
 
 export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorted: Kpi[]): SheetPlan {
-  const { lang } = input;
+  const { lang, syntax } = input;
   const kpis = byObjective(unsorted, input.objectives);
   const titles = new Map(input.objectives.map((o) => [o.id, o.title]));
   const k = kpis.length;
@@ -140,10 +143,14 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
 
   // --- header ----------------------------------------------------------------------------------
   const statusArea = `${abs(FIRST_KPI_ROW, visibleColumn('status'))}:${abs(lastKpiRow, visibleColumn('status'))}`;
-  const counts = (['on_track', 'at_risk', 'off_track'] as const).map(
-    (s, i) => `COUNTIF(${statusArea},${str(STATUS_WORDS[s][lang])})&${str(' ' + TEXT.summary[lang][i])}`,
+  const counts = (['on_track', 'at_risk', 'off_track'] as const).map((s, i) =>
+    concat(F.COUNTIF(ref(statusArea), STATUS_WORDS[s][lang]), ` ${TEXT.summary[lang][i]}`),
   );
-  const summary = k ? `=${counts.join(`&" · "&`)}` : TEXT.noKpis[lang];
+  const [firstCount, ...otherCounts] = counts;
+  const summary =
+    k && firstCount
+      ? formula(concat(firstCount, ...otherCounts.flatMap((c) => [' · ', c])), syntax)
+      : TEXT.noKpis[lang];
   const header: PlanValue[][] = [
     [TITLES[key][lang], ''],
     [TEXT.refreshedLabel[lang], input.refreshedText],
@@ -181,7 +188,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
 
   kpis.forEach((kpi, index) => {
     const row = FIRST_KPI_ROW + index;
-    const f = kpiFormulas({ kpi, row, index, historySheet: input.historySheet, lang, seriesRow });
+    const f = kpiFormulas({ kpi, row, index, historySheet: input.historySheet, lang, seriesRow, syntax });
     const score = input.smartScores?.[kpi.id];
     const visible: Record<VisibleColumn, PlanValue> = {
       ...f.visible,
@@ -248,7 +255,9 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
           title: kpi.name,
           legend: { position: 'bottom' },
           colors: withTarget ? [COLORS.actual, COLORS.target] : [COLORS.actual],
-          series: withTarget ? { 1: { lineDashStyle: [4, 4] } } : {},
+          // The target is a thin line without points, the actual a thick one with points: documented
+          // options (series.N.lineWidth, series.N.pointSize). Sheets ignores a dash style.
+          ...(withTarget ? { series: { 0: { lineWidth: 3, pointSize: 5 }, 1: { lineWidth: 1, pointSize: 0 } } } : {}),
           vAxis: { format: values },
           width: CHART_WIDTH,
           height: CHART_HEIGHT,
@@ -267,8 +276,8 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         role: 'categories',
         kpiId: kpi.id,
         ranges: [
-          { sheet: 'source', a1: ref(kpi.source.categories) },
-          { sheet: 'source', a1: ref(kpi.source.values) },
+          { sheet: 'source', a1: normalA1(kpi.source.categories) },
+          { sheet: 'source', a1: normalA1(kpi.source.values) },
         ],
         numHeaders: 0,
         position: { row: 0, column: 0, offsetX: 0, offsetY: 0 },
@@ -364,10 +373,13 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
     },
   ];
   const status = (s: keyof typeof STATUS_WORDS) => STATUS_WORDS[s][lang];
-  const statusRef = `$${columnLetters(visibleColumn('status'))}${FIRST_KPI_ROW}`;
-  const dir = `$${columnLetters(calcColumn('direction'))}${FIRST_KPI_ROW}`;
+  // Rule formulas are relative to the top-left cell of their area, as Sheets reads them.
+  const statusRef = ref(`$${columnLetters(visibleColumn('status'))}${FIRST_KPI_ROW}`);
+  const dir = ref(`$${columnLetters(calcColumn('direction'))}${FIRST_KPI_ROW}`);
   const changes = col('vsPrevious', 3);
-  const topLeft = `${columnLetters(changes.column)}${FIRST_KPI_ROW}`;
+  const topLeft = ref(`${columnLetters(changes.column)}${FIRST_KPI_ROW}`);
+  const isStatus = (s: keyof typeof STATUS_WORDS) => formula(eq(statusRef, status(s)), syntax);
+  const signed = (cmp: typeof gt) => formula(F.AND(F.ISNUMBER(topLeft), cmp(mul(topLeft, dir), 0)), syntax);
   const conditionalFormats: ConditionalFormat[] = k
     ? [
         {
@@ -395,31 +407,31 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         {
           areas: [col('bar')],
           when: 'formula',
-          formula: `=${statusRef}=${str(status('on_track'))}`,
+          formula: isStatus('on_track'),
           fontColor: COLORS.good.font,
         },
         {
           areas: [col('bar')],
           when: 'formula',
-          formula: `=${statusRef}=${str(status('at_risk'))}`,
+          formula: isStatus('at_risk'),
           fontColor: '#e69138',
         },
         {
           areas: [col('bar')],
           when: 'formula',
-          formula: `=${statusRef}=${str(status('off_track'))}`,
+          formula: isStatus('off_track'),
           fontColor: COLORS.bad.font,
         },
         {
           areas: [changes],
           when: 'formula',
-          formula: `=AND(ISNUMBER(${topLeft}),${topLeft}*${dir}>0)`,
+          formula: signed(gt),
           fontColor: COLORS.good.font,
         },
         {
           areas: [changes],
           when: 'formula',
-          formula: `=AND(ISNUMBER(${topLeft}),${topLeft}*${dir}<0)`,
+          formula: signed(lt),
           fontColor: COLORS.bad.font,
         },
       ]

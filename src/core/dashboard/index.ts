@@ -1,5 +1,5 @@
 export { buildDashboardPlan, buildSheetPlan, dashboardsFor, type DashboardInput, type DashboardLayout } from './build';
-export { kpiFormulas, currentPeriodKeyFormula, type KpiFormulas, type KpiFormulaContext } from './formulas';
+export { kpiFormulas, currentPeriodKey, type KpiFormulas, type KpiFormulaContext } from './formulas';
 export * from './layout';
 export type {
   Area,

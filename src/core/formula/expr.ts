@@ -97,6 +97,19 @@ export function concat(first: Operand, ...rest: Operand[]): Expr {
   return rest.reduce<Expr>((acc, x) => ({ kind: 'binary', op: '&', left: acc, right: lift(x) }), lift(first));
 }
 
+/**
+ * A decimal written as a ratio of integers (0.25 → 25/100, 0.5 → 5/10): a formula then holds no
+ * decimal literal, the one token whose reading depends on the locale's decimal separator.
+ */
+export function ratio(value: number): Expr {
+  if (Number.isInteger(value)) return num(value);
+  for (let scale = 10; scale <= 1e6; scale *= 10) {
+    const n = Math.round(value * scale);
+    if (Math.abs(n / scale - value) < 1e-12 * Math.max(1, Math.abs(value))) return div(n, scale);
+  }
+  throw new FormulaBuildError(`formula: ${value} has more than 6 decimals`);
+}
+
 export const neg = (arg: Operand): Expr => ({ kind: 'unary', op: '-', arg: lift(arg) });
 
 /** An array literal `{a, b; c, d}`. Prefer a range: Sheets and other engines read inline arrays differently. */
@@ -122,6 +135,7 @@ export const BUILTIN_FUNCTIONS = [
   'DAY',
   'EDATE',
   'EOMONTH',
+  'FILTER',
   'IF',
   'IFERROR',
   'INDEX',

@@ -3,6 +3,7 @@
  * give the values the core computes: kpiStatus (status, progress), trendOf (vs previous period),
  * the same period last year, the benchmark, and the chart's points.
  */
+import { SEMICOLON_SYNTAX } from '../../../src/core/formula';
 import fc from 'fast-check';
 import type { DashboardInput } from '../../../src/core/dashboard/build';
 import { STATUS_WORDS } from '../../../src/core/dashboard/text';
@@ -35,6 +36,7 @@ const kpi = (over: Partial<Kpi> & { source: KpiSource }): Kpi => ({
 
 const input = (kpis: Kpi[], over: Partial<DashboardInput> = {}): DashboardInput => ({
   lang: 'fr',
+  syntax: SEMICOLON_SYNTAX,
   layout: 'overall',
   objectives: [],
   kpis,

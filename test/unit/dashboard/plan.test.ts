@@ -1,4 +1,5 @@
 /** The DashboardPlan: which sheets, blocks, formulas, formats and charts a set of KPIs gives. */
+import { COMMA_SYNTAX, parseFormula, SEMICOLON_SYNTAX, walk } from '../../../src/core/formula';
 import { HyperFormula } from 'hyperformula';
 import { DISPLAY_ONLY_FUNCTIONS } from '../../../emulator';
 import { ensureEngineFunctions } from '../../../emulator/engine/workbook-engine';
@@ -45,6 +46,7 @@ const kpi = (id: string, over: Partial<Kpi> = {}): Kpi => ({
 
 const input = (kpis: Kpi[], over: Partial<DashboardInput> = {}): DashboardInput => ({
   lang: 'fr',
+  syntax: SEMICOLON_SYNTAX,
   layout: 'by_level',
   objectives: [objective('o1'), objective('o2', 'tactical')],
   kpis,
@@ -151,17 +153,24 @@ describe('a table of KPI sets → blocks, formulas and charts', () => {
     const r = FIRST_KPI_ROW;
     expect(cellOf(s, r, visibleColumn('name'))).toBe('CA');
     expect(cellOf(s, r, visibleColumn('target'))).toBe(1000);
-    expect(cellOf(s, r, visibleColumn('current'))).toBe('=IF($O$6=0,"",INDEX(Ventes!D2:D25,$P$6,1))');
+    expect(cellOf(s, r, visibleColumn('current'))).toBe('=IF($O$6=0;"";INDEX(Ventes!D2:D25;$P$6;1))');
+    // The same plan for an en_US spreadsheet: "," between arguments.
+    const [en] = buildDashboardPlan(
+      input([kpi('ca', { name: 'CA', benchmark: 800 })], { syntax: COMMA_SYNTAX }),
+    ).sheets;
+    expect(cellOf(en, r, visibleColumn('current'))).toBe('=IF($O$6=0,"",INDEX(Ventes!D2:D25,$P$6,1))');
     expect(cellOf(s, r, calcColumn('lastPos'))).toBe(
-      '=IF($O$6=0,"",ARRAYFORMULA(LARGE(IF(ISNUMBER(Ventes!D2:D25),SEQUENCE(ROWS(Ventes!D2:D25))),1)))',
+      '=IF($O$6=0;"";ARRAYFORMULA(LARGE(IF(ISNUMBER(Ventes!D2:D25);SEQUENCE(ROWS(Ventes!D2:D25)));1)))',
     );
     expect(cellOf(s, r, visibleColumn('status'))).toBe(
-      '=IF(OR($D$6="",$E$6=""),"Pas de données",IF($AC$6*($D$6-$E$6)>=0,"En bonne voie",IF($F$6="","En retard",IF(TODAY()>=DATE(2026,12,31),"En retard",IF($AB$6-$F$6<=0.1,"En bonne voie",IF($AB$6-$F$6<=0.25,"À surveiller","En retard"))))))',
+      '=IF(OR($D$6="";$E$6="");"Pas de données";IF($AC$6*($D$6-$E$6)>=0;"En bonne voie";IF($F$6="";"En retard";IF(TODAY()>=DATE(2026;12;31);"En retard";IF($AB$6-$F$6<=1/10;"En bonne voie";IF($AB$6-$F$6<=25/100;"À surveiller";"En retard"))))))',
     );
     expect(cellOf(s, r, visibleColumn('vsPrevious'))).toBe(
-      '=IF(OR($D$6="",$T$6=""),"",IF($T$6=0,"",($D$6-$T$6)/ABS($T$6)))',
+      '=IF(OR($D$6="";$T$6="");"";IF($T$6=0;"";($D$6-$T$6)/ABS($T$6)))',
     );
-    expect(cellOf(s, r, visibleColumn('sparkline'))).toBe('=SPARKLINE($AI$6:$AI$29)');
+    expect(cellOf(s, r, visibleColumn('sparkline'))).toBe(
+      '=IF(COUNT($AI$6:$AI$29)=0;"";SPARKLINE(FILTER($AI$6:$AI$29;ISNUMBER($AI$6:$AI$29))))',
+    );
     expect(cellOf(s, r, calcColumn('benchmark'))).toBe(800);
     expect(cellOf(s, r, calcColumn('direction'))).toBe(1);
     // Formats: the unit on values, arrows on changes, a percentage on progress.
@@ -208,7 +217,7 @@ describe('a table of KPI sets → blocks, formulas and charts', () => {
     expect(cellOf(s, FIRST_KPI_ROW, visibleColumn('vsPrevious'))).toBe('');
     expect(cellOf(s, FIRST_KPI_ROW, visibleColumn('vsLastYear'))).toBe('');
     expect(cellOf(s, FIRST_KPI_ROW, visibleColumn('sparkline'))).toBe(
-      `=SPARKLINE('Canaux 2026'!C2:C5,{"charttype","column"})`,
+      `=IF(COUNT('Canaux 2026'!C2:C5)=0;"";SPARKLINE(FILTER('Canaux 2026'!C2:C5;ISNUMBER('Canaux 2026'!C2:C5));{"charttype"\\"column"}))`,
     );
   });
 
@@ -216,12 +225,12 @@ describe('a table of KPI sets → blocks, formulas and charts', () => {
     const k = kpi('cell', { source: { kind: 'cell', ref: 'Saisie!B2' }, frequency: 'weekly' });
     expect(() => buildDashboardPlan(input([k]))).toThrow(/history/);
     const [s] = buildDashboardPlan(input([k], { historySheet: 'Boussole · Historique' })).sheets;
-    expect(cellOf(s, FIRST_KPI_ROW, visibleColumn('current'))).toBe('=IF(ISNUMBER(Saisie!B2),Saisie!B2,"")');
+    expect(cellOf(s, FIRST_KPI_ROW, visibleColumn('current'))).toBe('=IF(ISNUMBER(Saisie!B2);Saisie!B2;"")');
     expect(cellOf(s, FIRST_KPI_ROW, calcColumn('n'))).toBe(
-      `=IFERROR(ARRAYFORMULA(SUM(IF(('Boussole · Historique'!A2:A="cell")*ISNUMBER('Boussole · Historique'!D2:D)*('Boussole · Historique'!B2:B<>$AE$6),1,0))),0)`,
+      `=IFERROR(ARRAYFORMULA(SUM(IF(('Boussole · Historique'!A2:A="cell")*ISNUMBER('Boussole · Historique'!D2:D)*('Boussole · Historique'!B2:B<>$AE$6);1;0)));0)`,
     );
     expect(cellOf(s, FIRST_KPI_ROW, calcColumn('currentPeriod'))).toBe(
-      '=YEAR(TODAY()-WEEKDAY(TODAY(),2)+4)&"-W"&RIGHT("0"&ISOWEEKNUM(TODAY()),2)',
+      '=YEAR(TODAY()-WEEKDAY(TODAY();2)+4)&"-W"&RIGHT("0"&ISOWEEKNUM(TODAY());2)',
     );
   });
 
@@ -284,7 +293,7 @@ describe('the rules every plan keeps', () => {
     }
   });
 
-  test('built-in functions only, each one HyperFormula computes too; SPARKLINE alone in its cell', () => {
+  test('built-in functions only, each one HyperFormula computes too; SPARKLINE fed exactly the numbers', () => {
     ensureEngineFunctions();
     const custom = new Set(CATALOG.map((f) => f.name));
     const engine = new Set(
@@ -295,14 +304,18 @@ describe('the rules every plan keeps', () => {
     const used = new Set<string>();
     for (const s of sheets) {
       for (const f of allFormulas(s)) {
-        const names = [
-          ...f
-            .replace(/"(?:[^"]|"")*"/g, '""')
-            .replace(/'(?:[^']|'')*'!/g, 'S!')
-            .matchAll(/([A-Z][A-Z0-9.]*)\(/g),
-        ].map((m) => m[1]);
-        for (const n of names) used.add(n);
-        if (names.includes('SPARKLINE')) expect(f).toMatch(/^=SPARKLINE\([^()]*\)$/);
+        const parsed = parseFormula(f, SEMICOLON_SYNTAX);
+        if (!parsed.ok) throw new Error(`${f}: ${parsed.error}`);
+        for (const node of walk(parsed.expr)) {
+          if (node.kind !== 'call') continue;
+          used.add(node.fn);
+          if (node.fn !== 'SPARKLINE') continue;
+          // Its data is FILTER(range; ISNUMBER(range)): never "" padding (undocumented in SPARKLINE).
+          const [data] = node.args;
+          expect(data?.kind === 'call' && data.fn).toBe('FILTER');
+          if (data?.kind === 'call')
+            expect(data.args[1]).toEqual({ kind: 'call', fn: 'ISNUMBER', args: [data.args[0]] });
+        }
       }
     }
     expect([...used]).toEqual(

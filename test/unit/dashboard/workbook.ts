@@ -1,5 +1,6 @@
 /** Types a plan's blocks into an emulated workbook (HyperFormula computes them) and reads the KPI rows back. */
 import { createEmulator, loadWorkbook, type Emulator, type SheetsValue } from '../../../emulator';
+import { syntaxForLocale } from '../../../src/core/formula';
 import { buildDashboardPlan, type DashboardInput } from '../../../src/core/dashboard/build';
 import {
   calcColumn,
@@ -51,7 +52,7 @@ export function compute(
   });
   loadWorkbook(emu, data);
   const uninstall = emu.install();
-  const plan = buildDashboardPlan(input);
+  const plan = buildDashboardPlan({ ...input, syntax: syntaxForLocale(options.locale ?? 'fr_FR') });
   const sheetPlan = plan.sheets[0];
   const ss = emu.spreadsheet;
   const sheet = ss.insertSheet('Dash');

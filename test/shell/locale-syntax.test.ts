@@ -1,0 +1,135 @@
+/**
+ * Every formula and conditional-format rule in a workbook Boussole worked on is in the syntax of
+ * its spreadsheet's locale (";" "," "\" in fr_FR and de_DE, "," "." "," in en_US), and no
+ * dashboard cell reads #ERROR!, #NAME? or #VALUE!. The check tokenises each formula with the
+ * locale's syntax (src/core/formula's strict parser), independently of the emulator's engine.
+ */
+import { serverApi } from '../../src/addon/api';
+import { generateDashboards } from '../../src/addon/dashboard';
+import { OWNER_KEY } from '../../src/addon/owned-sheets';
+import {
+  COMMA_SYNTAX,
+  F,
+  type FormulaSyntax,
+  formula,
+  mul,
+  parseFormula,
+  ratio,
+  ref,
+  SEMICOLON_SYNTAX,
+  syntaxForLocale,
+} from '../../src/core/formula';
+import type { Emulator } from '../../emulator';
+import { Workbook } from '../../playground/session';
+import { addonEnv, type AddonEnv } from '../support/addon-env';
+import { contextOf, saved, saveKpis, workbook } from '../unit/dashboard/fixtures';
+
+interface Census {
+  formulas: number;
+  rules: number;
+  wrongSyntax: string[];
+  dashboardErrors: string[];
+  dashboards: string[];
+}
+
+const BAD_CODES = new Set(['#ERROR!', '#NAME?', '#VALUE!']);
+const col = (c: number): string => {
+  let s = '';
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+/** Reads every formula and rule of every sheet with `syntax`; lists dashboard cells holding an error. */
+export function census(emu: Emulator, syntax: FormulaSyntax): Census {
+  const dashboards = new Set(
+    emu
+      .metadata()
+      .filter((m) => m.key === OWNER_KEY && m.value === 'dashboard' && m.sheet)
+      .map((m) => m.sheet as string),
+  );
+  const out: Census = { formulas: 0, rules: 0, wrongSyntax: [], dashboardErrors: [], dashboards: [...dashboards] };
+  for (const name of emu.sheetNames()) {
+    const snap = emu.snapshot(name);
+    snap.formulas.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (!f) return;
+        out.formulas++;
+        const parsed = parseFormula(f, syntax);
+        if (!parsed.ok) out.wrongSyntax.push(`${name}!${col(c + 1)}${r + 1}: ${f} (${parsed.error})`);
+      }),
+    );
+    for (const rule of snap.conditionalFormats) {
+      if (rule.criteria !== 'CUSTOM_FORMULA') continue;
+      out.rules++;
+      const f = String(rule.values[0]);
+      if (!parseFormula(f, syntax).ok) out.wrongSyntax.push(`${name} rule ${rule.ranges.join(',')}: ${f}`);
+    }
+    if (!dashboards.has(name)) continue;
+    snap.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (typeof v === 'string' && BAD_CODES.has(v))
+          out.dashboardErrors.push(`${name}!${col(c + 1)}${r + 1}: ${v} ${snap.formulas[r]?.[c] ?? ''}`);
+      }),
+    );
+  }
+  return out;
+}
+
+let env: AddonEnv | null = null;
+afterEach(() => {
+  env?.close();
+  env = null;
+});
+
+describe('the playground sample (fr_FR: what a French user typed, and what Boussole wrote)', () => {
+  test('every formula and rule in French syntax; no dashboard cell in error', () => {
+    const wb = new Workbook();
+    try {
+      const c = census(wb.emu, SEMICOLON_SYNTAX);
+      expect(c.wrongSyntax).toEqual([]);
+      expect(c.dashboardErrors).toEqual([]);
+      expect(c.dashboards.length).toBeGreaterThanOrEqual(3);
+      expect(c.formulas).toBeGreaterThan(900);
+      expect(c.rules).toBeGreaterThan(10);
+      // The same formulas read in the other group's syntax fail: the check can tell them apart.
+      expect(census(wb.emu, COMMA_SYNTAX).wrongSyntax.length).toBeGreaterThan(c.formulas / 2);
+    } finally {
+      wb.dispose();
+    }
+  });
+});
+
+describe.each([
+  ['fr_FR', 'fr'],
+  ['de_DE', 'en'],
+  ['en_US', 'en'],
+])('a workbook generated in %s', (locale, userLocale) => {
+  test('every formula and rule in the locale syntax; dashboards and refreshes without errors', () => {
+    const syntax = syntaxForLocale(locale);
+    env = addonEnv({ locale, userLocale, timeZone: 'Europe/Paris' }, workbook(400));
+    const emu = env.emu;
+    // What a user of that locale typed next to their data, in their syntax.
+    const data = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Données')!;
+    data.getRange('H1:H2').setValues([['TVA'], [formula(F.ROUND(mul(F.SUM(ref('B2:B401')), ratio(0.2)), 2), syntax)]]);
+    const { kpis } = saveKpis(6, 400, 2);
+    saved(
+      serverApi.saveKpi({ ...kpis[0], id: undefined, name: 'Trésorerie', source: { kind: 'cell', ref: 'Données!H2' } }),
+    );
+    generateDashboards(contextOf(emu), { layout: 'by_level' });
+    const runs = [serverApi.refreshNow()];
+    emu.endExecution();
+    emu.clock.advance({ days: 35 });
+    runs.push(serverApi.refreshNow());
+    emu.endExecution();
+    expect(runs.map((r) => r.errors)).toEqual([[], []]);
+    expect(runs[0]?.rowsWritten).toBeGreaterThan(0);
+
+    const c = census(emu, syntax);
+    expect(c.wrongSyntax).toEqual([]);
+    expect(c.dashboardErrors).toEqual([]);
+    expect(c.dashboards.length).toBe(3);
+    expect(c.formulas).toBeGreaterThan(500);
+    expect(c.rules).toBeGreaterThan(10);
+    expect(emu.sheetValues('Données')[1]?.[7]).toBeGreaterThan(0);
+  });
+});
