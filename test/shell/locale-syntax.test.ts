@@ -40,7 +40,7 @@ const col = (c: number): string => {
 };
 
 /** Reads every formula and rule of every sheet with `syntax`; lists dashboard cells holding an error. */
-export function census(emu: Emulator, syntax: FormulaSyntax): Census {
+function census(emu: Emulator, syntax: FormulaSyntax): Census {
   const dashboards = new Set(
     emu
       .metadata()
@@ -50,14 +50,14 @@ export function census(emu: Emulator, syntax: FormulaSyntax): Census {
   const out: Census = { formulas: 0, rules: 0, wrongSyntax: [], dashboardErrors: [], dashboards: [...dashboards] };
   for (const name of emu.sheetNames()) {
     const snap = emu.snapshot(name);
-    snap.formulas.forEach((row, r) =>
-      row.forEach((f, c) => {
-        if (!f) return;
+    for (const [r, row] of snap.formulas.entries()) {
+      for (const [c, f] of row.entries()) {
+        if (!f) continue;
         out.formulas++;
         const parsed = parseFormula(f, syntax);
         if (!parsed.ok) out.wrongSyntax.push(`${name}!${col(c + 1)}${r + 1}: ${f} (${parsed.error})`);
-      }),
-    );
+      }
+    }
     for (const rule of snap.conditionalFormats) {
       if (rule.criteria !== 'CUSTOM_FORMULA') continue;
       out.rules++;
@@ -65,12 +65,12 @@ export function census(emu: Emulator, syntax: FormulaSyntax): Census {
       if (!parseFormula(f, syntax).ok) out.wrongSyntax.push(`${name} rule ${rule.ranges.join(',')}: ${f}`);
     }
     if (!dashboards.has(name)) continue;
-    snap.values.forEach((row, r) =>
-      row.forEach((v, c) => {
+    for (const [r, row] of snap.values.entries()) {
+      for (const [c, v] of row.entries()) {
         if (typeof v === 'string' && BAD_CODES.has(v))
           out.dashboardErrors.push(`${name}!${col(c + 1)}${r + 1}: ${v} ${snap.formulas[r]?.[c] ?? ''}`);
-      }),
-    );
+      }
+    }
   }
   return out;
 }
