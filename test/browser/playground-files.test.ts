@@ -143,7 +143,7 @@ test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: sa
   await openTab(page, 'Acquisition');
   const after = emu().sheetValues('Acquisition');
   expect(after).toEqual(before);
-  expect(emu().sheetFormulas('Acquisition')[1][3]).toBe('=CAC(B2:B4; C2:C4; TRUE)');
+  expect(emu().sheetFormulas('Acquisition')[1][3]).toBe('=CAC(B2:B4;C2:C4;TRUE)');
   expect(errors).toEqual([]);
   await page.context().close();
 });
