@@ -32,6 +32,7 @@ import { EmuPropertiesService } from './services/properties';
 import { EmuScriptApp, type DueTrigger, type TriggerRecord } from './services/script-app';
 import { EmuSession } from './services/session';
 import { EmuUtilities } from './services/utilities';
+import { EmuSheetsSpreadsheets } from './sheets-api/service';
 
 export { DISPLAY_ONLY_FUNCTIONS } from './engine/workbook-engine';
 export type {
@@ -97,6 +98,8 @@ export interface EmulatedServices {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Charts: GoogleAppsScript.Charts.Charts;
   Logger: GoogleAppsScript.Base.Logger;
+  /** The Advanced Sheets service (Sheets API v4), as appsscript.json enables it. */
+  Sheets: { Spreadsheets: EmuSheetsSpreadsheets };
 }
 
 /** One cell, for assertions: `emu.cell('KPI!B2')`. */
@@ -263,9 +266,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     Charts: new EmuCharts(),
     Logger: new EmuLogger(core),
   };
-  const services = Object.fromEntries(
-    Object.entries(raw).map(([k, v]) => [k, instr.wrap(v)]),
-  ) as unknown as EmulatedServices;
+  const services = {
+    ...Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, instr.wrap(v)])),
+    Sheets: { Spreadsheets: instr.wrap(new EmuSheetsSpreadsheets(core)) },
+  } as unknown as EmulatedServices;
 
   const NONE_ALLOWED =
     /^(SpreadsheetApp\.getUi|Ui\.create(Addon)?Menu|Menu\.|Session\.getActiveUserLocale|Session\.getActiveUser|Session\.getEffectiveUser|Session\.getScriptTimeZone|Logger\.|Utilities\.|ScriptApp\.getAuthorizationInfo|HtmlService\.|HtmlOutput\.)/;

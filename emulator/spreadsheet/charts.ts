@@ -27,6 +27,8 @@ export interface ChartView {
   transpose: boolean;
   mergeStrategy: string;
   hiddenDimensionStrategy: string;
+  /** A chart added through the Sheets API: its ChartSpec as sent (scorecards exist only there). */
+  spec?: gapi.client.sheets.ChartSpec;
 }
 
 interface ChartState {
@@ -38,6 +40,7 @@ interface ChartState {
   transpose: boolean;
   mergeStrategy: string;
   hiddenDimensionStrategy: string;
+  spec?: gapi.client.sheets.ChartSpec;
 }
 
 function copyState(s: ChartState): ChartState {
@@ -83,6 +86,7 @@ export class EmuChart
       transpose: this.state.transpose,
       mergeStrategy: this.state.mergeStrategy,
       hiddenDimensionStrategy: this.state.hiddenDimensionStrategy,
+      ...(this.state.spec ? { spec: this.state.spec } : {}),
     };
   }
 

@@ -124,10 +124,14 @@ export class EmuSpreadsheet
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
   }
 
-  addSheet(name: string, index: number | undefined): EmuSheet {
+  /** `sheetId`: the one a Sheets API addSheet chose (checked free by the caller). */
+  addSheet(name: string, index: number | undefined, chosenId?: number): EmuSheet {
     this.checkNewName(name);
-    const sheetId = this.sheetSeq === 0 ? 0 : 100_000_000 + ((this.sheetSeq * 7_919_993) % 900_000_000);
-    this.sheetSeq++;
+    let sheetId = chosenId;
+    while (sheetId === undefined || (chosenId === undefined && this.sheets.some((s) => s.sheetId === sheetId))) {
+      sheetId = this.sheetSeq === 0 ? 0 : 100_000_000 + ((this.sheetSeq * 7_919_993) % 900_000_000);
+      this.sheetSeq++;
+    }
     const sheet = new EmuSheet(this, name, sheetId, this.engine.addSheet(name));
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sheet);

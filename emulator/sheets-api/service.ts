@@ -1,0 +1,32 @@
+/**
+ * The Advanced Sheets service (`Sheets`, enabled in appsscript.json) as Boussole uses it:
+ * `Sheets.Spreadsheets.batchUpdate(resource, spreadsheetId)`. One counted, fault-injectable
+ * service call (`Sheets.Spreadsheets.batchUpdate`) per batch, like any other.
+ */
+import type { EmulatorCore } from '../core';
+import { EmuObject } from '../instrument';
+import { GoogleJsonResponseException, SheetsBatchUpdate } from './batch-update';
+
+export class EmuSheetsSpreadsheets extends EmuObject {
+  readonly emuType = 'Sheets.Spreadsheets';
+  constructor(private readonly core: EmulatorCore) {
+    super();
+  }
+
+  batchUpdate(
+    resource: gapi.client.sheets.BatchUpdateSpreadsheetRequest,
+    spreadsheetId: string,
+  ): gapi.client.sheets.BatchUpdateSpreadsheetResponse {
+    const ss = this.core.spreadsheets.get(spreadsheetId);
+    // The API's 404 text for an unknown spreadsheet id.
+    if (!ss) throw new GoogleJsonResponseException('Requested entity was not found.', 404);
+    // What crosses to the API is JSON: what doesn't survive JSON.stringify never reaches Google.
+    const body = JSON.parse(JSON.stringify(resource ?? {})) as gapi.client.sheets.BatchUpdateSpreadsheetRequest;
+    return new SheetsBatchUpdate(ss).run(body);
+  }
+}
+
+/** The typed surface Boussole calls (src/addon/sheets-api.ts declares the same). */
+export interface EmuAdvancedSheets {
+  Spreadsheets: EmuSheetsSpreadsheets;
+}
