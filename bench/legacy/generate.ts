@@ -36,7 +36,7 @@ import {
   LEVEL_KEY,
   RETIRED_KIND,
   type OwnedDashboard,
-} from '../../src/addon/dashboard/owned-dashboards';
+} from './owned-dashboards';
 import { renderSheetPlan } from './render';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -33,8 +33,9 @@ export class GoogleJsonResponseException extends Error {
   constructor(
     readonly apiMessage: string,
     readonly code = 400,
+    method = 'batchUpdate',
   ) {
-    super(`API call to sheets.spreadsheets.batchUpdate failed with error: ${apiMessage}`);
+    super(`API call to sheets.spreadsheets.${method} failed with error: ${apiMessage}`);
   }
 }
 

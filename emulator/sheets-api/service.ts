@@ -24,6 +24,38 @@ export class EmuSheetsSpreadsheets extends EmuObject {
     const body = JSON.parse(JSON.stringify(resource ?? {})) as gapi.client.sheets.BatchUpdateSpreadsheetRequest;
     return new SheetsBatchUpdate(ss).run(body);
   }
+
+  /**
+   * The spreadsheet's sheets with their properties and sheet-level developer metadata. `fields`
+   * is accepted and not applied: more than asked for is returned (Google returns exactly the mask).
+   */
+  get(spreadsheetId: string, _optionalArgs?: { fields?: string }): gapi.client.sheets.Spreadsheet {
+    const ss = this.core.spreadsheets.get(spreadsheetId);
+    if (!ss) throw new GoogleJsonResponseException('Requested entity was not found.', 404, 'get');
+    return {
+      spreadsheetId,
+      properties: { title: ss.name, locale: ss.locale, timeZone: ss.timeZone },
+      sheets: ss.sheets.map((s, index) => ({
+        properties: {
+          sheetId: s.sheetId,
+          title: s.name,
+          index,
+          sheetType: 'GRID',
+          hidden: s.hidden,
+          gridProperties: { rowCount: s.maxRows, columnCount: s.maxColumns, frozenRowCount: s.frozenRows },
+        },
+        developerMetadata: ss.metadata
+          .filter((m) => m.location.type === 'SHEET' && m.location.sheet === s)
+          .map((m) => ({
+            metadataId: m.id,
+            metadataKey: m.key,
+            metadataValue: m.value ?? undefined,
+            visibility: m.visibility,
+            location: { locationType: 'SHEET' as const, sheetId: s.sheetId },
+          })),
+      })),
+    };
+  }
 }
 
 /** The typed surface Boussole calls (src/addon/sheets-api.ts declares the same). */

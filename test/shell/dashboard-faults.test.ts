@@ -43,7 +43,7 @@ function faultEveryCall(layout: DashboardLayout, tried: (k: number, calls: numbe
   env.emu.calls.reset();
   generateDashboards(contextOf(env.emu), { layout });
   const calls = env.emu.calls.total;
-  expect(calls).toBeGreaterThan(100);
+  expect(calls).toBeGreaterThan(5);
   let failures = 0;
   let before = everything();
   let triedCount = 0;

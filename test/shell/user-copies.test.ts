@@ -23,7 +23,7 @@ const quiet = { log: () => {} };
 function duplicate(name: string, note?: string): string {
   ss().getSheetByName(name)!.activate();
   const copy = ss().duplicateActiveSheet();
-  if (note) copy.getRange('Z1').setValue(note);
+  if (note) copy.getRange('J1').setValue(note);
   return copy.getName();
 }
 
@@ -60,7 +60,7 @@ describe("a user's copy of a Boussole sheet", () => {
     expect(second).toEqual(first);
     expect(env.emu.sheetNames()).toContain(copy);
     expect(userView(env.emu.snapshot(copy))).toEqual(before);
-    expect(env.emu.cell(`${copy}!Z1`).value).toBe('mes remarques pour le comité');
+    expect(env.emu.cell(`${copy}!J1`).value).toBe('mes remarques pour le comité');
 
     // Switching to one overall dashboard retires every dashboard of the add-on, never the copy.
     const overall = generateDashboards(contextOf(env.emu), { layout: 'overall', smartScores: {} });

@@ -1,75 +1,96 @@
 /**
- * Generates the dashboard sheets, safely:
+ * Generates the dashboard sheets in ONE Sheets API batchUpdate, which Google applies atomically
+ * ("if any request is not valid, the entire update fails and nothing is applied", Sheets API
+ * spreadsheets.batchUpdate reference): every new dashboard is added under a temporary name with a
+ * chosen sheetId and built completely, the old ones are deleted, and the new ones take their
+ * names and places. A failure anywhere leaves the previous dashboards exactly as they were.
  *
- * 1. Leftovers of an interrupted run (drafts, retired dashboards: tagged, so owned) are removed.
- * 2. Every new dashboard is built completely in a draft sheet (tagged `dashboard-draft`), placed
- *    just before the one it replaces. A failure here deletes the drafts: the old dashboards were
- *    not touched.
- * 3. Commit: the old dashboards are tagged `dashboard-retired` and renamed aside, the drafts take
- *    their names (a name the user gave is kept) and the `dashboard` tag. A failure here deletes
- *    the drafts and puts the old names and tags back.
- * 4. The old dashboards are deleted. If the first deletion fails, step 3 is undone as above. A
- *    later one failing (several dashboards) can't bring back the ones already deleted: the new
- *    set is complete, the deletion is retried, and a remaining retired sheet is removed by step 1
- *    of the next run.
- *
- * Only sheets found by their tag are renamed or deleted; the user's sheets are never touched.
+ * Reads, all constant in the number of KPIs and data rows: the objectives and KPIs (storage),
+ * one read per source sheet, the history, and one `Spreadsheets.get` for the sheets' ids,
+ * names and tags. A user's copy of a dashboard is theirs: never replaced, never deleted.
  */
-import { buildDashboardPlan, type DashboardLayout } from '../../core/dashboard/build';
-import { syntaxForLocale } from '../../core/formula';
+import { buildDashboardPlan, type DashboardLayout, type DashboardInput } from '../../core/dashboard/build';
+import { type KpiFigures, kpiFigures } from '../../core/dashboard/figures';
 import type { DashboardKey, SheetPlan } from '../../core/dashboard/plan';
 import { TEXT } from '../../core/dashboard/text';
+import type { HistoryRow } from '../../core/history/rows';
+import type { Lang } from '../../core/i18n/lang';
+import type { Kpi } from '../../core/kpi/model';
 import type { DashboardInfo } from '../../shared/api';
-import { OWNER_KEY, tagOwnedSheet } from '../owned-sheets';
+import { OWNER_KEY, SCHEMA_KEY, SHEET_ID_KEY } from '../owned-sheets';
+import { readHistory } from '../refresh/history-store';
+import { SheetReader } from '../sources';
 import { loadKpis, loadObjectives, type Storage } from '../storage';
 import { refreshedText } from './headers';
-import { ensureHistorySheet } from './history-sheet';
-import {
-  DASHBOARD_KIND,
-  DRAFT_KIND,
-  findDashboards,
-  KPI_COUNT_KEY,
-  LEVEL_KEY,
-  RETIRED_KIND,
-  type OwnedDashboard,
-} from './owned-dashboards';
-import { renderSheetPlan } from './render';
+import { sheetRequests } from './render';
+import { advancedSheets, sheetsOf, type SheetInfo } from './sheets-api';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Metadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
-
-export const DASHBOARD_SCHEMA_VERSION = 1;
+export const DASHBOARD_SCHEMA_VERSION = 2;
+export const DASHBOARD_KIND = 'dashboard';
+export const LEVEL_KEY = 'boussole.dashboard';
+export const KPI_COUNT_KEY = 'boussole.kpis';
+/** The KPI ids a dashboard shows, in order: a refresh rewrites its figures only while they match. */
+export const LAYOUT_KEY = 'boussole.layout';
 
 export interface DashboardContext extends Storage {
   timeZone: string;
-  /** Now, for the "last refreshed" cell. */
+  /** Now, for the "as of" cell. */
   now: Date;
 }
 
 export interface GenerateOptions {
   layout: DashboardLayout;
-  /**
-   * SMART scores (0–100) by KPI id, as the sidebar computed them: the SMART engine is not in the
-   * server bundle. Absent scores show as blank.
-   */
+  /** The sidebar's SMART scores: the sidebar shows them; the cockpit has no column for them. */
   smartScores?: Record<string, number>;
 }
 
-interface Draft {
-  plan: SheetPlan;
-  sheet: Sheet;
-  owner: Metadata | null;
-  old: OwnedDashboard | null;
-  name: string;
+/** Thrown when there is nothing to build from: the sidebar shows the message as it is. */
+export class NothingToGenerate extends Error {}
+
+const NOTHING: Record<string, Record<Lang, string>> = {
+  noKpis: {
+    fr: "Aucun KPI à afficher : définissez d'abord un KPI (onglet KPI), puis générez les tableaux de bord.",
+    en: 'No KPI to show yet: define a KPI first (KPI tab), then generate the dashboards.',
+  },
+  unreadable: {
+    fr: 'La feuille des KPI ne peut pas être lue : ',
+    en: 'The KPI sheet cannot be read: ',
+  },
+  missing: {
+    fr: 'Source introuvable : ',
+    en: 'Source not found: ',
+  },
+};
+
+/** Every KPI's figures, from its source (one read per source sheet) or the history. */
+export function figuresFor(
+  ctx: DashboardContext,
+  kpis: readonly Kpi[],
+  today: string,
+): { figures: Record<string, KpiFigures>; history: readonly HistoryRow[] } {
+  const reader = new SheetReader(ctx.ss, ctx.toIso);
+  const history = kpis.some((k) => k.source.kind === 'cell') ? readHistory(ctx.ss, ctx.lang, ctx.toIso).rows : [];
+  const figures: Record<string, KpiFigures> = {};
+  for (const kpi of kpis) {
+    const read = reader.read(kpi.source, ctx.lang);
+    figures[kpi.id] = kpiFigures({
+      kpi,
+      data: read.error ? null : read.data,
+      problem: read.error ? NOTHING.missing[ctx.lang] + read.error : null,
+      history,
+      today,
+    });
+  }
+  return { figures, history };
 }
 
-/** Runs each step even if one fails: used to clean up after a failure, where the first error is the one to report. */
-function bestEffort(steps: (() => void)[]): void {
-  for (const step of steps) {
-    try {
-      step();
-    } catch {
-      /* keep cleaning */
+/** A sheet id no sheet has (the API refuses a taken one): random, checked against the ids listed. */
+function freeSheetId(taken: Set<number>): number {
+  for (;;) {
+    const id = 1 + Math.floor(Math.random() * 2_000_000_000);
+    if (!taken.has(id)) {
+      taken.add(id);
+      return id;
     }
   }
 }
@@ -82,104 +103,100 @@ function uniqueName(taken: Set<string>, name: string): string {
   return candidate;
 }
 
+/** Our dashboards among the sheets (user copies aside: their id tag names another sheet). */
+export function ownedDashboards(sheets: readonly SheetInfo[]): (SheetInfo & { key: DashboardKey | null })[] {
+  return sheets
+    .filter((s) => {
+      const owner = s.tags.get(OWNER_KEY);
+      const own = s.tags.get(SHEET_ID_KEY);
+      return owner !== undefined && owner.startsWith(DASHBOARD_KIND) && (own === undefined || own === String(s.sheetId));
+    })
+    .map((s) => ({ ...s, key: (s.tags.get(LEVEL_KEY) as DashboardKey | undefined) ?? null }));
+}
+
+export function dashboardInput(ctx: DashboardContext, layout: DashboardLayout): DashboardInput {
+  const { lang } = ctx;
+  const objectives = loadObjectives(ctx);
+  const kpis = loadKpis(ctx);
+  if (!kpis.sheet && kpis.problems.length)
+    throw new NothingToGenerate(NOTHING.unreadable[lang] + kpis.problems.map((p) => p.reason).join(' · '));
+  const list = kpis.items.map((x) => x.item);
+  if (!list.length) throw new NothingToGenerate(NOTHING.noKpis[lang]);
+  const today = ctx.toIso(ctx.now);
+  return {
+    lang,
+    layout,
+    objectives: objectives.items.map((x) => x.item),
+    kpis: list,
+    figures: figuresFor(ctx, list, today).figures,
+    refreshedText: refreshedText(ctx.now, ctx.timeZone, lang),
+  };
+}
+
 /** Builds the dashboards from the stored objectives and KPIs; returns what is in place afterwards. */
 export function generateDashboards(ctx: DashboardContext, options: GenerateOptions): DashboardInfo[] {
   const { ss, lang } = ctx;
-  const objectives = loadObjectives(ctx).items.map((x) => x.item);
-  const kpis = loadKpis(ctx).items.map((x) => x.item);
-  const historySheet = kpis.some((k) => k.source.kind === 'cell') ? ensureHistorySheet(ss, lang).getName() : null;
-  const plan = buildDashboardPlan({
-    lang,
-    // Formulas are read in the spreadsheet's locale syntax (";" in fr_FR): read it once, here.
-    syntax: syntaxForLocale(ss.getSpreadsheetLocale()),
-    layout: options.layout,
-    objectives,
-    kpis,
-    smartScores: options.smartScores,
-    historySheet,
-    refreshedText: refreshedText(ctx.now, ctx.timeZone, lang),
-  });
+  const plan = buildDashboardPlan(dashboardInput(ctx, options.layout));
+  const spreadsheetId = ss.getId();
+  const api = advancedSheets();
+  const sheets = sheetsOf(api, spreadsheetId);
+  const owned = ownedDashboards(sheets);
+  const ids = new Map(sheets.map((s) => [s.title, s.sheetId]));
+  const names = new Set(sheets.map((s) => s.title));
+  const taken = new Set(sheets.map((s) => s.sheetId));
+  const requests: gapi.client.sheets.Request[] = [];
+  const placed: { plan: SheetPlan; sheetId: number; name: string; old: SheetInfo | null }[] = [];
 
-  // 1. Leftovers of an interrupted run.
-  let owned = findDashboards(ss);
-  const leftovers = owned.filter((d) => d.kind !== DASHBOARD_KIND);
-  for (const d of leftovers) ss.deleteSheet(d.sheet);
-  owned = owned.filter((d) => d.kind === DASHBOARD_KIND);
-
-  const active = ss.getActiveSheet();
-  const names = new Set(ss.getSheets().map((s) => s.getName()));
-  const olds = owned.map((d) => ({ d, name: d.sheet.getName() }));
-  const oldFor = (key: DashboardKey) => olds.find((o) => o.d.key === key) ?? null;
-
-  // 2. Build every draft completely.
-  const drafts: Draft[] = [];
-  const dropDrafts = () => bestEffort(drafts.map((x) => () => ss.deleteSheet(x.sheet)));
+  // New sheets first, under temporary names, each before the one it replaces (or at the end).
+  let added = 0;
+  for (const sheetPlan of plan.sheets) {
+    const old = owned.find((d) => d.key === sheetPlan.key && !placed.some((p) => p.old === d)) ?? null;
+    const sheetId = freeSheetId(taken);
+    const temp = uniqueName(names, `${sheetPlan.name} · Boussole ${sheetId}`);
+    const index = old ? old.index + added : sheets.length + added;
+    added++;
+    placed.push({ plan: sheetPlan, sheetId, name: temp, old });
+    requests.push(
+      ...sheetRequests(
+        { sheetId, sheetIds: ids },
+        sheetPlan,
+        temp,
+        index,
+        [
+          { key: OWNER_KEY, value: DASHBOARD_KIND },
+          { key: SCHEMA_KEY, value: String(DASHBOARD_SCHEMA_VERSION) },
+          { key: SHEET_ID_KEY, value: String(sheetId) },
+          { key: LEVEL_KEY, value: sheetPlan.key },
+          { key: KPI_COUNT_KEY, value: String(sheetPlan.kpiIds.length) },
+          { key: LAYOUT_KEY, value: sheetPlan.kpiIds.join(',') },
+        ],
+        TEXT.protection[lang],
+      ),
+    );
+  }
+  // Then the swap: every old dashboard goes (those no longer planned too), the new ones take the names.
+  for (const d of owned) {
+    requests.push({ deleteSheet: { sheetId: d.sheetId } });
+    names.delete(d.title);
+  }
+  for (const p of placed) {
+    names.delete(p.name);
+    p.name = p.old ? p.old.title : uniqueName(names, p.plan.name);
+    names.add(p.name);
+    requests.push({ updateSheetProperties: { properties: { sheetId: p.sheetId, title: p.name }, fields: 'title' } });
+  }
+  api.Spreadsheets.batchUpdate({ requests }, spreadsheetId);
   try {
-    for (const sheetPlan of plan.sheets) {
-      const old = oldFor(sheetPlan.key);
-      const at = old ? old.d.sheet.getIndex() - 1 : ss.getNumSheets();
-      const draftName = uniqueName(names, `${sheetPlan.name} · Boussole…`);
-      const sheet = ss.insertSheet(draftName, at);
-      const draft: Draft = { plan: sheetPlan, sheet, owner: null, old: old?.d ?? null, name: draftName };
-      drafts.push(draft);
-      const visibility = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
-      tagOwnedSheet(sheet, DRAFT_KIND, DASHBOARD_SCHEMA_VERSION);
-      sheet.addDeveloperMetadata(LEVEL_KEY, sheetPlan.key, visibility);
-      sheet.addDeveloperMetadata(KPI_COUNT_KEY, String(sheetPlan.kpiIds.length), visibility);
-      draft.owner = sheet.createDeveloperMetadataFinder().withKey(OWNER_KEY).find()[0] ?? null;
-      if (!draft.owner) throw new Error('dashboard: the draft lost its tag');
-      renderSheetPlan(ss, sheet, sheetPlan);
-      sheet.protect().setWarningOnly(true).setDescription(TEXT.protection[lang]);
-    }
-  } catch (e) {
-    dropDrafts();
-    bestEffort([() => active.activate()]);
-    throw e;
+    ss.getSheetByName(placed[0].name)?.activate();
+  } catch {
+    /* the dashboards are in place; only the focus did not move */
   }
+  return placed.map((p) => ({ sheetName: p.name, level: p.plan.key, kpiCount: p.plan.kpiIds.length }));
+}
 
-  // 3. Commit: old ones aside, drafts in their place.
-  const undo: (() => void)[] = [];
-  const rollback = () => {
-    dropDrafts();
-    bestEffort(undo.reverse());
-    bestEffort([() => active.activate()]);
-  };
-  try {
-    for (const o of olds) {
-      o.d.owner.setValue(RETIRED_KIND);
-      undo.push(() => o.d.owner.setValue(DASHBOARD_KIND));
-      o.d.sheet.setName(
-        uniqueName(names, `${o.name} · ${lang === 'fr' ? 'ancienne version' : 'old version'}`.slice(0, 90)),
-      );
-      undo.push(() => o.d.sheet.setName(o.name));
-    }
-    for (const o of olds) names.delete(o.name);
-    for (const d of drafts) {
-      const name = d.old ? olds.find((o) => o.d === d.old)!.name : uniqueName(names, d.plan.name);
-      names.add(name);
-      d.sheet.setName(name);
-      d.name = name;
-      d.owner!.setValue(DASHBOARD_KIND);
-    }
-  } catch (e) {
-    rollback();
-    throw e;
-  }
-
-  // 4. Delete the old ones. Undoable until the first deletion has happened.
-  let deleted = 0;
-  for (const o of olds) {
-    try {
-      ss.deleteSheet(o.d.sheet);
-      deleted++;
-    } catch (e) {
-      if (deleted === 0) {
-        rollback();
-        throw e;
-      }
-      bestEffort([() => ss.deleteSheet(o.d.sheet)]);
-    }
-  }
-  bestEffort([() => (drafts[0] ? drafts[0].sheet.activate() : active.activate())]);
-  return drafts.map((d) => ({ sheetName: d.name, level: d.plan.key, kpiCount: d.plan.kpiIds.length }));
+/** The dashboards in place now (for the sidebar's settings): one `Spreadsheets.get`. */
+export function listDashboards(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DashboardInfo[] {
+  return ownedDashboards(sheetsOf(advancedSheets(), ss.getId()))
+    .filter((d) => d.key !== null)
+    .map((d) => ({ sheetName: d.title, level: d.key!, kpiCount: Number(d.tags.get(KPI_COUNT_KEY)) || 0 }));
 }

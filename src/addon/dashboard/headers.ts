@@ -1,19 +1,70 @@
-/** The "last refreshed" cell of every dashboard, rewritten by each refresh. */
+/**
+ * What a refresh rewrites on the dashboards: the "as of" cell, and every figure (the tiles'
+ * values, the table, the chart data), recomputed from the sources and the history just archived.
+ * One `Spreadsheets.get`, the reads, one batchUpdate: nothing grows with the KPIs but the
+ * cells written. A dashboard whose KPIs changed since it was generated (added, removed,
+ * reordered) only gets its "as of" cell: its layout is the generation's to change.
+ */
+import { buildSheetPlan } from '../../core/dashboard/build';
+import type { DashboardKey } from '../../core/dashboard/plan';
 import { REFRESHED_CELL } from '../../core/dashboard/layout';
+import { isoDateFormatter } from '../../core/i18n/dates';
 import type { Lang } from '../../core/i18n/lang';
-import { findOwnedSheets } from '../owned-sheets';
-import { DASHBOARD_KIND } from './owned-dashboards';
+import { loadKpis, loadObjectives } from '../storage';
+import { figuresFor, LAYOUT_KEY, ownedDashboards } from './generate';
+import { blockRequest } from './render';
+import { advancedSheets, sheetsOf } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/**
- * Writes `nowText` in the refreshed cell of each dashboard (and nothing else): one metadata
- * search, then one range and one write per dashboard. Returns how many were updated.
- */
-export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string): number {
-  const sheets = findOwnedSheets(ss, DASHBOARD_KIND, true);
-  for (const sheet of sheets) sheet.getRange(REFRESHED_CELL.row, REFRESHED_CELL.column).setValue(nowText);
-  return sheets.length;
+export interface RefreshInfo {
+  now: Date;
+  timeZone: string;
+  lang: Lang;
+}
+
+/** Rewrites the dashboards' figures and "as of" cell; returns how many dashboards were updated. */
+export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string, info?: RefreshInfo): number {
+  const api = advancedSheets();
+  const spreadsheetId = ss.getId();
+  const dashboards = ownedDashboards(sheetsOf(api, spreadsheetId)).filter((d) => d.key !== null);
+  if (!dashboards.length) return 0;
+  const asOf = (sheetId: number): gapi.client.sheets.Request =>
+    blockRequest(sheetId, {
+      id: 'as-of',
+      row: REFRESHED_CELL.row,
+      column: REFRESHED_CELL.column,
+      rows: 1,
+      columns: 1,
+      values: [[nowText]],
+      numberFormats: [['@']],
+    });
+  const requests: gapi.client.sheets.Request[] = [];
+  if (!info) {
+    for (const d of dashboards) requests.push(asOf(d.sheetId));
+  } else {
+    const toIso = isoDateFormatter(info.timeZone);
+    const ctx = { ss, lang: info.lang, toIso };
+    const kpis = loadKpis(ctx).items.map((x) => x.item);
+    const objectives = loadObjectives(ctx).items.map((x) => x.item);
+    const { figures } = figuresFor({ ...ctx, timeZone: info.timeZone, now: info.now }, kpis, toIso(info.now));
+    const byId = new Map(kpis.map((k) => [k.id, k]));
+    for (const d of dashboards) {
+      const ids = (d.tags.get(LAYOUT_KEY) ?? '').split(',').filter(Boolean);
+      const shown = ids.map((id) => byId.get(id));
+      const plan = shown.every((k) => k !== undefined)
+        ? buildSheetPlan(
+            { lang: info.lang, layout: 'overall', objectives, kpis, figures, refreshedText: nowText },
+            d.key as DashboardKey,
+            shown as NonNullable<(typeof shown)[number]>[],
+          )
+        : null;
+      if (plan && plan.kpiIds.join(',') === ids.join(',')) for (const b of plan.blocks) requests.push(blockRequest(d.sheetId, b));
+      else requests.push(asOf(d.sheetId));
+    }
+  }
+  api.Spreadsheets.batchUpdate({ requests }, spreadsheetId);
+  return dashboards.length;
 }
 
 /** "15/06/2026 10:05" (fr) or "2026-06-15 10:05" (en), in the spreadsheet's time zone, without a service call. */

@@ -1,4 +1,15 @@
-export { generateDashboards, DASHBOARD_SCHEMA_VERSION, type DashboardContext, type GenerateOptions } from './generate';
+export {
+  generateDashboards,
+  listDashboards,
+  NothingToGenerate,
+  DASHBOARD_SCHEMA_VERSION,
+  DASHBOARD_KIND,
+  LEVEL_KEY,
+  KPI_COUNT_KEY,
+  LAYOUT_KEY,
+  type DashboardContext,
+  type GenerateOptions,
+} from './generate';
 export { refreshDashboardHeaders, refreshedText } from './headers';
 export {
   ensureHistorySheet,
@@ -7,14 +18,4 @@ export {
   HISTORY_SCHEMA_VERSION,
   HISTORY_SHEET_NAMES,
 } from './history-sheet';
-export {
-  findDashboards,
-  listDashboards,
-  DASHBOARD_KIND,
-  DRAFT_KIND,
-  RETIRED_KIND,
-  LEVEL_KEY,
-  KPI_COUNT_KEY,
-  type OwnedDashboard,
-} from './owned-dashboards';
-export { renderSheetPlan } from './render';
+export { sheetRequests } from './render';

@@ -42,8 +42,8 @@ export interface AfterRunInfo {
 }
 
 /** The default step after the history: the dashboards' "last refreshed" cell. */
-export const refreshHeaders = (ss: Spreadsheet, nowText: string): void => {
-  refreshDashboardHeaders(ss, nowText);
+export const refreshHeaders = (ss: Spreadsheet, nowText: string, info?: AfterRunInfo): void => {
+  refreshDashboardHeaders(ss, nowText, info);
 };
 
 export interface RefreshOptions {

@@ -1,53 +1,60 @@
 /**
- * From objectives and KPIs to a DashboardPlan: pure, deterministic (the same input gives the same
- * plan, so generating twice gives the same sheets), no clock (TODAY() lives in the formulas).
+ * From objectives, KPIs and their figures to a DashboardPlan: pure, deterministic (the same input
+ * gives the same plan), no clock. The figures (figures.ts) are written as values: the only
+ * formulas are the SPARKLINEs of the table, each over the 24-odd cells of its own chart data.
  */
-import { at } from '../arrays';
 import type { Lang } from '../i18n/lang';
-import { columnLetters, parseA1 } from '../kpi/a1';
+import { parseA1 } from '../kpi/a1';
+import { isoDay } from '../kpi/dates';
 import { AUDIENCE_LEVELS, type AudienceLevel, type Kpi, type Objective } from '../kpi/model';
+import type { KpiFigures, TileStatus } from './figures';
 import {
   CHANGE_FORMAT,
+  compactForm,
   dateFormat,
   GENERAL,
+  labelledFormat,
   PERCENT,
   periodFormat,
-  SMART_FORMAT,
+  POINTS_FORMAT,
   TEXT_FORMAT,
   valueFormat,
 } from './formats';
-import { concat, eq, F, type FormulaSyntax, formula, gt, lt, mul, ref } from '../formula';
-import { kpiFormulas, normalA1 } from './formulas';
 import {
+  a1,
   anchorAt,
-  CALC,
-  CALC_COLUMN,
-  calcColumn,
   CHART_GAP,
   CHART_HEIGHT,
   CHART_ROWS,
   CHART_WIDTH,
-  FIRST_KPI_ROW,
-  LEGEND_ROW,
+  COLUMN_WIDTH,
+  FIGURES,
+  FIGURES_COLUMN,
+  FIRST_TILE_ROW,
   REFRESHED_CELL,
+  SCORECARD_HEIGHT,
+  SCORECARD_WIDTH,
   SERIES_COLUMN,
   SERIES_WIDTH,
+  SPACER_COLUMN,
   seriesColumn,
-  SPACER_WIDTH,
   SUMMARY_ROW,
-  TABLE_HEADER_ROW,
+
+  type TableColumn,
+  TILE_CHART_HEIGHT,
+  TILE_COLUMNS,
+  TILE_GAP_HEIGHT,
+  TILE_ROWS,
+  TILES_PER_ROW,
   TITLE_ROW,
-  VISIBLE,
-  VISIBLE_WIDTHS,
-  visibleColumn,
+  tableColumn,
+  VISIBLE_COLUMNS,
   WINDOW,
-  abs,
-  type CalcColumn,
-  type VisibleColumn,
 } from './layout';
 import type {
   Area,
   Block,
+  ChartRange,
   ChartSpec,
   ConditionalFormat,
   DashboardKey,
@@ -65,29 +72,34 @@ export interface DashboardInput {
   layout: DashboardLayout;
   objectives: Objective[];
   kpis: Kpi[];
-  /**
-   * SMART scores (0–100) as the sidebar computed them, by KPI id. The SMART engine stays out of
-   * the server bundle, so the server can't compute them: absent scores show as blank.
-   */
-  smartScores?: Record<string, number>;
-  /** The history sheet's current name; needed when a KPI's source is a single cell. */
-  historySheet: string | null;
-  /** What the "last refreshed" cell says at generation (e.g. "15/06/2026 10:00"). */
+  /** What each KPI shows, by id (figures.ts); a KPI without figures shows "no data". */
+  figures: Record<string, KpiFigures>;
+  /** What the "as of" cell says (e.g. "15/06/2026 10:00"). */
   refreshedText: string;
-  /** How the spreadsheet's locale spells formulas: read once per generation, `syntaxForLocale(getSpreadsheetLocale())`. */
-  syntax: FormulaSyntax;
 }
 
 const COLORS = {
-  good: { background: '#d9ead3', font: '#274e13' },
-  risk: { background: '#fce5cd', font: '#7f4f00' },
-  bad: { background: '#f4cccc', font: '#990000' },
+  good: { background: '#e6f4ea', font: '#137333' },
+  risk: { background: '#fef7e0', font: '#b06000' },
+  bad: { background: '#fce8e6', font: '#c5221f' },
+  done: { background: '#d2e3fc', font: '#174ea6' },
   none: { font: '#80868b' },
   header: '#f1f3f4',
   muted: '#5f6368',
   actual: '#1a73e8',
-  target: '#9aa0a6',
+  target: '#5f6368',
   expected: '#c6dafc',
+};
+
+const NO_FIGURES: KpiFigures = {
+  series: [],
+  current: null,
+  previous: null,
+  lastYear: null,
+  status: 'no_data',
+  progress: null,
+  expected: null,
+  problem: null,
 };
 
 /** Which KPIs each dashboard shows: per audience level that has KPIs, or all of them. */
@@ -119,344 +131,335 @@ function byObjective(kpis: Kpi[], objectives: readonly Objective[]): Kpi[] {
     .map((x) => x.k);
 }
 
-const block = (id: string, row: number, column: number, values: PlanValue[][], numberFormats: string[][]): Block => ({
-  id,
-  row,
-  column,
-  rows: values.length,
-  columns: values[0]?.length ?? 0,
-  values,
-  numberFormats,
-});
-
 /** Text literals are written as plain text ('@'): a name such as "=IMPORTXML(…)" stays a name. */
 const formatOf = (v: PlanValue, otherwise: string): string =>
   typeof v === 'string' && v !== '' && !v.startsWith('=') ? TEXT_FORMAT : otherwise;
 
+/** A block built cell by cell (sparse writes, filled with blanks). */
+class Grid {
+  private cells = new Map<string, { v: PlanValue; f: string }>();
+  private r0 = Infinity;
+  private c0 = Infinity;
+  private r1 = 0;
+  private c1 = 0;
+  set(row: number, column: number, v: PlanValue, format = GENERAL): void {
+    this.cells.set(`${row},${column}`, { v, f: formatOf(v, format) });
+    this.r0 = Math.min(this.r0, row);
+    this.c0 = Math.min(this.c0, column);
+    this.r1 = Math.max(this.r1, row);
+    this.c1 = Math.max(this.c1, column);
+  }
+  block(id: string): Block | null {
+    if (!this.cells.size) return null;
+    const values: PlanValue[][] = [];
+    const numberFormats: string[][] = [];
+    for (let r = this.r0; r <= this.r1; r++) {
+      const vs: PlanValue[] = [];
+      const fs: string[] = [];
+      for (let c = this.c0; c <= this.c1; c++) {
+        const cell = this.cells.get(`${r},${c}`);
+        vs.push(cell?.v ?? '');
+        fs.push(cell?.f ?? GENERAL);
+      }
+      values.push(vs);
+      numberFormats.push(fs);
+    }
+    return { id, row: this.r0, column: this.c0, rows: this.r1 - this.r0 + 1, columns: this.c1 - this.c0 + 1, values, numberFormats };
+  }
+}
+
+const serial = (iso: string | null): PlanValue => {
+  const d = isoDay(iso);
+  return d === null ? '' : d + 25569;
+};
+const num = (x: number | null | undefined): PlanValue => (typeof x === 'number' && Number.isFinite(x) ? x : '');
+const cellArea = (row: number, column: number): Area => ({ row, column, rows: 1, columns: 1 });
+
+/** A value's change against another: in points for rates, relative otherwise. */
+function change(kpi: Kpi, current: number | null, other: number | null): { value: PlanValue; format: string } {
+  if (current === null || other === null) return { value: '', format: GENERAL };
+  if (kpi.unit === '%') return { value: Math.round((current - other) * 1000) / 10, format: POINTS_FORMAT };
+  if (other === 0) return { value: '', format: GENERAL };
+  return { value: (current - other) / Math.abs(other), format: CHANGE_FORMAT };
+}
+
+const bar = (progress: number | null): string => {
+  if (progress === null) return '';
+  const filled = Math.round(10 * Math.max(0, Math.min(1, progress)));
+  return '▰'.repeat(filled) + '▱'.repeat(10 - filled);
+};
+
 export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorted: Kpi[]): SheetPlan {
-  const { lang, syntax } = input;
+  const { lang } = input;
   const kpis = byObjective(unsorted, input.objectives);
   const titles = new Map(input.objectives.map((o) => [o.id, o.title]));
   const k = kpis.length;
-  const lastKpiRow = FIRST_KPI_ROW + Math.max(k, 1) - 1;
-  const seriesRow = TABLE_HEADER_ROW + 1;
+  const figuresOf = (kpi: Kpi) => input.figures[kpi.id] ?? NO_FIGURES;
+  const word = (s: TileStatus) => STATUS_WORDS[s][lang];
 
-  // --- header ----------------------------------------------------------------------------------
-  const statusArea = `${abs(FIRST_KPI_ROW, visibleColumn('status'))}:${abs(lastKpiRow, visibleColumn('status'))}`;
-  const counts = (['on_track', 'at_risk', 'off_track'] as const).map((s, i) =>
-    concat(F.COUNTIF(ref(statusArea), STATUS_WORDS[s][lang]), ` ${TEXT.summary[lang][i]}`),
-  );
-  const [firstCount, ...otherCounts] = counts;
-  const summary =
-    k && firstCount
-      ? formula(concat(firstCount, ...otherCounts.flatMap((c) => [' · ', c])), syntax)
-      : TEXT.noKpis[lang];
-  const header: PlanValue[][] = [
-    [TITLES[key][lang], ''],
-    [TEXT.refreshedLabel[lang], input.refreshedText],
-    [summary, ''],
-    [TEXT.legend[lang], ''],
-  ];
-  const blocks: Block[] = [
-    block(
-      'header',
-      TITLE_ROW,
-      1,
-      header,
-      header.map((r) => r.map((v) => formatOf(v, GENERAL))),
-    ),
-  ];
-
-  // --- one row per KPI -------------------------------------------------------------------------
-  const tableHeader: PlanValue[] = [...TEXT.columns[lang]];
-  const calcHeader: PlanValue[] = CALC.map((c, i) =>
-    c === 'expected' ? TEXT.expected[lang] : at(TEXT.calcColumns[lang], i),
-  );
-  calcHeader[0] = TEXT.calcTitle[lang] + ' · ' + calcHeader[0];
-  const tableRows: PlanValue[][] = [tableHeader];
-  const tableFormats: string[][] = [tableHeader.map(() => TEXT_FORMAT)];
-  const calcRows: PlanValue[][] = [calcHeader];
-  const calcFormats: string[][] = [calcHeader.map(() => TEXT_FORMAT)];
-  const window = k ? Math.max(...kpis.map((kpi) => WINDOW[kpi.frequency])) : 0;
-  const seriesRows: PlanValue[][] = [];
-  const seriesFormats: string[][] = [];
-  for (let i = 0; i <= window; i++) {
-    seriesRows.push([]);
-    seriesFormats.push([]);
-  }
+  const cells = new Grid();
+  const hidden = new Grid();
+  const styles: Style[] = [];
   const charts: ChartSpec[] = [];
+  const rowHeights: SheetPlan['rowHeights'] = [];
 
-  kpis.forEach((kpi, index) => {
-    const row = FIRST_KPI_ROW + index;
-    const f = kpiFormulas({ kpi, row, index, historySheet: input.historySheet, lang, seriesRow, syntax });
-    const score = input.smartScores?.[kpi.id];
-    const visible: Record<VisibleColumn, PlanValue> = {
-      ...f.visible,
-      objective: titles.get(kpi.objectiveId) ?? '',
-      smart: typeof score === 'number' && Number.isFinite(score) ? score : '',
-    };
+  // --- header --------------------------------------------------------------------------------
+  const counts = (['on_track', 'at_risk', 'off_track', 'achieved'] as const).map(
+    (s, i) => `${kpis.filter((x) => figuresOf(x).status === s).length} ${TEXT.summary[lang][i]}`,
+  );
+  cells.set(TITLE_ROW, 1, TITLES[key][lang]);
+  cells.set(REFRESHED_CELL.row, 1, TEXT.refreshedLabel[lang]);
+  cells.set(REFRESHED_CELL.row, REFRESHED_CELL.column, input.refreshedText);
+  cells.set(SUMMARY_ROW, 1, k ? counts.join(' · ') : TEXT.noKpis[lang]);
+  cells.set(SUMMARY_ROW + 1, 1, TEXT.legend[lang]);
+  styles.push(
+    { row: TITLE_ROW, column: 1, rows: 1, columns: 1, fontSize: 18, fontWeight: 'bold' },
+    { row: REFRESHED_CELL.row, column: 1, rows: 1, columns: 2, fontColor: COLORS.muted },
+    { row: SUMMARY_ROW, column: 1, rows: 1, columns: 1, fontWeight: 'bold' },
+    { row: SUMMARY_ROW + 1, column: 1, rows: 1, columns: 1, fontColor: COLORS.muted, fontSize: 9 },
+  );
+
+  // --- tiles -----------------------------------------------------------------------------------
+  const bands = Math.ceil(k / TILES_PER_ROW);
+  const tableTitleRow = FIRST_TILE_ROW + bands * TILE_ROWS;
+  const tableHeaderRow = tableTitleRow + 1;
+  const firstKpiRow = tableHeaderRow + 1;
+  const statusAreas: Area[] = [];
+  for (let b = 0; b < bands; b++) {
+    const r0 = FIRST_TILE_ROW + b * TILE_ROWS;
+    rowHeights.push({ row: r0, count: 1, height: TILE_CHART_HEIGHT }, { row: r0 + 3, count: 1, height: TILE_GAP_HEIGHT });
+    statusAreas.push({ row: r0 + 2, column: 1, rows: 1, columns: VISIBLE_COLUMNS });
+    styles.push(
+      { row: r0 + 1, column: 1, rows: 2, columns: VISIBLE_COLUMNS, fontColor: '#3c4043' },
+      { row: r0 + 2, column: 1, rows: 1, columns: VISIBLE_COLUMNS, fontWeight: 'bold' },
+    );
+  }
+  const window = k ? Math.max(...kpis.map((x) => WINDOW[x.frequency])) : 0;
+
+  kpis.forEach((kpi, i) => {
+    const f = figuresOf(kpi);
     const values = valueFormat(kpi, lang);
-    const visibleFormats: Record<VisibleColumn, string> = {
-      name: TEXT_FORMAT,
-      objective: TEXT_FORMAT,
-      status: GENERAL,
-      current: values,
-      target: values,
-      progress: PERCENT,
-      bar: GENERAL,
-      vsPrevious: CHANGE_FORMAT,
-      vsLastYear: CHANGE_FORMAT,
-      vsBenchmark: CHANGE_FORMAT,
-      sparkline: GENERAL,
-      deadline: dateFormat(lang),
-      smart: SMART_FORMAT,
-    };
-    tableRows.push(VISIBLE.map((c) => visible[c]));
-    tableFormats.push(VISIBLE.map((c) => formatOf(visible[c], visibleFormats[c])));
+    const row = firstKpiRow + i;
+    const r0 = FIRST_TILE_ROW + Math.floor(i / TILES_PER_ROW) * TILE_ROWS;
+    const col = 1 + (i % TILES_PER_ROW) * TILE_COLUMNS;
 
-    // Dates: the start and, for dated ranges, the last date and the year-ago window (in the
-    // history the window is a period key, text). Undated series have positions, not dates.
-    const dated = kpi.source.kind === 'range' && !!kpi.source.dates;
-    const calcFormat = (c: CalcColumn): string => {
-      if (['previous', 'first', 'baseline', 'yoy', 'benchmark'].includes(c)) return values;
-      if (c === 'expected') return PERCENT;
-      if (c === 'start' || (dated && (c === 'lastX' || c === 'yoyFrom' || c === 'yoyTo'))) return dateFormat(lang);
-      return GENERAL;
-    };
-    calcRows.push(CALC.map((c) => f.calc[c]));
-    calcFormats.push(CALC.map((c) => formatOf(f.calc[c], calcFormat(c))));
+    // Figures the scorecard and the progress chart read (hidden, one row per KPI).
+    hidden.set(row, FIGURES_COLUMN, kpi.name);
+    hidden.set(row, FIGURES_COLUMN + 1, num(f.current), values);
+    hidden.set(row, FIGURES_COLUMN + 2, num(f.previous), values);
+    hidden.set(row, FIGURES_COLUMN + 3, num(f.progress), PERCENT);
+    hidden.set(row, FIGURES_COLUMN + 4, num(f.expected), PERCENT);
 
-    // Chart data: [position, period, actual, target] under a header naming the series.
-    const undated = kpi.source.kind === 'range' && !kpi.source.dates;
-    const [posH, periodH, actualH, targetH] = TEXT.seriesHeader[lang];
-    at(seriesRows, 0).push(posH, periodH, actualH, targetH);
-    at(seriesFormats, 0).push(TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT);
-    for (let i = 1; i <= window; i++) {
-      const cells = f.series[i - 1] ?? ['', '', '', ''];
-      at(seriesRows, i).push(...cells);
-      at(seriesFormats, i).push(GENERAL, undated ? GENERAL : periodFormat(kpi.frequency, lang), values, values);
+    // The tile.
+    if (f.problem) {
+      cells.set(r0, col, kpi.name);
+      styles.push({ row: r0, column: col, rows: 1, columns: 1, fontWeight: 'bold', verticalAlignment: 'top' });
+      cells.set(r0 + 1, col, f.problem);
+    } else {
+      const compact = compactForm(kpi, f.current, lang);
+      charts.push({
+        id: `scorecard:${kpi.id}`,
+        type: 'SCORECARD',
+        role: 'scorecard',
+        kpiId: kpi.id,
+        title: kpi.name,
+        key: cellArea(row, FIGURES_COLUMN + 1),
+        baseline: f.previous === null ? null : cellArea(row, FIGURES_COLUMN + 2),
+        comparison: kpi.unit === '%' ? 'ABSOLUTE_DIFFERENCE' : 'PERCENTAGE_DIFFERENCE',
+        lowerIsBetter: kpi.direction === 'lower',
+        ...compact,
+        position: { row: r0, column: col, offsetX: 4, offsetY: 3 },
+        width: SCORECARD_WIDTH,
+        height: SCORECARD_HEIGHT,
+      });
+      if (kpi.target === null) cells.set(r0 + 1, col, TEXT.noTarget[lang]);
+      else cells.set(r0 + 1, col, kpi.target, labelledFormat(`${TEXT.targetLabel[lang]}${lang === 'fr' ? ' :' : ':'}`, values));
+      if (f.progress !== null) cells.set(r0 + 1, col + 1, f.progress, labelledFormat('', PERCENT));
+      cells.set(r0 + 2, col + 1, bar(f.progress));
     }
+    cells.set(r0 + 2, col, word(f.status));
 
-    // A line per KPI over time, its target as a second line; a bar chart for a breakdown by category.
-    const first = seriesColumn(index);
-    const withTarget = kpi.target !== null;
-    if (!f.categorical) {
+    // The table row.
+    const vsPrevious = change(kpi, f.current, f.previous);
+    const vsLastYear = change(kpi, f.current, f.lastYear);
+    const put = (c: TableColumn, v: PlanValue, format = GENERAL) => cells.set(row, tableColumn(c), v, format);
+    put('name', kpi.name);
+    put('objective', titles.get(kpi.objectiveId) ?? '');
+    put('status', word(f.status));
+    put('current', num(f.current), values);
+    put('target', num(kpi.target), values);
+    put('progress', num(f.progress), PERCENT);
+    put('vsPrevious', vsPrevious.value, vsPrevious.format);
+    put('vsLastYear', vsLastYear.value, vsLastYear.format);
+    put('deadline', serial(kpi.deadline), dateFormat(lang));
+    // The direction, for the colour of the changes (a conditional format compares signs).
+    hidden.set(row, SPACER_COLUMN, kpi.direction === 'lower' ? -1 : 1);
+
+    // Chart data: [period, actual, target] under a header naming the series; by period key.
+    const first = seriesColumn(i);
+    const points = f.series.slice(-WINDOW[kpi.frequency]);
+    const [periodH, actualH, targetH] = TEXT.seriesHeader[lang];
+    hidden.set(FIRST_TILE_ROW, first, periodH);
+    hidden.set(FIRST_TILE_ROW, first + 1, actualH);
+    hidden.set(FIRST_TILE_ROW, first + 2, targetH);
+    points.forEach((p, j) => {
+      const r = FIRST_TILE_ROW + 1 + j;
+      hidden.set(r, first, serial(p.start), periodFormat(kpi.frequency, lang));
+      hidden.set(r, first + 1, p.value, values);
+      hidden.set(r, first + 2, num(kpi.target), values);
+    });
+    const dataArea = (c: number): ChartRange => ({ sheet: 'self', row: FIRST_TILE_ROW, column: c, rows: points.length + 1, columns: 1 });
+    const categorical = kpi.source.kind === 'range' && !!kpi.source.categories && !kpi.source.dates;
+    if (points.length) {
+      const sparkArea = `${a1(FIRST_TILE_ROW + 1, first + 1)}:${a1(FIRST_TILE_ROW + points.length, first + 1)}`;
+      put('sparkline', `=SPARKLINE(${sparkArea})`);
+    }
+    if (points.length && !categorical) {
       charts.push({
         id: `trend:${kpi.id}`,
         type: 'LINE',
         role: 'trend',
         kpiId: kpi.id,
-        ranges: [
-          { sheet: 'self', row: TABLE_HEADER_ROW, column: first + 1, rows: f.window + 1, columns: withTarget ? 3 : 2 },
+        title: kpi.name,
+        domain: dataArea(first),
+        series: [
+          { range: dataArea(first + 1), color: COLORS.actual },
+          ...(kpi.target !== null ? [{ range: dataArea(first + 2), color: COLORS.target, dashed: true }] : []),
         ],
-        numHeaders: 1,
+        headerCount: 1,
+        legend: 'BOTTOM',
+        valueFormat: values,
         position: { row: 0, column: 0, offsetX: 0, offsetY: 0 },
-        options: {
-          title: kpi.name,
-          legend: { position: 'bottom' },
-          colors: withTarget ? [COLORS.actual, COLORS.target] : [COLORS.actual],
-          // The target is a thin line without points, the actual a thick one with points: documented
-          // options (series.N.lineWidth, series.N.pointSize). Sheets ignores a dash style.
-          ...(withTarget ? { series: { 0: { lineWidth: 3, pointSize: 5 }, 1: { lineWidth: 1, pointSize: 0 } } } : {}),
-          vAxis: { format: values },
-          width: CHART_WIDTH,
-          height: CHART_HEIGHT,
-        },
+        width: CHART_WIDTH,
+        height: CHART_HEIGHT,
       });
     }
     if (
       kpi.source.kind === 'range' &&
       kpi.source.categories &&
       parseA1(kpi.source.categories) &&
-      parseA1(kpi.source.values)
+      parseA1(kpi.source.values) &&
+      !f.problem
     ) {
       charts.push({
         id: `categories:${kpi.id}`,
         type: 'BAR',
         role: 'categories',
         kpiId: kpi.id,
-        ranges: [
-          { sheet: 'source', a1: normalA1(kpi.source.categories) },
-          { sheet: 'source', a1: normalA1(kpi.source.values) },
-        ],
-        numHeaders: 0,
+        title: TEXT.byCategory[lang](kpi.name),
+        domain: { sheet: 'source', a1: kpi.source.categories },
+        series: [{ range: { sheet: 'source', a1: kpi.source.values }, color: COLORS.actual }],
+        headerCount: 0,
+        legend: 'NONE',
+        valueFormat: values,
         position: { row: 0, column: 0, offsetX: 0, offsetY: 0 },
-        options: {
-          title: TEXT.byCategory[lang](kpi.name),
-          legend: { position: 'none' },
-          colors: [COLORS.actual],
-          hAxis: { format: values },
-          width: CHART_WIDTH,
-          height: CHART_HEIGHT,
-        },
+        width: CHART_WIDTH,
+        height: CHART_HEIGHT,
       });
     }
   });
 
-  // --- charts below the table: progress of every KPI, then each KPI's own, in table order ------
-  const progressChart: ChartSpec | null = k
-    ? {
-        id: 'progress',
-        type: 'COLUMN',
-        role: 'progress',
-        kpiId: null,
-        ranges: [
-          { sheet: 'self', row: TABLE_HEADER_ROW, column: visibleColumn('name'), rows: k + 1, columns: 1 },
-          { sheet: 'self', row: TABLE_HEADER_ROW, column: visibleColumn('progress'), rows: k + 1, columns: 1 },
-          { sheet: 'self', row: TABLE_HEADER_ROW, column: calcColumn('expected'), rows: k + 1, columns: 1 },
-        ],
-        numHeaders: 1,
-        position: { row: 0, column: 0, offsetX: 0, offsetY: 0 },
-        options: {
-          title: TEXT.progressChart[lang],
-          legend: { position: 'bottom' },
-          colors: [COLORS.actual, COLORS.expected],
-          vAxis: { format: '0%', viewWindow: { min: 0 } },
-          width: CHART_WIDTH * 2 + CHART_GAP,
-          height: CHART_HEIGHT,
-        },
-      }
-    : null;
-  const chartTop = lastKpiRow + 2;
-  const placed: ChartSpec[] = [];
-  let gridRow = chartTop;
-  if (progressChart) {
-    placed.push({ ...progressChart, position: { row: gridRow, column: 1, offsetX: 0, offsetY: 0 } });
+  // --- table header, figures header ----------------------------------------------------------
+  if (k) {
+    cells.set(tableTitleRow, 1, TEXT.detailTitle[lang]);
+    TEXT.columns[lang].forEach((h, c) => cells.set(tableHeaderRow, c + 1, h));
+    FIGURES.forEach((_, c) => hidden.set(tableHeaderRow, FIGURES_COLUMN + c, TEXT.figures[lang][c]));
+    styles.push(
+      { row: tableTitleRow, column: 1, rows: 1, columns: 1, fontSize: 12, fontWeight: 'bold' },
+      {
+        row: tableHeaderRow,
+        column: 1,
+        rows: 1,
+        columns: VISIBLE_COLUMNS,
+        fontWeight: 'bold',
+        background: COLORS.header,
+        wrap: true,
+        verticalAlignment: 'middle',
+      },
+      { row: firstKpiRow, column: 1, rows: k, columns: 2, wrap: true, verticalAlignment: 'middle' },
+      { row: firstKpiRow, column: 1, rows: k, columns: 1, fontWeight: 'bold' },
+      { row: firstKpiRow, column: tableColumn('status'), rows: k, columns: 1, fontWeight: 'bold', horizontalAlignment: 'center' },
+    );
+    statusAreas.push({ row: firstKpiRow, column: tableColumn('status'), rows: k, columns: 1 });
+  }
+
+  // --- charts below the table: progress of every KPI, then each KPI's own ---------------------
+  const placed: ChartSpec[] = charts.filter((c) => c.type === 'SCORECARD');
+  const others = charts.filter((c) => c.type !== 'SCORECARD');
+  let gridRow = firstKpiRow + Math.max(k, 0) + 1;
+  if (k) {
+    const figureArea = (c: number): ChartRange => ({ sheet: 'self', row: tableHeaderRow, column: c, rows: k + 1, columns: 1 });
+    placed.push({
+      id: 'progress',
+      type: 'COLUMN',
+      role: 'progress',
+      kpiId: null,
+      title: TEXT.progressChart[lang],
+      domain: figureArea(FIGURES_COLUMN),
+      series: [
+        { range: figureArea(FIGURES_COLUMN + 3), color: COLORS.actual },
+        { range: figureArea(FIGURES_COLUMN + 4), color: COLORS.expected },
+      ],
+      headerCount: 1,
+      legend: 'BOTTOM',
+      valueFormat: '0%',
+      position: { row: gridRow, column: 1, offsetX: 0, offsetY: 0 },
+      width: CHART_WIDTH * 2 + CHART_GAP,
+      height: CHART_HEIGHT,
+    });
     gridRow += CHART_ROWS;
   }
-  charts.forEach((c, i) => {
+  others.forEach((c, i) => {
     const { column, offsetX } = anchorAt((i % 2) * (CHART_WIDTH + CHART_GAP));
     placed.push({ ...c, position: { row: gridRow + Math.floor(i / 2) * CHART_ROWS, column, offsetX, offsetY: 0 } });
   });
-  const chartRows = placed.length ? Math.max(...placed.map((c) => c.position.row)) + CHART_ROWS : lastKpiRow + 1;
+  const chartRows = Math.max(gridRow, ...placed.filter((c) => c.type !== 'SCORECARD').map((c) => c.position.row + CHART_ROWS));
 
+  // --- colours -------------------------------------------------------------------------------
+  const conditionalFormats: ConditionalFormat[] = [];
   if (k) {
-    blocks.push(block('table', TABLE_HEADER_ROW, 1, tableRows, tableFormats));
-    blocks.push(block('calc', TABLE_HEADER_ROW, CALC_COLUMN, calcRows, calcFormats));
-    blocks.push(block('series', TABLE_HEADER_ROW, SERIES_COLUMN, seriesRows, seriesFormats));
-  } else {
-    blocks.push(block('table', TABLE_HEADER_ROW, 1, [tableHeader], [tableHeader.map(() => TEXT_FORMAT)]));
+    const statusRule = (s: TileStatus, c: { background?: string; font: string }): ConditionalFormat => ({
+      areas: statusAreas,
+      when: 'text_equals',
+      text: word(s),
+      background: c.background,
+      fontColor: c.font,
+    });
+    conditionalFormats.push(
+      statusRule('on_track', COLORS.good),
+      statusRule('achieved', COLORS.done),
+      statusRule('at_risk', COLORS.risk),
+      statusRule('off_track', COLORS.bad),
+      statusRule('no_target', COLORS.none),
+      statusRule('no_data', COLORS.none),
+    );
+    // A change's sign times the KPI's direction: > 0 is the good way. One expression, no
+    // argument separator, so the rule reads the same in every locale.
+    const changes: Area = { row: firstKpiRow, column: tableColumn('vsPrevious'), rows: k, columns: 2 };
+    const cell = a1(firstKpiRow, changes.column);
+    const dir = `$${a1(firstKpiRow, SPACER_COLUMN).replace(/\d+$/, '')}${firstKpiRow}`;
+    conditionalFormats.push(
+      { areas: [changes], when: 'formula', formula: `=${cell}*${dir}>0`, fontColor: COLORS.good.font },
+      { areas: [changes], when: 'formula', formula: `=${cell}*${dir}<0`, fontColor: COLORS.bad.font },
+    );
   }
 
-  // --- styles and conditional formats (a fixed number, whatever the KPI count) ---------------
-  const width = VISIBLE.length;
-  const body: Area = { row: FIRST_KPI_ROW, column: 1, rows: Math.max(k, 1), columns: width };
-  const col = (c: VisibleColumn, columns = 1): Area => ({
-    row: FIRST_KPI_ROW,
-    column: visibleColumn(c),
-    rows: Math.max(k, 1),
-    columns,
-  });
-  const styles: Style[] = [
-    { row: TITLE_ROW, column: 1, rows: 1, columns: 1, fontSize: 16, fontWeight: 'bold' },
-    { row: TITLE_ROW + 1, column: 1, rows: LEGEND_ROW - TITLE_ROW, columns: 2, fontColor: COLORS.muted },
-    { row: SUMMARY_ROW, column: 1, rows: 1, columns: 1, fontWeight: 'bold', fontColor: '#202124' },
-    {
-      row: TABLE_HEADER_ROW,
-      column: 1,
-      rows: 1,
-      columns: width,
-      fontWeight: 'bold',
-      background: COLORS.header,
-      wrap: true,
-    },
-    { ...body, columns: 1, fontWeight: 'bold' },
-    { ...col('status'), fontWeight: 'bold', horizontalAlignment: 'center' },
-    { ...col('progress', 2), horizontalAlignment: 'left' },
-    {
-      row: TABLE_HEADER_ROW,
-      column: CALC_COLUMN,
-      rows: 1,
-      columns: CALC.length + 1 + SERIES_WIDTH * k,
-      fontColor: COLORS.muted,
-      fontWeight: 'bold',
-    },
-  ];
-  const status = (s: keyof typeof STATUS_WORDS) => STATUS_WORDS[s][lang];
-  // Rule formulas are relative to the top-left cell of their area, as Sheets reads them.
-  const statusRef = ref(`$${columnLetters(visibleColumn('status'))}${FIRST_KPI_ROW}`);
-  const dir = ref(`$${columnLetters(calcColumn('direction'))}${FIRST_KPI_ROW}`);
-  const changes = col('vsPrevious', 3);
-  const topLeft = ref(`${columnLetters(changes.column)}${FIRST_KPI_ROW}`);
-  const isStatus = (s: keyof typeof STATUS_WORDS) => formula(eq(statusRef, status(s)), syntax);
-  const signed = (cmp: typeof gt) => formula(F.AND(F.ISNUMBER(topLeft), cmp(mul(topLeft, dir), 0)), syntax);
-  const conditionalFormats: ConditionalFormat[] = k
-    ? [
-        {
-          areas: [col('status')],
-          when: 'text_equals',
-          text: status('on_track'),
-          background: COLORS.good.background,
-          fontColor: COLORS.good.font,
-        },
-        {
-          areas: [col('status')],
-          when: 'text_equals',
-          text: status('at_risk'),
-          background: COLORS.risk.background,
-          fontColor: COLORS.risk.font,
-        },
-        {
-          areas: [col('status')],
-          when: 'text_equals',
-          text: status('off_track'),
-          background: COLORS.bad.background,
-          fontColor: COLORS.bad.font,
-        },
-        { areas: [col('status')], when: 'text_equals', text: status('no_data'), fontColor: COLORS.none.font },
-        {
-          areas: [col('bar')],
-          when: 'formula',
-          formula: isStatus('on_track'),
-          fontColor: COLORS.good.font,
-        },
-        {
-          areas: [col('bar')],
-          when: 'formula',
-          formula: isStatus('at_risk'),
-          fontColor: '#e69138',
-        },
-        {
-          areas: [col('bar')],
-          when: 'formula',
-          formula: isStatus('off_track'),
-          fontColor: COLORS.bad.font,
-        },
-        {
-          areas: [changes],
-          when: 'formula',
-          formula: signed(gt),
-          fontColor: COLORS.good.font,
-        },
-        {
-          areas: [changes],
-          when: 'formula',
-          formula: signed(lt),
-          fontColor: COLORS.bad.font,
-        },
-      ]
-    : [];
-
-  const lastColumn = k ? SERIES_COLUMN + SERIES_WIDTH * k - 1 : width;
-  const widths: SheetPlan['columnWidths'] = [];
-  VISIBLE.forEach((c, i) => {
-    const w = VISIBLE_WIDTHS[c];
-    const last = widths[widths.length - 1];
-    if (last && last.width === w && last.column + last.count === i + 1) last.count++;
-    else widths.push({ column: i + 1, count: 1, width: w });
-  });
-  widths.push({ column: width + 1, count: 1, width: SPACER_WIDTH });
-
+  const lastColumn = k ? SERIES_COLUMN + SERIES_WIDTH * k - 1 : VISIBLE_COLUMNS;
+  const blocks = [cells.block('cells'), hidden.block('data')].filter((b): b is Block => b !== null);
   return {
     key,
     name: SHEET_NAMES[key][lang],
     kpiIds: kpis.map((x) => x.id),
-    rows: Math.max(chartRows, TABLE_HEADER_ROW + window + 1),
+    rows: Math.max(chartRows, FIRST_TILE_ROW + window + 1, firstKpiRow + k) + 1,
     columns: lastColumn,
-    frozenRows: TABLE_HEADER_ROW,
+    frozenRows: 2,
     refreshedCell: { ...REFRESHED_CELL },
-    columnWidths: widths,
-    hiddenColumns: k ? [{ column: CALC_COLUMN, count: lastColumn - CALC_COLUMN + 1 }] : [],
+    columnWidths: [
+      { column: 1, count: VISIBLE_COLUMNS, width: COLUMN_WIDTH },
+      { column: SPACER_COLUMN, count: 1, width: 24 },
+    ],
+    rowHeights,
+    hiddenColumns: k ? [{ column: SPACER_COLUMN, count: lastColumn - SPACER_COLUMN + 1 }] : [],
     blocks,
     styles,
     conditionalFormats,

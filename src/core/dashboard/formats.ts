@@ -52,3 +52,35 @@ export function dateFormat(lang: Lang): string {
 export function periodFormat(frequency: Frequency, lang: Lang): string {
   return frequency === 'monthly' || frequency === 'quarterly' ? 'mmm yyyy' : lang === 'fr' ? 'dd/mm' : 'mm/dd';
 }
+
+/** A rate's change, in points ("+0.4 pt"): the value is the difference × 100. */
+export const POINTS_FORMAT = '"▲ "+0.0" pt";"▼ "-0.0" pt";"► "0.0" pt"';
+
+/**
+ * The compact form of a KPI's value on its tile: 128 980 € reads "129 k€". Sheets' scorecard
+ * divides by `scaleFactor` and adds a prefix/suffix (ChartCustomNumberFormatOptions).
+ */
+export function compactForm(kpi: Kpi, value: number | null, lang: Lang): { scale: number; prefix: string; suffix: string } {
+  const size = Math.abs(value ?? 0);
+  const [scale, letter] = kpi.unit === '%' ? [1, ''] : size >= 1e6 ? [1e6, 'M'] : size >= 1e4 ? [1e3, 'k'] : [1, ''];
+  const sp = lang === 'fr' ? '\u202f' : '';
+  switch (kpi.unit) {
+    case '%':
+      return { scale: 1, prefix: '', suffix: '' };
+    case '€':
+      return lang === 'fr' ? { scale, prefix: '', suffix: `${sp}${letter}€` } : { scale, prefix: '€', suffix: letter };
+    case 'days':
+      return { scale, prefix: '', suffix: `${letter} ${lang === 'fr' ? 'j' : 'd'}` };
+    case 'hours':
+      return { scale, prefix: '', suffix: `${letter} h` };
+    case 'other':
+      return { scale, prefix: '', suffix: `${letter}${kpi.unitLabel?.trim() ? ` ${kpi.unitLabel.trim()}` : ''}` };
+    default:
+      return { scale, prefix: '', suffix: letter ? `${sp}${letter}` : '' };
+  }
+}
+
+/** "Cible : 20 000 €" as a number format around the target, so the number stays a number. */
+export function labelledFormat(label: string, format: string): string {
+  return `"${label.replace(/"/g, '')} "${format}`;
+}

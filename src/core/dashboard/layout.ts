@@ -1,110 +1,74 @@
 /**
- * Where things sit on a dashboard sheet: a header, then one row per KPI (visible columns A–M),
- * hidden calculation columns on the same rows, hidden chart-data blocks further right, and the
- * charts below the table.
+ * Where things sit on a dashboard sheet, sized for a 1,440 px screen (the grid shows about
+ * 1,330 px beside the row numbers and Sheets' side panel): a title and the "as of" line, then
+ * the tiles (five per row: a native scorecard, its target and progress, its status word),
+ * then the detail table, then the charts. Everything a reader sees lies in columns A–J
+ * (10 × 130 px = 1,300 px); chart data and figures are in hidden columns after a spacer.
  */
 import { columnLetters } from '../kpi/a1';
 import type { Frequency } from '../kpi/model';
 
+export const COLUMN_WIDTH = 130;
+export const VISIBLE_COLUMNS = 10;
+export const CONTENT_WIDTH = COLUMN_WIDTH * VISIBLE_COLUMNS;
+
 export const TITLE_ROW = 1;
 export const REFRESHED_ROW = 2;
 export const SUMMARY_ROW = 3;
-export const LEGEND_ROW = 4;
-export const TABLE_HEADER_ROW = 5;
-export const FIRST_KPI_ROW = 6;
+export const FIRST_TILE_ROW = 5;
 
-/** The cell every refresh rewrites with the time of the refresh (B2). */
+/** The cell every refresh rewrites with the time of the refresh (B2, its label in A2). */
 export const REFRESHED_CELL = { row: REFRESHED_ROW, column: 2 } as const;
 
-export const VISIBLE = [
+export const TILES_PER_ROW = 5;
+/** A tile is two columns: the scorecard over a tall row, then target · progress, then the status word. */
+export const TILE_COLUMNS = 2;
+export const TILE_ROWS = 4;
+export const TILE_CHART_HEIGHT = 124;
+export const TILE_GAP_HEIGHT = 10;
+export const TILE_WIDTH = COLUMN_WIDTH * TILE_COLUMNS;
+export const SCORECARD_WIDTH = TILE_WIDTH - 8;
+export const SCORECARD_HEIGHT = TILE_CHART_HEIGHT - 6;
+
+/** Detail table columns (A–J). */
+export const TABLE = [
   'name',
   'objective',
   'status',
   'current',
   'target',
   'progress',
-  'bar',
   'vsPrevious',
   'vsLastYear',
-  'vsBenchmark',
   'sparkline',
   'deadline',
-  'smart',
 ] as const;
-export type VisibleColumn = (typeof VISIBLE)[number];
-export const VISIBLE_WIDTHS: Record<VisibleColumn, number> = {
-  name: 220,
-  objective: 180,
-  status: 120,
-  current: 120,
-  target: 110,
-  progress: 90,
-  bar: 110,
-  vsPrevious: 115,
-  vsLastYear: 115,
-  vsBenchmark: 115,
-  sparkline: 130,
-  deadline: 100,
-  smart: 95,
-};
+export type TableColumn = (typeof TABLE)[number];
+export const tableColumn = (c: TableColumn): number => TABLE.indexOf(c) + 1;
 
-/** Intermediate values per KPI, in hidden columns on the KPI's row (after one spacer column). */
-export const CALC = [
-  'n',
-  'lastPos',
-  'prevPos',
-  'firstPos',
-  'points',
-  'previous',
-  'first',
-  'baseline',
-  'start',
-  'lastX',
-  'yoyFrom',
-  'yoyTo',
-  'yoy',
-  'expected',
-  'direction',
-  'benchmark',
-  'currentPeriod',
-] as const;
-export type CalcColumn = (typeof CALC)[number];
+/** Hidden columns, after a spacer (K): per KPI one row of figures (L…), then chart data blocks. */
+export const SPACER_COLUMN = VISIBLE_COLUMNS + 1;
+export const FIGURES_COLUMN = SPACER_COLUMN + 1;
+export const FIGURES = ['name', 'current', 'previous', 'progress', 'expected'] as const;
+export const SERIES_COLUMN = FIGURES_COLUMN + FIGURES.length + 1;
+/** Per KPI, its chart data: period, actual, target. */
+export const SERIES_WIDTH = 3;
+export const seriesColumn = (kpiIndex: number): number => SERIES_COLUMN + SERIES_WIDTH * kpiIndex;
 
-export const CALC_COLUMN = VISIBLE.length + 2; // O
-export const SERIES_COLUMN = CALC_COLUMN + CALC.length + 1;
-/** Per KPI, its chart data: position in the source, period, actual, target. */
-export const SERIES_WIDTH = 4;
-
-export const SPACER_WIDTH = 24;
-
-/** Points a trend chart and sparkline show: about two years of months, half a year of weeks… */
+/** Points a trend chart and sparkline show: two years of months, half a year of weeks… */
 export const WINDOW: Record<Frequency, number> = { daily: 30, weekly: 26, monthly: 24, quarterly: 12 };
-/** Periods in a year, to find the same period last year in undated series. */
-export const PERIODS_PER_YEAR: Record<Frequency, number> = { daily: 365, weekly: 52, monthly: 12, quarterly: 4 };
 
-export const CHART_WIDTH = 620;
-export const CHART_HEIGHT = 300;
 export const CHART_GAP = 20;
+export const CHART_WIDTH = (CONTENT_WIDTH - CHART_GAP) / 2;
+export const CHART_HEIGHT = 300;
 /** Rows a chart takes at the default row height (21 px), with a margin. */
 export const CHART_ROWS = 16;
 
-export const visibleColumn = (c: VisibleColumn): number => VISIBLE.indexOf(c) + 1;
-export const calcColumn = (c: CalcColumn): number => CALC_COLUMN + CALC.indexOf(c);
-export const seriesColumn = (kpiIndex: number): number => SERIES_COLUMN + SERIES_WIDTH * kpiIndex;
-
-/** `$P$7`: references inside the plan are absolute, each formula being written to its own cell. */
-export const abs = (row: number, column: number): string => `$${columnLetters(column)}$${row}`;
 export const a1 = (row: number, column: number): string => `${columnLetters(column)}${row}`;
-export const areaA1 = (row: number, column: number, rows: number, columns: number): string =>
-  rows === 1 && columns === 1 ? abs(row, column) : `${abs(row, column)}:${abs(row + rows - 1, column + columns - 1)}`;
+export const abs = (row: number, column: number): string => `$${columnLetters(column)}$${row}`;
 
-/** The anchor column and pixel offset of a horizontal position, walking the visible columns' widths. */
+/** The anchor column and pixel offset of a horizontal position in the visible columns. */
 export function anchorAt(x: number): { column: number; offsetX: number } {
-  let start = 0;
-  for (const [i, c] of VISIBLE.entries()) {
-    const w = VISIBLE_WIDTHS[c];
-    if (x < start + w) return { column: i + 1, offsetX: x - start };
-    start += w;
-  }
-  return { column: VISIBLE.length + 1, offsetX: x - start };
+  const column = Math.min(VISIBLE_COLUMNS, Math.floor(x / COLUMN_WIDTH) + 1);
+  return { column, offsetX: x - (column - 1) * COLUMN_WIDTH };
 }

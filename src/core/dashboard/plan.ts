@@ -1,8 +1,8 @@
 /**
- * A dashboard as plain data: which sheets, which blocks of cells (values and formulas with their
- * number formats), which styles, conditional formats and charts, and where. Built by
- * `buildDashboardPlan` (pure), drawn by the shell's renderer in a fixed number of batched calls
- * per block, plus a fixed number per chart. Rows and columns are 1-based, as in Sheets.
+ * A dashboard as plain data: which sheet, which blocks of cells (values, a few formulas, their
+ * number formats), styles, row and column sizes, conditional formats and charts, and where.
+ * Built by `buildDashboardPlan` (pure); the shell's renderer turns it into Sheets API requests
+ * sent in one batchUpdate. Rows and columns are 1-based, as in Sheets.
  */
 import type { AudienceLevel } from '../kpi/model';
 
@@ -21,8 +21,8 @@ export interface Area {
 }
 
 /**
- * A rectangle written in one batch: number formats first (text literals get "@", so a KPI named
- * "=1+1" stays text), then values and formulas together.
+ * A rectangle written in one updateCells: text stays text (a KPI named "=1+1" is a name), numbers
+ * are numbers, formulas (only SPARKLINE, over the block's own cells) are formulas.
  */
 export interface Block extends Area {
   id: string;
@@ -36,6 +36,7 @@ export interface Style extends Area {
   fontColor?: string;
   background?: string;
   horizontalAlignment?: 'left' | 'center' | 'right';
+  verticalAlignment?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;
 }
 
@@ -50,36 +51,60 @@ export type ConditionalFormat = {
 /** A range a chart reads: on the dashboard sheet itself, or an A1 reference with its sheet (a KPI's source). */
 export type ChartRange = ({ sheet: 'self' } & Area) | { sheet: 'source'; a1: string };
 
-export type ChartType = 'LINE' | 'COLUMN' | 'BAR';
-
-export interface ChartSpec {
+export interface ChartBase {
   id: string;
-  type: ChartType;
-  /** Why this chart (for tests and the report): 'trend' | 'progress' | 'categories'. */
-  role: 'trend' | 'progress' | 'categories';
   kpiId: string | null;
-  ranges: ChartRange[];
-  /** Rows of headers in the ranges (series names). */
-  numHeaders: number;
-  /** Anchor cell and offset in pixels. */
+  title: string;
+  /** Anchor cell and offset in pixels; size in pixels. */
   position: { row: number; column: number; offsetX: number; offsetY: number };
-  /** Passed to setOption one by one: 'title', 'legend', 'colors', 'width', 'height', … */
-  options: Record<string, unknown>;
+  width: number;
+  height: number;
 }
+
+/** A native scorecard (Sheets API ChartSpec.scorecardChart): the key value, its change vs a baseline. */
+export interface ScorecardSpec extends ChartBase {
+  type: 'SCORECARD';
+  role: 'scorecard';
+  key: Area;
+  baseline: Area | null;
+  /** Rates change in points (absolute difference), amounts in percent. */
+  comparison: 'ABSOLUTE_DIFFERENCE' | 'PERCENTAGE_DIFFERENCE';
+  /** Lower is better: a rise is coloured bad. */
+  lowerIsBetter: boolean;
+  /** Compact form: values divided by this (1, 1 000, 1 000 000) and shown with prefix/suffix. */
+  scale: number;
+  prefix: string;
+  suffix: string;
+}
+
+export interface BasicChartSpec extends ChartBase {
+  type: 'LINE' | 'COLUMN' | 'BAR';
+  role: 'trend' | 'progress' | 'categories';
+  domain: ChartRange;
+  series: { range: ChartRange; color: string; dashed?: boolean }[];
+  /** Rows of headers in the ranges (series names). */
+  headerCount: number;
+  legend: 'BOTTOM' | 'NONE';
+  /** Number format of the value axis, e.g. '0%'. */
+  valueFormat?: string;
+}
+
+export type ChartSpec = ScorecardSpec | BasicChartSpec;
 
 export interface SheetPlan {
   key: DashboardKey;
   /** The name a new dashboard gets (an existing one keeps the name the user gave it). */
   name: string;
   kpiIds: string[];
-  /** The grid the sheet needs at least. */
+  /** The grid the sheet has: sized to what it holds. */
   rows: number;
   columns: number;
   frozenRows: number;
-  /** The cell holding the last refresh time, rewritten by every refresh. */
+  /** The "as of" cell, rewritten by every refresh (no volatile function anywhere). */
   refreshedCell: { row: number; column: number };
   columnWidths: { column: number; count: number; width: number }[];
-  /** Calculation and chart-data columns, hidden from readers (charts still plot them). */
+  rowHeights: { row: number; count: number; height: number }[];
+  /** Chart data and figures, hidden from readers (charts still plot them). */
   hiddenColumns: { column: number; count: number }[];
   blocks: Block[];
   styles: Style[];

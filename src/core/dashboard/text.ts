@@ -1,6 +1,6 @@
 /** The words a dashboard shows, in French and English. */
 import type { Lang } from '../i18n/lang';
-import type { KpiStatus } from '../kpi/status';
+import type { TileStatus } from './figures';
 import type { DashboardKey } from './plan';
 
 export const SHEET_NAMES: Record<DashboardKey, Record<Lang, string>> = {
@@ -18,22 +18,24 @@ export const TITLES: Record<DashboardKey, Record<Lang, string>> = {
   overall: { fr: 'Tableau de bord · tous les KPI', en: 'Dashboard · all KPIs' },
 };
 
-export const STATUS_WORDS: Record<KpiStatus, Record<Lang, string>> = {
+export const STATUS_WORDS: Record<TileStatus, Record<Lang, string>> = {
   on_track: { fr: 'En bonne voie', en: 'On track' },
   at_risk: { fr: 'À surveiller', en: 'At risk' },
   off_track: { fr: 'En retard', en: 'Off track' },
+  achieved: { fr: 'Atteint', en: 'Achieved' },
+  no_target: { fr: 'Pas de cible', en: 'No target' },
   no_data: { fr: 'Pas de données', en: 'No data' },
 };
 
 export const TEXT = {
-  refreshedLabel: { fr: 'Dernière actualisation', en: 'Last refreshed' },
+  refreshedLabel: { fr: 'Données au', en: 'Data as of' },
   summary: {
-    fr: ['en bonne voie', 'à surveiller', 'en retard'],
-    en: ['on track', 'at risk', 'off track'],
+    fr: ['en bonne voie', 'à surveiller', 'en retard', 'atteints'],
+    en: ['on track', 'at risk', 'off track', 'achieved'],
   },
   legend: {
-    fr: "Statut : progression vers la cible comparée au temps écoulé jusqu'à l'échéance. Flèches : ▲ hausse, ▼ baisse, ► stable ; en vert quand c'est dans le bon sens.",
-    en: 'Status: progress to target compared with the time elapsed to the deadline. Arrows: ▲ up, ▼ down, ► flat; green when it moves the right way.',
+    fr: "Statut : progression vers la cible comparée au temps écoulé jusqu'à l'échéance. Variations : vert quand elles vont dans le bon sens. Les chiffres sont mis à jour à chaque actualisation.",
+    en: 'Status: progress to target compared with the time elapsed to the deadline. Changes are green when they go the right way. Figures are updated at each refresh.',
   },
   columns: {
     fr: [
@@ -43,13 +45,10 @@ export const TEXT = {
       'Valeur actuelle',
       'Cible',
       'Progression',
-      'Vers la cible',
       'vs période préc.',
       'vs an dernier',
-      'vs référence',
       'Tendance',
       'Échéance',
-      'Score SMART',
     ],
     en: [
       'KPI',
@@ -58,58 +57,20 @@ export const TEXT = {
       'Current value',
       'Target',
       'Progress',
-      'To target',
       'vs previous period',
       'vs last year',
-      'vs benchmark',
       'Trend',
       'Deadline',
-      'SMART score',
     ],
   },
-  calcTitle: { fr: 'Calculs du tableau de bord (ne pas modifier)', en: 'Dashboard calculations (do not edit)' },
-  calcColumns: {
-    fr: [
-      'n',
-      'dernière pos.',
-      'pos. préc.',
-      'première pos.',
-      'points',
-      'précédente',
-      'première',
-      'départ',
-      'début',
-      'dernière date',
-      'an-1 de',
-      'an-1 à',
-      'an-1',
-      'attendu',
-      'sens',
-      'référence',
-      'période en cours',
-    ],
-    en: [
-      'n',
-      'last pos.',
-      'prev. pos.',
-      'first pos.',
-      'points',
-      'previous',
-      'first',
-      'baseline',
-      'start',
-      'last date',
-      'year-1 from',
-      'year-1 to',
-      'year-1',
-      'expected',
-      'direction',
-      'benchmark',
-      'current period',
-    ],
+  detailTitle: { fr: 'Détail', en: 'Detail' },
+  figures: {
+    fr: ['Indicateur', 'Actuelle', 'Précédente', 'Progression', 'Attendu (temps écoulé)'],
+    en: ['KPI', 'Current', 'Previous', 'Progress', 'Expected (time elapsed)'],
   },
-  seriesHeader: { fr: ['pos.', 'Période', 'Réel', 'Cible'], en: ['pos.', 'Period', 'Actual', 'Target'] },
-  expected: { fr: 'Attendu (temps écoulé)', en: 'Expected (time elapsed)' },
+  seriesHeader: { fr: ['Période', 'Réel', 'Cible'], en: ['Period', 'Actual', 'Target'] },
+  targetLabel: { fr: 'Cible', en: 'Target' },
+  noTarget: { fr: 'Sans cible', en: 'No target set' },
   progressChart: { fr: 'Progression vers la cible, par KPI', en: 'Progress to target, by KPI' },
   byCategory: { fr: (name: string) => `${name} par catégorie`, en: (name: string) => `${name} by category` },
   noKpis: {

@@ -162,7 +162,11 @@ export function withoutIds(s: SheetSnapshot): unknown {
   return {
     ...s,
     sheetId: 0,
-    charts: s.charts.map((c) => ({ ...c, chartId: 0 })),
+    charts: s.charts.map((c) => ({
+      ...c,
+      chartId: 0,
+      ...(c.spec && { spec: JSON.parse(JSON.stringify(c.spec).replace(/"sheetId":\d+/g, '"sheetId":0')) }),
+    })),
     metadata: metadataWithoutIds(s),
     protections: s.protections.map((p) => ({ ...p, id: 0 })),
   };

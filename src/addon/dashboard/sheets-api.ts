@@ -1,0 +1,46 @@
+/**
+ * The Advanced Sheets service, typed with the maintained Sheets API v4 typing
+ * (@maxim_mazurok/gapi.client.sheets-v4). @types/google-apps-script's own `Sheets` typing lags
+ * the API (no scorecardChart, enums as plain strings), so Boussole declares the two calls it
+ * makes. The service is enabled in appsscript.json (`enabledAdvancedServices`: Sheets v4).
+ */
+
+export interface AdvancedSheets {
+  Spreadsheets: {
+    batchUpdate(
+      resource: gapi.client.sheets.BatchUpdateSpreadsheetRequest,
+      spreadsheetId: string,
+    ): gapi.client.sheets.BatchUpdateSpreadsheetResponse;
+    get(spreadsheetId: string, optionalArgs?: { fields?: string }): gapi.client.sheets.Spreadsheet;
+  };
+}
+
+export function advancedSheets(): AdvancedSheets {
+  const api = (globalThis as { Sheets?: unknown }).Sheets;
+  if (!api) throw new Error('Boussole: the Advanced Sheets service is not enabled (appsscript.json › dependencies).');
+  return api as AdvancedSheets;
+}
+
+export interface SheetInfo {
+  sheetId: number;
+  title: string;
+  index: number;
+  /** Developer metadata on the sheet itself, by key (the first of each key). */
+  tags: Map<string, string>;
+}
+
+/** Every sheet's id, title, position and tags: one service call. */
+export function sheetsOf(api: AdvancedSheets, spreadsheetId: string): SheetInfo[] {
+  const ss = api.Spreadsheets.get(spreadsheetId, {
+    fields: 'sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue,location))',
+  });
+  return (ss.sheets ?? []).map((s, i) => {
+    const tags = new Map<string, string>();
+    for (const m of s.developerMetadata ?? []) {
+      if (m.location?.locationType === 'SHEET' && m.metadataKey && !tags.has(m.metadataKey))
+        tags.set(m.metadataKey, m.metadataValue ?? '');
+    }
+    return { sheetId: s.properties?.sheetId ?? 0, title: s.properties?.title ?? '', index: s.properties?.index ?? i, tags };
+  });
+}
+
