@@ -109,7 +109,9 @@ export function ownedDashboards(sheets: readonly SheetInfo[]): (SheetInfo & { ke
     .filter((s) => {
       const owner = s.tags.get(OWNER_KEY);
       const own = s.tags.get(SHEET_ID_KEY);
-      return owner !== undefined && owner.startsWith(DASHBOARD_KIND) && (own === undefined || own === String(s.sheetId));
+      return (
+        owner !== undefined && owner.startsWith(DASHBOARD_KIND) && (own === undefined || own === String(s.sheetId))
+      );
     })
     .map((s) => ({ ...s, key: (s.tags.get(LEVEL_KEY) as DashboardKey | undefined) ?? null }));
 }

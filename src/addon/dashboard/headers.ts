@@ -59,7 +59,8 @@ export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string, info?:
             shown as NonNullable<(typeof shown)[number]>[],
           )
         : null;
-      if (plan && plan.kpiIds.join(',') === ids.join(',')) for (const b of plan.blocks) requests.push(blockRequest(d.sheetId, b));
+      if (plan && plan.kpiIds.join(',') === ids.join(','))
+        for (const b of plan.blocks) requests.push(blockRequest(d.sheetId, b));
       else requests.push(asOf(d.sheetId));
     }
   }

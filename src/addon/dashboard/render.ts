@@ -5,7 +5,15 @@
  * charts (native scorecards included), the warning-only protection and the tags. Typed with the
  * maintained Sheets API typing: a misspelt field or enum value fails `tsc`.
  */
-import type { Area, Block, ChartRange, ChartSpec, ConditionalFormat, SheetPlan, Style } from '../../core/dashboard/plan';
+import type {
+  Area,
+  Block,
+  ChartRange,
+  ChartSpec,
+  ConditionalFormat,
+  SheetPlan,
+  Style,
+} from '../../core/dashboard/plan';
 import { parseA1 } from '../../core/kpi/a1';
 
 type Request = gapi.client.sheets.Request;
@@ -48,7 +56,9 @@ function chartGrid(ctx: RenderContext, r: ChartRange): GridRange | null {
 }
 
 function cellOf(v: string | number, numberFormat: string): CellData {
-  const pattern = { numberFormat: numberFormat === '@' ? { type: 'TEXT' as const } : { type: 'NUMBER' as const, pattern: numberFormat } };
+  const pattern = {
+    numberFormat: numberFormat === '@' ? { type: 'TEXT' as const } : { type: 'NUMBER' as const, pattern: numberFormat },
+  };
   if (typeof v === 'number') return { userEnteredValue: { numberValue: v }, userEnteredFormat: pattern };
   if (v === '') return { userEnteredFormat: pattern };
   if (v.startsWith('=')) return { userEnteredValue: { formulaValue: v }, userEnteredFormat: pattern };
@@ -87,11 +97,13 @@ function styleRequest(sheetId: number, s: Style): Request {
     fields.push('userEnteredFormat.backgroundColor');
   }
   if (s.horizontalAlignment) {
-    format.horizontalAlignment = s.horizontalAlignment === 'left' ? 'LEFT' : s.horizontalAlignment === 'center' ? 'CENTER' : 'RIGHT';
+    format.horizontalAlignment =
+      s.horizontalAlignment === 'left' ? 'LEFT' : s.horizontalAlignment === 'center' ? 'CENTER' : 'RIGHT';
     fields.push('userEnteredFormat.horizontalAlignment');
   }
   if (s.verticalAlignment) {
-    format.verticalAlignment = s.verticalAlignment === 'top' ? 'TOP' : s.verticalAlignment === 'middle' ? 'MIDDLE' : 'BOTTOM';
+    format.verticalAlignment =
+      s.verticalAlignment === 'top' ? 'TOP' : s.verticalAlignment === 'middle' ? 'MIDDLE' : 'BOTTOM';
     fields.push('userEnteredFormat.verticalAlignment');
   }
   if (s.wrap !== undefined) {
@@ -115,7 +127,10 @@ function ruleRequest(sheetId: number, c: ConditionalFormat, index: number): Requ
           format: {
             ...(c.background && { backgroundColor: color(c.background) }),
             ...((c.fontColor || c.bold !== undefined) && {
-              textFormat: { ...(c.fontColor && { foregroundColor: color(c.fontColor) }), ...(c.bold !== undefined && { bold: c.bold }) },
+              textFormat: {
+                ...(c.fontColor && { foregroundColor: color(c.fontColor) }),
+                ...(c.bold !== undefined && { bold: c.bold }),
+              },
             }),
           },
         },
@@ -267,11 +282,18 @@ export function sheetRequests(
     const r = chartRequest(ctx, c);
     if (r) out.push(r);
   }
-  out.push({ addProtectedRange: { protectedRange: { range: { sheetId: id }, description: protection, warningOnly: true } } });
+  out.push({
+    addProtectedRange: { protectedRange: { range: { sheetId: id }, description: protection, warningOnly: true } },
+  });
   for (const t of tags)
     out.push({
       createDeveloperMetadata: {
-        developerMetadata: { metadataKey: t.key, metadataValue: t.value, location: { sheetId: id }, visibility: 'DOCUMENT' },
+        developerMetadata: {
+          metadataKey: t.key,
+          metadataValue: t.value,
+          location: { sheetId: id },
+          visibility: 'DOCUMENT',
+        },
       },
     });
   return out;

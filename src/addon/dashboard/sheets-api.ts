@@ -40,7 +40,11 @@ export function sheetsOf(api: AdvancedSheets, spreadsheetId: string): SheetInfo[
       if (m.location?.locationType === 'SHEET' && m.metadataKey && !tags.has(m.metadataKey))
         tags.set(m.metadataKey, m.metadataValue ?? '');
     }
-    return { sheetId: s.properties?.sheetId ?? 0, title: s.properties?.title ?? '', index: s.properties?.index ?? i, tags };
+    return {
+      sheetId: s.properties?.sheetId ?? 0,
+      title: s.properties?.title ?? '',
+      index: s.properties?.index ?? i,
+      tags,
+    };
   });
 }
-

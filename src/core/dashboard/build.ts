@@ -39,7 +39,6 @@ import {
   SPACER_COLUMN,
   seriesColumn,
   SUMMARY_ROW,
-
   type TableColumn,
   TILE_CHART_HEIGHT,
   TILE_COLUMNS,
@@ -164,7 +163,15 @@ class Grid {
       values.push(vs);
       numberFormats.push(fs);
     }
-    return { id, row: this.r0, column: this.c0, rows: this.r1 - this.r0 + 1, columns: this.c1 - this.c0 + 1, values, numberFormats };
+    return {
+      id,
+      row: this.r0,
+      column: this.c0,
+      rows: this.r1 - this.r0 + 1,
+      columns: this.c1 - this.c0 + 1,
+      values,
+      numberFormats,
+    };
   }
 }
 
@@ -227,7 +234,10 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   const statusAreas: Area[] = [];
   for (let b = 0; b < bands; b++) {
     const r0 = FIRST_TILE_ROW + b * TILE_ROWS;
-    rowHeights.push({ row: r0, count: 1, height: TILE_CHART_HEIGHT }, { row: r0 + 3, count: 1, height: TILE_GAP_HEIGHT });
+    rowHeights.push(
+      { row: r0, count: 1, height: TILE_CHART_HEIGHT },
+      { row: r0 + 3, count: 1, height: TILE_GAP_HEIGHT },
+    );
     statusAreas.push({ row: r0 + 2, column: 1, rows: 1, columns: VISIBLE_COLUMNS });
     styles.push(
       { row: r0 + 1, column: 1, rows: 2, columns: VISIBLE_COLUMNS, fontColor: '#3c4043' },
@@ -273,7 +283,13 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         height: SCORECARD_HEIGHT,
       });
       if (kpi.target === null) cells.set(r0 + 1, col, TEXT.noTarget[lang]);
-      else cells.set(r0 + 1, col, kpi.target, labelledFormat(`${TEXT.targetLabel[lang]}${lang === 'fr' ? ' :' : ':'}`, values));
+      else
+        cells.set(
+          r0 + 1,
+          col,
+          kpi.target,
+          labelledFormat(`${TEXT.targetLabel[lang]}${lang === 'fr' ? ' :' : ':'}`, values),
+        );
       if (f.progress !== null) cells.set(r0 + 1, col + 1, f.progress, labelledFormat('', PERCENT));
       cells.set(r0 + 2, col + 1, bar(f.progress));
     }
@@ -308,7 +324,13 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
       hidden.set(r, first + 1, p.value, values);
       hidden.set(r, first + 2, num(kpi.target), values);
     });
-    const dataArea = (c: number): ChartRange => ({ sheet: 'self', row: FIRST_TILE_ROW, column: c, rows: points.length + 1, columns: 1 });
+    const dataArea = (c: number): ChartRange => ({
+      sheet: 'self',
+      row: FIRST_TILE_ROW,
+      column: c,
+      rows: points.length + 1,
+      columns: 1,
+    });
     const categorical = kpi.source.kind === 'range' && !!kpi.source.categories && !kpi.source.dates;
     if (points.length) {
       const sparkArea = `${a1(FIRST_TILE_ROW + 1, first + 1)}:${a1(FIRST_TILE_ROW + points.length, first + 1)}`;
@@ -378,7 +400,14 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
       },
       { row: firstKpiRow, column: 1, rows: k, columns: 2, wrap: true, verticalAlignment: 'middle' },
       { row: firstKpiRow, column: 1, rows: k, columns: 1, fontWeight: 'bold' },
-      { row: firstKpiRow, column: tableColumn('status'), rows: k, columns: 1, fontWeight: 'bold', horizontalAlignment: 'center' },
+      {
+        row: firstKpiRow,
+        column: tableColumn('status'),
+        rows: k,
+        columns: 1,
+        fontWeight: 'bold',
+        horizontalAlignment: 'center',
+      },
     );
     statusAreas.push({ row: firstKpiRow, column: tableColumn('status'), rows: k, columns: 1 });
   }
@@ -388,7 +417,13 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   const others = charts.filter((c) => c.type !== 'SCORECARD');
   let gridRow = firstKpiRow + Math.max(k, 0) + 1;
   if (k) {
-    const figureArea = (c: number): ChartRange => ({ sheet: 'self', row: tableHeaderRow, column: c, rows: k + 1, columns: 1 });
+    const figureArea = (c: number): ChartRange => ({
+      sheet: 'self',
+      row: tableHeaderRow,
+      column: c,
+      rows: k + 1,
+      columns: 1,
+    });
     placed.push({
       id: 'progress',
       type: 'COLUMN',
@@ -413,7 +448,10 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
     const { column, offsetX } = anchorAt((i % 2) * (CHART_WIDTH + CHART_GAP));
     placed.push({ ...c, position: { row: gridRow + Math.floor(i / 2) * CHART_ROWS, column, offsetX, offsetY: 0 } });
   });
-  const chartRows = Math.max(gridRow, ...placed.filter((c) => c.type !== 'SCORECARD').map((c) => c.position.row + CHART_ROWS));
+  const chartRows = Math.max(
+    gridRow,
+    ...placed.filter((c) => c.type !== 'SCORECARD').map((c) => c.position.row + CHART_ROWS),
+  );
 
   // --- colours -------------------------------------------------------------------------------
   const conditionalFormats: ConditionalFormat[] = [];

@@ -90,7 +90,11 @@ export function kpiFigures(input: FiguresInput): KpiFigures {
   let series: PeriodPoint[];
   if (kpi.source.kind === 'cell') {
     // Archived periods by key, then the cell's value now as the current period.
-    const past = seriesFromHistory(input.history, kpi).map((p) => ({ key: p.period, start: p.periodStart, value: p.value }));
+    const past = seriesFromHistory(input.history, kpi).map((p) => ({
+      key: p.period,
+      start: p.periodStart,
+      value: p.value,
+    }));
     const now = periodOf(day, kpi.frequency);
     const v = input.data.values[0];
     series = past.filter((p) => p.key !== now.key);

@@ -60,7 +60,11 @@ export const POINTS_FORMAT = '"▲ "+0.0" pt";"▼ "-0.0" pt";"► "0.0" pt"';
  * The compact form of a KPI's value on its tile: 128 980 € reads "129 k€". Sheets' scorecard
  * divides by `scaleFactor` and adds a prefix/suffix (ChartCustomNumberFormatOptions).
  */
-export function compactForm(kpi: Kpi, value: number | null, lang: Lang): { scale: number; prefix: string; suffix: string } {
+export function compactForm(
+  kpi: Kpi,
+  value: number | null,
+  lang: Lang,
+): { scale: number; prefix: string; suffix: string } {
   const size = Math.abs(value ?? 0);
   const [scale, letter] = kpi.unit === '%' ? [1, ''] : size >= 1e6 ? [1e6, 'M'] : size >= 1e4 ? [1e3, 'k'] : [1, ''];
   const sp = lang === 'fr' ? '\u202f' : '';
