@@ -1,123 +1,119 @@
 /**
- * Dashboard rendering on the emulator: service calls and local time to generate the dashboards
- * of 10 and 50 KPIs (one per audience level), over data of 36 and 3,650 rows. Local time
- * includes HyperFormula computing every formula written, which Sheets does on Google's side; the
- * service calls are what costs time in Apps Script.
- *
- * Register in bench/index.ts with `...dashboardWorkloads()`, or print `benchDashboards()`.
+ * Dashboards before and after #11, measured in the same run on the emulator: today's renderer
+ * (src/addon/dashboard: one Sheets API batchUpdate, figures written as values) and the frozen
+ * copy of the previous one (bench/legacy: EmbeddedChartBuilder, live array formulas under
+ * TODAY()). For each: service calls to regenerate, formula cells per KPI, cells referenced by
+ * the dashboards' formulas, and HyperFormula's recalculation time after one edit of a source
+ * cell (the emulator's engine recomputes every dependent formula synchronously on setValue).
  */
 import { generateDashboards } from '../src/addon/dashboard';
-import { addonEnv, type AddonEnv } from '../test/support/addon-env';
+import { generateDashboards as legacyGenerate } from './legacy/generate';
+import { addonEnv } from '../test/support/addon-env';
 import { contextOf, saveKpis, workbook } from '../test/unit/dashboard/fixtures';
-import { median, msSince, now, type Workload } from './harness';
+import { median, msSince, now } from './harness';
 
-export interface DashboardBenchOptions {
-  kpis?: number[];
-  rows?: number[];
-  layout?: 'by_level' | 'overall';
-  /** Timed regenerations per size (after the first generation). */
-  reps?: number;
+export interface DashboardSide {
+  calls: number;
+  formulaCellsPerKpi: number;
+  referencedCells: number;
+  recalcMs: number;
 }
 
-export interface DashboardBenchRow {
+export interface DashboardComparison {
   kpis: number;
-  dataRows: number;
-  layout: 'by_level' | 'overall';
-  /** First generation (no dashboard yet). */
-  firstCalls: number;
-  firstMs: number;
-  /** Regeneration over existing dashboards (build, swap, delete the old ones): calls and median ms. */
-  regenerateCalls: number;
-  regenerateMs: number;
+  rows: number;
+  before: DashboardSide;
+  after: DashboardSide;
 }
 
-function withEnv<T>(kpis: number, rows: number, f: (env: AddonEnv) => T): T {
+const RANGE = /(?:'((?:[^']|'')+)'|([A-Za-zÀ-ÿ_][\wÀ-ÿ.]*))?!?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d*))?/g;
+const col = (s: string) => [...s].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
+/** Cells a formula reads: the sum of the sizes of its references (an open range counts to the sheet's last row). */
+function referenced(formula: string, maxRows: number): number {
+  let n = 0;
+  for (const m of formula.replace(/"[^"]*"/g, '').matchAll(RANGE)) {
+    if (!m[3]) continue;
+    const r1 = Number(m[4]);
+    if (!m[5]) {
+      n += 1;
+      continue;
+    }
+    const r2 = m[6] ? Number(m[6]) : maxRows;
+    n += (Math.abs(r2 - r1) + 1) * (Math.abs(col(m[5]) - col(m[3])) + 1);
+  }
+  return n;
+}
+
+function measure(kpis: number, rows: number, generate: typeof generateDashboards): DashboardSide {
   const env = addonEnv({}, workbook(rows));
   try {
     saveKpis(kpis, rows);
-    return f(env);
+    generate(contextOf(env.emu), { layout: 'by_level' });
+    env.emu.calls.reset();
+    generate(contextOf(env.emu), { layout: 'by_level' });
+    const calls = env.emu.calls.total;
+    const dashboards = env.emu
+      .metadata()
+      .filter((m) => m.key === 'boussole.sheet' && m.value === 'dashboard')
+      .map((m) => m.sheet!);
+    let formulas = 0;
+    let refs = 0;
+    for (const name of dashboards) {
+      const snap = env.emu.snapshot(name);
+      for (const f of snap.formulas.flat()) {
+        if (!f) continue;
+        formulas++;
+        refs += referenced(f, rows + 1);
+      }
+    }
+    // One source edit, back and forth: the engine recomputes what depends on it.
+    const cell = SpreadsheetApp.getActiveSpreadsheet().getRange(`Données!B${rows + 1}`);
+    const original = cell.getValue() as number;
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      cell.setValue(i % 2 ? original : original + 1);
+      times.push(msSince(t0));
+    }
+    cell.setValue(original);
+    return { calls, formulaCellsPerKpi: formulas / kpis, referencedCells: refs, recalcMs: median(times) };
   } finally {
     env.close();
   }
 }
 
-function timedGenerate(env: AddonEnv, layout: 'by_level' | 'overall'): { calls: number; ms: number } {
-  env.emu.calls.reset();
-  const t0 = now();
-  generateDashboards(contextOf(env.emu), { layout });
-  return { calls: env.emu.calls.total, ms: msSince(t0) };
+export function compareDashboards(
+  sizes: { kpis: number; rows: number }[] = [{ kpis: 50, rows: 3650 }],
+): DashboardComparison[] {
+  return sizes.map(({ kpis, rows }) => ({
+    kpis,
+    rows,
+    before: measure(kpis, rows, legacyGenerate as unknown as typeof generateDashboards),
+    after: measure(kpis, rows, generateDashboards),
+  }));
 }
 
-/** Every size: the first generation, then `reps` regenerations (median time). */
-export function benchDashboards(o: DashboardBenchOptions = {}): DashboardBenchRow[] {
-  const layout = o.layout ?? 'by_level';
-  const rows: DashboardBenchRow[] = [];
-  for (const kpis of o.kpis ?? [10, 50]) {
-    for (const dataRows of o.rows ?? [36, 3650]) {
-      rows.push(
-        withEnv(kpis, dataRows, (env) => {
-          const first = timedGenerate(env, layout);
-          const again = Array.from({ length: o.reps ?? 3 }, () => timedGenerate(env, layout));
-          return {
-            kpis,
-            dataRows,
-            layout,
-            firstCalls: first.calls,
-            firstMs: first.ms,
-            regenerateCalls: again[0].calls,
-            regenerateMs: median(again.map((a) => a.ms)),
-          };
-        }),
-      );
-    }
-  }
-  return rows;
-}
+const ratio = (a: number, b: number) => (b === 0 ? '∞' : `${(a / b).toFixed(a / b >= 100 ? 0 : 1)}×`);
 
-/** The same measures as harness workloads (Boussole only; the value is the service-call count). */
-export function dashboardWorkloads(o: DashboardBenchOptions = {}): Workload[] {
-  const layout = o.layout ?? 'by_level';
-  const out: Workload[] = [];
-  for (const kpis of o.kpis ?? [10, 50]) {
-    for (const dataRows of o.rows ?? [36, 3650]) {
-      let env: AddonEnv | undefined;
-      out.push({
-        name: `render dashboards (${layout}), ${dataRows.toLocaleString('en')} data rows`,
-        size: kpis,
-        unit: 'KPIs',
-        implementations: [
-          {
-            peer: 'boussole',
-            label: `generateDashboards('${layout}') on the emulator: service calls (value) and local ms`,
-            note: 'local time includes HyperFormula computing the formulas written; in Apps Script the service calls dominate',
-            prepare: () => {
-              env = addonEnv({}, workbook(dataRows));
-              saveKpis(kpis, dataRows);
-              generateDashboards(contextOf(env.emu), { layout });
-            },
-            run: () => {
-              const r = timedGenerate(env!, layout);
-              return { value: r.calls, counters: { serviceCalls: r.calls } };
-            },
-            teardown: () => env?.close(),
-            warmup: 1,
-            reps: o.reps ?? 3,
-            minReps: 1,
-          },
-        ],
-      });
-    }
-  }
-  return out;
-}
-
-/** `node scripts/run-ts.mjs bench/dashboard.ts` prints the table on its own. */
-if (process.argv[1] && /bench[\\/]dashboard\.ts$/.test(process.argv[1])) {
-  const table = benchDashboards();
-  console.log('| KPIs | data rows | first generation: calls | ms | regeneration: calls | ms (median) |');
-  console.log('|---:|---:|---:|---:|---:|---:|');
-  for (const r of table)
-    console.log(
-      `| ${r.kpis} | ${r.dataRows.toLocaleString('en')} | ${r.firstCalls} | ${r.firstMs.toFixed(0)} | ${r.regenerateCalls} | ${r.regenerateMs.toFixed(0)} |`,
+export function comparisonMarkdown(rows: DashboardComparison[]): string {
+  const lines = ['| KPIs × data rows | measure | before (#11) | after | before ÷ after |', '|---|---|---:|---:|---:|'];
+  for (const r of rows) {
+    const at = `${r.kpis} × ${r.rows.toLocaleString('en')}`;
+    const b = r.before;
+    const a = r.after;
+    lines.push(
+      `| ${at} | service calls to regenerate | ${b.calls} | ${a.calls} | ${ratio(b.calls, a.calls)} |`,
+      `| ${at} | formula cells per KPI | ${b.formulaCellsPerKpi.toFixed(1)} | ${a.formulaCellsPerKpi.toFixed(1)} | ${ratio(b.formulaCellsPerKpi, a.formulaCellsPerKpi)} |`,
+      `| ${at} | cells referenced by dashboard formulas | ${b.referencedCells.toLocaleString('en')} | ${a.referencedCells.toLocaleString('en')} | ${ratio(b.referencedCells, a.referencedCells)} |`,
+      `| ${at} | recalculation after one source edit (ms, median of 5) | ${b.recalcMs.toFixed(1)} | ${a.recalcMs.toFixed(2)} | ${ratio(b.recalcMs, a.recalcMs)} |`,
     );
+  }
+  return lines.join('\n');
+}
+
+/** `node scripts/run-ts.mjs bench/dashboard.ts` prints the comparison on its own. */
+if (process.argv[1] && /bench[\\/]dashboard\.ts$/.test(process.argv[1])) {
+  const sizes = process.argv.includes('--small') ? [{ kpis: 10, rows: 36 }] : undefined;
+  console.log(comparisonMarkdown(compareDashboards(sizes)));
 }

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { hasGc, msSince, now, runWorkload, type Workload, type WorkloadResult } from './harness';
 import { detailTable, summaryTable, toMarkdown, toText } from './report';
 import { formulaJsRangeProbe, kpiWorkloads, projectHfSeconds, type SetupItem } from './workloads/kpi';
-import { dashboardWorkloads } from './dashboard';
+import { compareDashboards, comparisonMarkdown } from './dashboard';
 import { refreshBench } from './refresh';
 
 const started = now();
@@ -56,10 +56,16 @@ const setup: SetupItem[] = [];
 const refresh = refreshBench();
 const workloads: Workload[] = [
   ...kpiWorkloads({ seriesSize, cacRows, cacLines: 3, hfSeriesSize, seed: SEED, setup: (s) => setup.push(s) }),
-  // The add-on on the emulator: the value is the number of service calls, the time is local.
-  ...dashboardWorkloads(),
   ...refresh.workloads,
 ];
+
+// Dashboards before and after #11, in this run (bench/dashboard.ts).
+const dashboards = compareDashboards([
+  { kpis: 10, rows: 36 },
+  { kpis: 50, rows: 3650 },
+]);
+const dashboardTable = comparisonMarkdown(dashboards);
+console.log(dashboardTable);
 
 const results: WorkloadResult[] = [];
 for (const w of workloads) results.push(runWorkload(w, (s) => console.log(s)));
@@ -106,6 +112,12 @@ ${toMarkdown(summary)}
 ## Details
 
 ${toMarkdown(details)}
+
+## Dashboards: before and after #11 (same run)
+
+On the emulator, regenerating the \`by_level\` dashboards over the seeded data sheet: today's renderer (one Sheets API batchUpdate, figures written as values) and a frozen copy of the previous one (\`bench/legacy/\`: EmbeddedChartBuilder, live array formulas under \`TODAY()\`). Recalculation: HyperFormula's time to take one edit of a source cell (the last revenue row) into account, which is the work Sheets does on every edit.
+
+${dashboardTable}
 
 ## Setup (not in the figures above)
 

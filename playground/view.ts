@@ -212,8 +212,19 @@ function chartOut(
   const [domain, ...series] = columns;
   // Rows with an empty domain are padding below the data: drop them.
   const keep = (domain?.labels ?? []).map((l, i) => l !== '' || series.some((s) => s.data[i] !== null));
-  const o = chart.options as Record<string, unknown>;
+  const o = { ...(chart.options as Record<string, unknown>) };
+  // API charts: a dashed series (lineStyle) is drawn dashed.
+  const styles = o.series as Record<string, { lineDashType?: string }> | undefined;
+  if (styles)
+    o.series = Object.fromEntries(
+      Object.entries(styles).map(([k, v]) => [
+        k,
+        v.lineDashType && v.lineDashType !== 'SOLID' ? { lineDashStyle: [6, 4] } : {},
+      ]),
+    );
+  const scorecard = chart.spec?.scorecardChart ? scorecardOut(chart, columns, emu) : undefined;
   return {
+    ...(scorecard && { scorecard }),
     type: chart.type,
     title: typeof o.title === 'string' ? o.title : '',
     labels: (domain?.labels ?? []).filter((_, i) => keep[i]),
@@ -226,6 +237,56 @@ function chartOut(
     width: typeof o.width === 'number' ? o.width : 600,
     height: typeof o.height === 'number' ? o.height : 371,
   };
+}
+
+const hex = (c: { red?: number; green?: number; blue?: number } | undefined): string =>
+  c
+    ? `#${[c.red, c.green, c.blue]
+        .map((x) =>
+          Math.round((x ?? 0) * 255)
+            .toString(16)
+            .padStart(2, '0'),
+        )
+        .join('')}`
+    : '#202124';
+
+/** The scorecard as Sheets shows it: the key value (scaled, with prefix/suffix) and the change vs the baseline. */
+function scorecardOut(
+  chart: ReturnType<Emulator['charts']>[number],
+  columns: { head: string[]; labels: string[]; data: (number | null)[] }[],
+  emu: Emulator,
+): ChartOut['scorecard'] {
+  const spec = chart.spec!.scorecardChart!;
+  const locale = emu.spreadsheet.getSpreadsheetLocale().replace('_', '-');
+  const key = columns[0]?.data[0] ?? (columns[0] ? Number(columns[0].labels[0]) : null);
+  const keyText = columns[0]?.labels[0] ?? '';
+  const base = columns[1]?.data[0] ?? (columns[1] ? Number(columns[1].labels[0]) : null);
+  const k = typeof key === 'number' && Number.isFinite(key) ? key : null;
+  let value = keyText;
+  if (k !== null && spec.numberFormatSource === 'CUSTOM') {
+    const scaled = k / (spec.scaleFactor ?? 1);
+    const digits = Math.abs(scaled) >= 100 ? 0 : Math.abs(scaled) >= 10 ? 1 : 2;
+    const n = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(scaled);
+    value = `${spec.customFormatOptions?.prefix ?? ''}${n}${spec.customFormatOptions?.suffix ?? ''}`;
+  }
+  let change = '';
+  let color = '#5f6368';
+  const b = typeof base === 'number' && Number.isFinite(base) ? base : null;
+  const f = spec.baselineValueFormat;
+  if (k !== null && b !== null && f) {
+    const pct = f.comparisonType === 'PERCENTAGE_DIFFERENCE';
+    const d = pct ? (b === 0 ? null : (k - b) / Math.abs(b)) : k - b;
+    if (d !== null) {
+      const text = new Intl.NumberFormat(locale, {
+        style: 'percent',
+        maximumFractionDigits: 1,
+        minimumFractionDigits: 1,
+      }).format(Math.abs(d));
+      change = `${d > 0 ? '▲' : d < 0 ? '▼' : '►'} ${text}`;
+      color = d > 0 ? hex(f.positiveColor) : d < 0 ? hex(f.negativeColor) : '#5f6368';
+    }
+  }
+  return { value, change, color };
 }
 
 export function sheetView(emu: Emulator, name: string, errorsWanted = true): SheetView {

@@ -57,6 +57,10 @@ export const PAGE_HTML = `<!DOCTYPE html>
   .grid td svg { display: block; }
   .chart { position: absolute; background: #fff; border: 1px solid #dadce0; box-shadow: 0 1px 2px rgba(60,64,67,.2); z-index: 1; padding: 6px; }
   .chart canvas { width: 100% !important; height: 100% !important; }
+  .chart.scorecard { box-sizing: border-box; padding: 8px 12px; display: flex; flex-direction: column; justify-content: center; gap: 2px; overflow: hidden; }
+  .sc-title { font-size: 12px; font-weight: 600; color: #3c4043; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .sc-value { font-size: 28px; font-weight: 700; color: #202124; line-height: 1.15; }
+  .sc-change { font-size: 13px; font-weight: 600; }
   .tabs { display: flex; gap: 2px; padding: 0 8px; background: #f1f3f4; border-top: 1px solid #dadce0; overflow-x: auto; min-height: 34px; align-items: stretch; }
   .tabs button { border: 0; background: none; padding: 0 14px; font: inherit; color: #3c4043; cursor: pointer; white-space: nowrap; border-bottom: 3px solid transparent; display: flex; align-items: center; gap: 6px; }
   .tabs button:hover { background: #e8eaed; }

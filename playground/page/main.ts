@@ -346,6 +346,25 @@ function drawCharts(v: SheetView, cols: number[]): void {
     box.style.top = `${rowTop(spec.anchorRow) + spec.offsetY}px`;
     box.style.width = `${spec.width}px`;
     box.style.height = `${spec.height}px`;
+    if (spec.scorecard) {
+      // As Sheets draws a scorecard: the title, the big key value, the change in its colour.
+      box.classList.add('scorecard');
+      const title = document.createElement('div');
+      title.className = 'sc-title';
+      title.textContent = spec.title;
+      const value = document.createElement('div');
+      value.className = 'sc-value';
+      value.dataset.testid = 'scorecard-value';
+      value.textContent = spec.scorecard.value;
+      const change = document.createElement('div');
+      change.className = 'sc-change';
+      change.dataset.testid = 'scorecard-change';
+      change.textContent = spec.scorecard.change;
+      change.style.color = spec.scorecard.color;
+      box.append(title, value, change);
+      layer.appendChild(box);
+      return;
+    }
     const canvas = document.createElement('canvas');
     box.appendChild(canvas);
     layer.appendChild(box);
@@ -682,6 +701,8 @@ function installControls(): void {
         // The first dashboard, drawn afresh (it may have been replaced under the same name).
         view = null;
         await refreshAll(out.value?.dashboards[0]?.sheetName);
+        // The sidebar lists the dashboards: it shows the new ones without a manual reload.
+        reloadSidebar();
       }),
   );
   $('reset').addEventListener('click', () => {

@@ -46,6 +46,8 @@ export interface ChartOut {
   offsetY: number;
   width: number;
   height: number;
+  /** A native scorecard (Sheets API): drawn as Sheets draws it, a big value and its coloured change. */
+  scorecard?: { value: string; change: string; color: string };
 }
 
 export interface SheetView {

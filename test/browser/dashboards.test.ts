@@ -176,7 +176,7 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   // A failure while regenerating: a readable message, and the previous dashboard is still there.
   await page.click('#settings-back');
   await page.waitForSelector('[data-testid=dashboards] [data-testid=dashboard-list]');
-  await control(env.harness, '/test/fail-on?method=Range.setValues');
+  await control(env.harness, '/test/fail-on?method=Sheets.Spreadsheets.batchUpdate');
   await page.click('#generate-dashboards');
   await page.waitForSelector('[data-testid=dashboards-error]');
   const message = (await page.textContent('[data-testid=dashboards-error]')) ?? '';

@@ -86,7 +86,11 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
       ).length,
   );
   expect(statusColours).toBeGreaterThan(0);
-  expect(await page.$$eval('#grid td', (tds) => tds.some((td) => /█/.test(td.textContent ?? '')))).toBe(true);
+  expect(await page.$$eval('#grid td', (tds) => tds.some((td) => /▰/.test(td.textContent ?? '')))).toBe(true);
+  // Native scorecards on top, drawn as Sheets draws them: a big value and a coloured change.
+  const cards = page.locator('[data-testid=scorecard-value]');
+  expect(await cards.count()).toBeGreaterThan(0);
+  expect(await cards.first().textContent()).toMatch(/\d/);
   const historyBefore = tableRows('history').length;
   expect(historyBefore).toBeGreaterThan(0);
 

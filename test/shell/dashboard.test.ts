@@ -177,7 +177,7 @@ describe('the refresh', () => {
       env.emu
         .metadata()
         .find((m) => m.key === LAYOUT_KEY)
-        ?.value.split(','),
+        ?.value?.split(','),
     ).toHaveLength(3);
   });
 });
