@@ -385,7 +385,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   if (k) {
     cells.set(tableTitleRow, 1, TEXT.detailTitle[lang]);
     TEXT.columns[lang].forEach((h, c) => cells.set(tableHeaderRow, c + 1, h));
-    FIGURES.forEach((_, c) => hidden.set(tableHeaderRow, FIGURES_COLUMN + c, TEXT.figures[lang][c]));
+    FIGURES.forEach((_, c) => hidden.set(tableHeaderRow, FIGURES_COLUMN + c, TEXT.figures[lang][c] ?? ''));
     styles.push(
       { row: tableTitleRow, column: 1, rows: 1, columns: 1, fontSize: 12, fontWeight: 'bold' },
       {
