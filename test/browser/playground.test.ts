@@ -157,7 +157,7 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
   await pageAction(page, () => page.click('#generate'));
   expect(await page.getAttribute('body', 'data-kind')).toBe('dashboard');
   await openTab(page, 'Direction');
-  const chart = page.locator('.chart[data-title="Leads du mois"]');
+  const chart = page.locator('.chart[data-type="LINE"][data-title="Leads du mois"]');
   await chart.waitFor();
   expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThan(3);
   const lastBefore = await chart.getAttribute('data-last');
