@@ -157,7 +157,9 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
   await pageAction(page, () => page.click('#generate'));
   expect(await page.getAttribute('body', 'data-kind')).toBe('dashboard');
   await openTab(page, 'Direction');
-  const chart = page.locator('.chart[data-type="LINE"][data-title="Leads du mois"]');
+  // The KPI's scorecard shares its title: its trend is the LINE chart.
+  const trend = '.chart[data-type="LINE"][data-title="Leads du mois"]';
+  const chart = page.locator(trend);
   await chart.waitFor();
   expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThan(3);
   const lastBefore = await chart.getAttribute('data-last');
@@ -182,11 +184,14 @@ test('a newcomer: sample dashboard, a KPI from a selected range, dashboards, a m
 
   // …and the trend changed: the chart reaches January, a new latest value and change.
   await openTab(page, 'Direction');
-  await page.waitForFunction((l) => {
-    const last = document.querySelector('.chart[data-title="Leads du mois"]')?.getAttribute('data-last');
-    return Boolean(last) && last !== l;
-  }, lastBefore);
-  expect(await page.getAttribute('.chart[data-title="Leads du mois"]', 'data-last')).toMatch(/01.*2025|2025.*01|jan/i);
+  await page.waitForFunction(
+    ([sel, l]) => {
+      const last = document.querySelector(sel as string)?.getAttribute('data-last');
+      return Boolean(last) && last !== l;
+    },
+    [trend, lastBefore],
+  );
+  expect(await page.getAttribute(trend, 'data-last')).toMatch(/01.*2025|2025.*01|jan/i);
   const rowAfter = await dashboardRow(page, 'Leads du mois');
   expect(rowAfter['Valeur actuelle']).not.toBe(rowBefore['Valeur actuelle']);
   expect(rowAfter['vs période préc.']).not.toBe(rowBefore['vs période préc.']);
