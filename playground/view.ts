@@ -185,6 +185,9 @@ function chartOut(
 ): ChartOut {
   // Every range's columns side by side: the first is the domain, the others are series.
   const columns: { head: string[]; labels: string[]; data: (number | null)[] }[] = [];
+  // The number format of the first series' first value: a chart built through the Sheets API
+  // has no axis format option, and Sheets labels its value axis in the source cells' format.
+  let sourceFormat: string | undefined;
   for (const text of chart.ranges) {
     const range = parseRange(text, sheet);
     if (!range) continue;
@@ -206,6 +209,10 @@ function chartOut(
           data.push(typeof row[c] === 'number' && Number.isFinite(row[c] as number) ? (row[c] as number) : null);
         }
       });
+      if (columns.length === 1 && sourceFormat === undefined && chart.spec) {
+        const first = `${colLetters(range.c1 + c)}${range.r1 + chart.numHeaders}`;
+        sourceFormat = emu.snapshot(range.sheet).formats[first]?.numberFormat;
+      }
       columns.push({ head, labels, data });
     }
   }
@@ -222,6 +229,8 @@ function chartOut(
         v.lineDashType && v.lineDashType !== 'SOLID' ? { lineDashStyle: [6, 4] } : {},
       ]),
     );
+  const axis = (o.vAxis ?? {}) as Record<string, unknown>;
+  if (sourceFormat && axis.format === undefined) o.vAxis = { ...axis, format: sourceFormat };
   const scorecard = chart.spec?.scorecardChart ? scorecardOut(chart, columns, emu) : undefined;
   return {
     ...(scorecard && { scorecard }),

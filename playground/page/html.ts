@@ -50,7 +50,9 @@ export const PAGE_HTML = `<!DOCTYPE html>
   .grid td.wrap { white-space: normal; line-height: 15px; }
   /* Frozen rows stay on top of the rows scrolled under them: opaque, and above their row numbers. */
   .grid tr.frozen td { position: sticky; z-index: 2; background-color: #fff; }
-  .grid tr.frozen th.rh { position: sticky; z-index: 3; }
+  /* Text overflowing into empty neighbours shows over them in frozen rows too, as in Sheets. */
+  .grid tr.frozen td.ovf { z-index: 3; }
+  .grid tr.frozen th.rh { position: sticky; z-index: 4; }
   .grid td.sel { background-image: linear-gradient(rgba(26,115,232,.14), rgba(26,115,232,.14)); }
   .grid td.anchor { outline: 2px solid #1a73e8; outline-offset: -2px; }
   .grid th.selh { background: #d3e3fd; color: #041e49; }
