@@ -89,8 +89,10 @@ describe('the playground sample (fr_FR: what a French user typed, and what Bouss
       expect(c.wrongSyntax).toEqual([]);
       expect(c.dashboardErrors).toEqual([]);
       expect(c.dashboards.length).toBeGreaterThanOrEqual(3);
-      expect(c.formulas).toBeGreaterThan(900);
-      expect(c.rules).toBeGreaterThan(10);
+      // Since #11 a dashboard holds one formula per KPI (its SPARKLINE): most are the sample's own.
+      expect(c.formulas).toBeGreaterThan(400);
+      // Two formula rules per dashboard (a change's colour by the KPI's direction, #11).
+      expect(c.rules).toBe(2 * c.dashboards.length);
       // The same formulas read in the other group's syntax fail: the check can tell them apart.
       expect(census(wb.emu, COMMA_SYNTAX).wrongSyntax.length).toBeGreaterThan(c.formulas / 2);
     } finally {
@@ -128,8 +130,9 @@ describe.each([
     expect(c.wrongSyntax).toEqual([]);
     expect(c.dashboardErrors).toEqual([]);
     expect(c.dashboards.length).toBe(3);
-    expect(c.formulas).toBeGreaterThan(500);
-    expect(c.rules).toBeGreaterThan(10);
+    // The one the user typed (H2), then one SPARKLINE per KPI on the dashboards (#11: the figures are values).
+    expect(c.formulas).toBe(1 + 7);
+    expect(c.rules).toBe(2 * c.dashboards.length);
     expect(emu.sheetValues('Données')[1]?.[7]).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,7 @@
  * names and tags. A user's copy of a dashboard is theirs: never replaced, never deleted.
  */
 import { buildDashboardPlan, type DashboardLayout, type DashboardInput } from '../../core/dashboard/build';
+import { syntaxForLocale } from '../../core/formula';
 import { type KpiFigures, kpiFigures } from '../../core/dashboard/figures';
 import type { DashboardKey, SheetPlan } from '../../core/dashboard/plan';
 import { TEXT } from '../../core/dashboard/text';
@@ -23,7 +24,7 @@ import { SheetReader } from '../sources';
 import { loadKpis, loadObjectives, type Storage } from '../storage';
 import { refreshedText } from './headers';
 import { sheetRequests } from './render';
-import { advancedSheets, sheetsOf, type SheetInfo } from './sheets-api';
+import { advancedSheets, type SheetInfo, sheetsOf, spreadsheetOf } from './sheets-api';
 
 export const DASHBOARD_SCHEMA_VERSION = 2;
 export const DASHBOARD_KIND = 'dashboard';
@@ -116,7 +117,7 @@ export function ownedDashboards(sheets: readonly SheetInfo[]): (SheetInfo & { ke
     .map((s) => ({ ...s, key: (s.tags.get(LEVEL_KEY) as DashboardKey | undefined) ?? null }));
 }
 
-export function dashboardInput(ctx: DashboardContext, layout: DashboardLayout): DashboardInput {
+export function dashboardInput(ctx: DashboardContext, layout: DashboardLayout): Omit<DashboardInput, 'syntax'> {
   const { lang } = ctx;
   const objectives = loadObjectives(ctx);
   const kpis = loadKpis(ctx);
@@ -138,10 +139,11 @@ export function dashboardInput(ctx: DashboardContext, layout: DashboardLayout): 
 /** Builds the dashboards from the stored objectives and KPIs; returns what is in place afterwards. */
 export function generateDashboards(ctx: DashboardContext, options: GenerateOptions): DashboardInfo[] {
   const { ss, lang } = ctx;
-  const plan = buildDashboardPlan(dashboardInput(ctx, options.layout));
+  const input = dashboardInput(ctx, options.layout);
   const spreadsheetId = ss.getId();
   const api = advancedSheets();
-  const sheets = sheetsOf(api, spreadsheetId);
+  const { sheets, locale } = spreadsheetOf(api, spreadsheetId);
+  const plan = buildDashboardPlan({ ...input, syntax: syntaxForLocale(locale) });
   const owned = ownedDashboards(sheets);
   const ids = new Map(sheets.map((s) => [s.title, s.sheetId]));
   const names = new Set(sheets.map((s) => s.title));

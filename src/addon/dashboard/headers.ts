@@ -13,7 +13,8 @@ import type { Lang } from '../../core/i18n/lang';
 import { loadKpis, loadObjectives } from '../storage';
 import { figuresFor, LAYOUT_KEY, ownedDashboards } from './generate';
 import { blockRequest } from './render';
-import { advancedSheets, sheetsOf } from './sheets-api';
+import { syntaxForLocale } from '../../core/formula';
+import { advancedSheets, spreadsheetOf } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -27,7 +28,8 @@ export interface RefreshInfo {
 export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string, info?: RefreshInfo): number {
   const api = advancedSheets();
   const spreadsheetId = ss.getId();
-  const dashboards = ownedDashboards(sheetsOf(api, spreadsheetId)).filter((d) => d.key !== null);
+  const { sheets, locale } = spreadsheetOf(api, spreadsheetId);
+  const dashboards = ownedDashboards(sheets).filter((d) => d.key !== null);
   if (!dashboards.length) return 0;
   const asOf = (sheetId: number): gapi.client.sheets.Request =>
     blockRequest(sheetId, {
@@ -54,7 +56,15 @@ export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string, info?:
       const shown = ids.map((id) => byId.get(id));
       const plan = shown.every((k) => k !== undefined)
         ? buildSheetPlan(
-            { lang: info.lang, layout: 'overall', objectives, kpis, figures, refreshedText: nowText },
+            {
+              lang: info.lang,
+              layout: 'overall',
+              objectives,
+              kpis,
+              figures,
+              refreshedText: nowText,
+              syntax: syntaxForLocale(locale),
+            },
             d.key as DashboardKey,
             shown as NonNullable<(typeof shown)[number]>[],
           )

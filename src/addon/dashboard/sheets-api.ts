@@ -31,9 +31,22 @@ export interface SheetInfo {
 
 /** Every sheet's id, title, position and tags: one service call. */
 export function sheetsOf(api: AdvancedSheets, spreadsheetId: string): SheetInfo[] {
+  return spreadsheetOf(api, spreadsheetId).sheets;
+}
+
+/**
+ * The same call with the spreadsheet's locale (`SpreadsheetProperties.locale`, e.g. "fr_FR"),
+ * which decides how formulas are spelt: no extra service call for it.
+ */
+export function spreadsheetOf(api: AdvancedSheets, spreadsheetId: string): { sheets: SheetInfo[]; locale: string } {
   const ss = api.Spreadsheets.get(spreadsheetId, {
-    fields: 'sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue,location))',
+    fields:
+      'properties(locale),sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue,location))',
   });
+  return { sheets: sheetInfos(ss), locale: ss.properties?.locale ?? 'en_US' };
+}
+
+function sheetInfos(ss: gapi.client.sheets.Spreadsheet): SheetInfo[] {
   return (ss.sheets ?? []).map((s, i) => {
     const tags = new Map<string, string>();
     for (const m of s.developerMetadata ?? []) {

@@ -3,6 +3,7 @@
  * gives the same plan), no clock. The figures (figures.ts) are written as values: the only
  * formulas are the SPARKLINEs of the table, each over the 24-odd cells of its own chart data.
  */
+import { F, type FormulaSyntax, formula, gt, lt, mul, ref } from '../formula';
 import type { Lang } from '../i18n/lang';
 import { parseA1 } from '../kpi/a1';
 import { isoDay } from '../kpi/dates';
@@ -75,6 +76,8 @@ export interface DashboardInput {
   figures: Record<string, KpiFigures>;
   /** What the "as of" cell says (e.g. "15/06/2026 10:00"). */
   refreshedText: string;
+  /** How the spreadsheet's locale spells formulas (`syntaxForLocale(locale)`): every formula goes through the builder. */
+  syntax: FormulaSyntax;
 }
 
 const COLORS = {
@@ -334,7 +337,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
     const categorical = kpi.source.kind === 'range' && !!kpi.source.categories && !kpi.source.dates;
     if (points.length) {
       const sparkArea = `${a1(FIRST_TILE_ROW + 1, first + 1)}:${a1(FIRST_TILE_ROW + points.length, first + 1)}`;
-      put('sparkline', `=SPARKLINE(${sparkArea})`);
+      put('sparkline', formula(F.SPARKLINE(ref(sparkArea)), input.syntax));
     }
     if (points.length && !categorical) {
       charts.push({
@@ -471,14 +474,12 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
       statusRule('no_target', COLORS.none),
       statusRule('no_data', COLORS.none),
     );
-    // A change's sign times the KPI's direction: > 0 is the good way. One expression, no
-    // argument separator, so the rule reads the same in every locale.
+    // A change's sign times the KPI's direction: > 0 is the good way.
     const changes: Area = { row: firstKpiRow, column: tableColumn('vsPrevious'), rows: k, columns: 2 };
-    const cell = a1(firstKpiRow, changes.column);
-    const dir = `$${a1(firstKpiRow, SPACER_COLUMN).replace(/\d+$/, '')}${firstKpiRow}`;
+    const signed = mul(ref(a1(firstKpiRow, changes.column)), ref(`$${a1(firstKpiRow, SPACER_COLUMN)}`));
     conditionalFormats.push(
-      { areas: [changes], when: 'formula', formula: `=${cell}*${dir}>0`, fontColor: COLORS.good.font },
-      { areas: [changes], when: 'formula', formula: `=${cell}*${dir}<0`, fontColor: COLORS.bad.font },
+      { areas: [changes], when: 'formula', formula: formula(gt(signed, 0), input.syntax), fontColor: COLORS.good.font },
+      { areas: [changes], when: 'formula', formula: formula(lt(signed, 0), input.syntax), fontColor: COLORS.bad.font },
     );
   }
 
