@@ -13,7 +13,7 @@
  */
 import { formatA1, type GridRange } from '../a1';
 import { normalizeColor } from '../spreadsheet/colors';
-import { EmuChart } from '../spreadsheet/charts';
+import { type ChartPosition, EmuChart } from '../spreadsheet/charts';
 import { EmuProtection } from '../spreadsheet/protection';
 import { EmuConditionalFormatRule } from '../spreadsheet/rules';
 import type { EmuSheet } from '../spreadsheet/sheet';
@@ -57,6 +57,7 @@ const IMPLEMENTED = [
   'updateDimensionProperties',
   'addConditionalFormatRule',
   'addChart',
+  'updateChartSpec',
   'addProtectedRange',
   'createDeveloperMetadata',
 ] as const;
@@ -273,6 +274,17 @@ export class SheetsBatchUpdate {
           throw new Error('emulator: only basic and scorecard charts are implemented');
         return kind;
       }
+      case 'updateChartSpec': {
+        const u = r.updateChartSpec ?? {};
+        // The API names the missing chart by id, as for sheets (wording assumed).
+        if (u.chartId === undefined || !chartIds.has(u.chartId))
+          fail(i, kind, `No chart with id: ${u.chartId ?? 0} (assumed)`);
+        const spec = u.spec ?? {};
+        for (const g of chartSources(spec)) range(g);
+        if (!spec.basicChart && !spec.scorecardChart)
+          throw new Error('emulator: only basic and scorecard charts are implemented');
+        return kind;
+      }
       case 'addProtectedRange': {
         const g = r.addProtectedRange?.protectedRange?.range;
         if (!g) fail(i, kind, 'A protected range needs a range. (assumed)');
@@ -293,6 +305,47 @@ export class SheetsBatchUpdate {
   }
 
   // --- application (everything passed) ----------------------------------------------------
+
+  /** A chart as the API records it: its sources resolved, its options for the playground, its spec kept. */
+  private chart(
+    sheet: EmuSheet,
+    spec: gapi.client.sheets.ChartSpec,
+    position: ChartPosition,
+    size: { width: number; height: number },
+    chartId: number | null,
+  ): EmuChart {
+    const ranges = chartSources(spec).map((g) => {
+      const x = this.grid(g);
+      return x.sheet.range(x.grid);
+    });
+    const b = spec.basicChart;
+    const options: Record<string, unknown> = { title: spec.title ?? '', width: size.width, height: size.height };
+    if (b) {
+      options.legend = { position: (b.legendPosition ?? 'RIGHT_LEGEND').replace('_LEGEND', '').toLowerCase() };
+      options.colors = (b.series ?? []).map((s) => toHex(s.colorStyle?.rgbColor ?? s.color) ?? null);
+      options.series = Object.fromEntries(
+        (b.series ?? []).map((s, k) => [
+          k,
+          { lineDashType: s.lineStyle?.type ?? 'SOLID', lineWidth: s.lineStyle?.width },
+        ]),
+      );
+    }
+    return new EmuChart(
+      sheet,
+      {
+        type: spec.scorecardChart ? 'SCORECARD' : (b?.chartType ?? 'LINE'),
+        ranges,
+        options,
+        position,
+        numHeaders: b?.headerCount ?? 0,
+        transpose: false,
+        mergeStrategy: 'MERGE_COLUMNS',
+        hiddenDimensionStrategy: spec.hiddenDimensionStrategy ?? 'SKIP_HIDDEN_ROWS_AND_COLUMNS',
+        spec: JSON.parse(JSON.stringify(spec)) as gapi.client.sheets.ChartSpec,
+      },
+      chartId,
+    );
+  }
 
   private sheet(id: number | undefined): EmuSheet {
     const s = this.ss.sheets.find((x) => x.sheetId === (id ?? 0));
@@ -449,49 +502,36 @@ export class SheetsBatchUpdate {
         const o = c.position!.overlayPosition!;
         const anchor = o.anchorCell!;
         const sheet = this.sheet(anchor.sheetId);
-        const ranges = chartSources(spec).map((g) => {
-          const x = this.grid(g);
-          return x.sheet.range(x.grid);
-        });
-        const b = spec.basicChart;
-        const options: Record<string, unknown> = {
-          title: spec.title ?? '',
-          width: o.widthPixels ?? 600,
-          height: o.heightPixels ?? 371,
-        };
-        if (b) {
-          options.legend = { position: (b.legendPosition ?? 'RIGHT_LEGEND').replace('_LEGEND', '').toLowerCase() };
-          options.colors = (b.series ?? []).map((s) => toHex(s.colorStyle?.rgbColor ?? s.color) ?? null);
-          options.series = Object.fromEntries(
-            (b.series ?? []).map((s, k) => [
-              k,
-              { lineDashType: s.lineStyle?.type ?? 'SOLID', lineWidth: s.lineStyle?.width },
-            ]),
-          );
-        }
         const chartId = c.chartId ?? this.ss.core.nextId('chart');
-        const chart = new EmuChart(
+        const chart = this.chart(
           sheet,
+          spec,
           {
-            type: spec.scorecardChart ? 'SCORECARD' : (b?.chartType ?? 'LINE'),
-            ranges,
-            options,
-            position: {
-              anchorRow: (anchor.rowIndex ?? 0) + 1,
-              anchorColumn: (anchor.columnIndex ?? 0) + 1,
-              offsetX: o.offsetXPixels ?? 0,
-              offsetY: o.offsetYPixels ?? 0,
-            },
-            numHeaders: b?.headerCount ?? 0,
-            transpose: false,
-            mergeStrategy: 'MERGE_COLUMNS',
-            hiddenDimensionStrategy: spec.hiddenDimensionStrategy ?? 'SKIP_HIDDEN_ROWS_AND_COLUMNS',
-            spec: JSON.parse(JSON.stringify(spec)) as gapi.client.sheets.ChartSpec,
+            anchorRow: (anchor.rowIndex ?? 0) + 1,
+            anchorColumn: (anchor.columnIndex ?? 0) + 1,
+            offsetX: o.offsetXPixels ?? 0,
+            offsetY: o.offsetYPixels ?? 0,
           },
+          { width: o.widthPixels ?? 600, height: o.heightPixels ?? 371 },
           chartId,
         );
         sheet.charts.push(chart);
         return { addChart: { chart: { chartId, spec, position: c.position } } };
+      }
+      case 'updateChartSpec': {
+        const u = r.updateChartSpec!;
+        // The chart keeps its id, its sheet and its place; its spec is replaced whole.
+        for (const sheet of this.ss.sheets) {
+          const at = sheet.charts.findIndex((x) => x.chartId === u.chartId);
+          if (at < 0) continue;
+          const old = sheet.charts[at]!;
+          const size = {
+            width: Number(old.state.options.width ?? 600),
+            height: Number(old.state.options.height ?? 371),
+          };
+          sheet.charts[at] = this.chart(sheet, u.spec!, { ...old.state.position }, size, old.chartId);
+        }
+        return {};
       }
       case 'addProtectedRange': {
         const pr = r.addProtectedRange!.protectedRange!;

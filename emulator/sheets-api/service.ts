@@ -44,6 +44,13 @@ export class EmuSheetsSpreadsheets extends EmuObject {
           hidden: s.hidden,
           gridProperties: { rowCount: s.maxRows, columnCount: s.maxColumns, frozenRowCount: s.frozenRows },
         },
+        // Charts added through the API, with their spec (those built with EmbeddedChartBuilder have none here).
+        charts: s.charts
+          .filter((c) => c.state.spec)
+          .map((c) => ({
+            chartId: c.chartId ?? undefined,
+            spec: JSON.parse(JSON.stringify(c.state.spec)) as gapi.client.sheets.ChartSpec,
+          })),
         developerMetadata: ss.metadata
           .filter((m) => m.location.type === 'SHEET' && m.location.sheet === s)
           .map((m) => ({

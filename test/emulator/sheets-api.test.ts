@@ -145,6 +145,68 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     expect(card.spec?.scorecardChart?.baselineValueFormat?.comparisonType).toBe('PERCENTAGE_DIFFERENCE');
   });
 
+  test("updateChartSpec replaces a chart's spec in place (same id, same position); an unknown chart id fails the whole batch", () => {
+    const { emu, id, dataId } = setup();
+    const cell = (r: number): gapi.client.sheets.ChartData => ({
+      sourceRange: {
+        sources: [{ sheetId: dataId, startRowIndex: r, endRowIndex: r + 1, startColumnIndex: 1, endColumnIndex: 2 }],
+      },
+    });
+    const reply = batch(emu, id, [
+      {
+        addChart: {
+          chart: {
+            spec: { title: 'CA', scorecardChart: { keyValueData: cell(2) } },
+            position: {
+              overlayPosition: {
+                anchorCell: { sheetId: dataId, rowIndex: 4, columnIndex: 0 },
+                offsetXPixels: 4,
+                widthPixels: 260,
+                heightPixels: 130,
+              },
+            },
+          },
+        },
+      },
+    ]);
+    const chartId = reply.replies?.[0].addChart?.chart?.chartId;
+    expect(typeof chartId).toBe('number');
+    const withBaseline: gapi.client.sheets.ChartSpec = {
+      title: 'CA',
+      scorecardChart: {
+        keyValueData: cell(2),
+        baselineValueData: cell(1),
+        baselineValueFormat: { comparisonType: 'PERCENTAGE_DIFFERENCE' },
+      },
+    };
+    // The chart the API reports, then the same chart with a baseline.
+    const listed = emu.services.Sheets.Spreadsheets.get(id).sheets?.find((s) => s.properties?.sheetId === dataId);
+    expect(listed?.charts?.map((c) => c.chartId)).toEqual([chartId]);
+    batch(emu, id, [{ updateChartSpec: { chartId, spec: withBaseline } }]);
+    const [chart] = emu.charts('Data');
+    expect(chart).toMatchObject({ chartId, type: 'SCORECARD', ranges: ['Data!B3', 'Data!B2'] });
+    expect(chart?.position).toMatchObject({ anchorRow: 5, anchorColumn: 1, offsetX: 4 });
+    expect(chart?.options).toMatchObject({ width: 260, height: 130 });
+    expect(chart?.spec).toEqual(withBaseline);
+    // An unknown chart id: nothing of the batch is applied, the cell write before it included.
+    const before = state(emu);
+    const charts = emu.charts('Data');
+    expect(() =>
+      batch(emu, id, [
+        {
+          updateCells: {
+            start: { sheetId: dataId, rowIndex: 1, columnIndex: 1 },
+            fields: 'userEnteredValue',
+            rows: [{ values: [{ userEnteredValue: { numberValue: 99 } }] }],
+          },
+        },
+        { updateChartSpec: { chartId: (chartId ?? 0) + 1000, spec: withBaseline } },
+      ]),
+    ).toThrow(`Invalid requests[1].updateChartSpec: No chart with id: ${(chartId ?? 0) + 1000}`);
+    expect(state(emu)).toEqual(before);
+    expect(emu.charts('Data')).toEqual(charts);
+  });
+
   test('unknown fields and bad enum values: refused as the API parser refuses them, nothing applied', () => {
     const { emu, id } = setup();
     const before = state(emu);

@@ -12,9 +12,10 @@ import { isoDateFormatter } from '../../core/i18n/dates';
 import type { Lang } from '../../core/i18n/lang';
 import { loadKpis, loadObjectives } from '../storage';
 import { figuresFor, LAYOUT_KEY, ownedDashboards } from './generate';
-import { blockRequest } from './render';
+import type { ChartSpec } from '../../core/dashboard/plan';
+import { blockRequest, chartRequest, chartSignature } from './render';
 import { syntaxForLocale } from '../../core/formula';
-import { advancedSheets, spreadsheetOf } from './sheets-api';
+import { advancedSheets, type SheetInfo, spreadsheetOf } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,8 +29,10 @@ export interface RefreshInfo {
 export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string, info?: RefreshInfo): number {
   const api = advancedSheets();
   const spreadsheetId = ss.getId();
-  const { sheets, locale } = spreadsheetOf(api, spreadsheetId);
+  // With the charts' specs when figures are rewritten: the charts follow them (see below).
+  const { sheets, locale } = spreadsheetOf(api, spreadsheetId, { charts: Boolean(info) });
   const dashboards = ownedDashboards(sheets).filter((d) => d.key !== null);
+  const sheetIds = new Map(sheets.map((s) => [s.title, s.sheetId]));
   if (!dashboards.length) return 0;
   const asOf = (sheetId: number): gapi.client.sheets.Request =>
     blockRequest(sheetId, {
@@ -69,13 +72,41 @@ export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string, info?:
             shown as NonNullable<(typeof shown)[number]>[],
           )
         : null;
-      if (plan && plan.kpiIds.join(',') === ids.join(','))
+      if (plan && plan.kpiIds.join(',') === ids.join(',')) {
         for (const b of plan.blocks) requests.push(blockRequest(d.sheetId, b));
-      else requests.push(asOf(d.sheetId));
+        requests.push(...chartUpdates(d, plan.charts, sheetIds));
+      } else requests.push(asOf(d.sheetId));
     }
   }
   api.Spreadsheets.batchUpdate({ requests }, spreadsheetId);
   return dashboards.length;
+}
+
+/**
+ * The charts of a dashboard whose figures changed shape since it was generated: a scorecard that
+ * now has a previous period to compare with, a trend with more points. Each chart in place is
+ * matched to the plan's by its signature and given the plan's spec (`updateChartSpec`, in the
+ * same batch); a chart the user deleted is not recreated, one already right is left alone.
+ */
+function chartUpdates(
+  d: SheetInfo,
+  charts: readonly ChartSpec[],
+  sheetIds: ReadonlyMap<string, number>,
+): gapi.client.sheets.Request[] {
+  const inPlace = new Map<string, { chartId: number; spec: gapi.client.sheets.ChartSpec }[]>();
+  for (const c of d.charts) {
+    const key = chartSignature(c.spec);
+    inPlace.set(key, [...(inPlace.get(key) ?? []), c]);
+  }
+  const out: gapi.client.sheets.Request[] = [];
+  for (const c of charts) {
+    const spec = chartRequest({ sheetId: d.sheetId, sheetIds }, c)?.addChart?.chart?.spec;
+    if (!spec) continue;
+    const old = inPlace.get(chartSignature(spec))?.shift();
+    if (old && JSON.stringify(old.spec) !== JSON.stringify(spec))
+      out.push({ updateChartSpec: { chartId: old.chartId, spec } });
+  }
+  return out;
 }
 
 /** "15/06/2026 10:05" (fr) or "2026-06-15 10:05" (en), in the spreadsheet's time zone, without a service call. */

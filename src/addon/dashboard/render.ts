@@ -142,7 +142,7 @@ function ruleRequest(sheetId: number, c: ConditionalFormat, index: number): Requ
 const GOOD = color('#137333');
 const BAD = color('#c5221f');
 
-function chartRequest(ctx: RenderContext, c: ChartSpec): Request | null {
+export function chartRequest(ctx: RenderContext, c: ChartSpec): Request | null {
   const position: gapi.client.sheets.EmbeddedObjectPosition = {
     overlayPosition: {
       anchorCell: { sheetId: ctx.sheetId, rowIndex: c.position.row - 1, columnIndex: c.position.column - 1 },
@@ -220,6 +220,21 @@ function chartRequest(ctx: RenderContext, c: ChartSpec): Request | null {
       },
     },
   };
+}
+
+/**
+ * What tells one of a dashboard's charts from the others, whatever its figures: its kind and where
+ * its data starts (a scorecard's key cell; a basic chart's domain and first series). A chart's
+ * data grows down (more periods) and a scorecard gains or loses its baseline: neither changes this.
+ */
+export function chartSignature(spec: gapi.client.sheets.ChartSpec): string {
+  const start = (d: gapi.client.sheets.ChartData | undefined) => {
+    const g = d?.sourceRange?.sources?.[0];
+    return g ? `${g.sheetId ?? 0}:${g.startRowIndex ?? 0}:${g.startColumnIndex ?? 0}` : '-';
+  };
+  if (spec.scorecardChart) return `scorecard ${start(spec.scorecardChart.keyValueData)}`;
+  const b = spec.basicChart;
+  return `${b?.chartType ?? '?'} ${start(b?.domains?.[0]?.domain)} ${start(b?.series?.[0]?.series)}`;
 }
 
 export interface SheetTags {

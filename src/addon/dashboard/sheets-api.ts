@@ -27,6 +27,8 @@ export interface SheetInfo {
   index: number;
   /** Developer metadata on the sheet itself, by key (the first of each key). */
   tags: Map<string, string>;
+  /** The sheet's charts with their spec (only when asked for: `spreadsheetOf(…, { charts: true })`). */
+  charts: { chartId: number; spec: gapi.client.sheets.ChartSpec }[];
 }
 
 /** Every sheet's id, title, position and tags: one service call. */
@@ -38,10 +40,14 @@ export function sheetsOf(api: AdvancedSheets, spreadsheetId: string): SheetInfo[
  * The same call with the spreadsheet's locale (`SpreadsheetProperties.locale`, e.g. "fr_FR"),
  * which decides how formulas are spelt: no extra service call for it.
  */
-export function spreadsheetOf(api: AdvancedSheets, spreadsheetId: string): { sheets: SheetInfo[]; locale: string } {
+export function spreadsheetOf(
+  api: AdvancedSheets,
+  spreadsheetId: string,
+  options: { charts?: boolean } = {},
+): { sheets: SheetInfo[]; locale: string } {
+  const charts = options.charts ? ',charts(chartId,spec)' : '';
   const ss = api.Spreadsheets.get(spreadsheetId, {
-    fields:
-      'properties(locale),sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue,location))',
+    fields: `properties(locale),sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue,location)${charts})`,
   });
   return { sheets: sheetInfos(ss), locale: ss.properties?.locale ?? 'en_US' };
 }
@@ -58,6 +64,9 @@ function sheetInfos(ss: gapi.client.sheets.Spreadsheet): SheetInfo[] {
       title: s.properties?.title ?? '',
       index: s.properties?.index ?? i,
       tags,
+      charts: (s.charts ?? []).flatMap((c) =>
+        c.chartId !== undefined && c.spec ? [{ chartId: c.chartId, spec: c.spec }] : [],
+      ),
     };
   });
 }
