@@ -86,5 +86,9 @@ export function compactForm(
 
 /** "Cible : 20 000 €" as a number format around the target, so the number stays a number. */
 export function labelledFormat(label: string, format: string): string {
-  return `"${label.replace(/"/g, '')} "${format}`;
+  // A single-section format puts a negative's minus before everything ("-Cible : 5", "- 75%"):
+  // a second section for negatives keeps the minus on the number.
+  if (!label) return format;
+  const l = `"${label.replace(/"/g, '')} "`;
+  return `${l}${format};${l}-${format}`;
 }
