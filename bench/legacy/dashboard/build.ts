@@ -247,7 +247,8 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
           title: kpi.name,
           legend: { position: 'bottom' },
           colors: withTarget ? [COLORS.actual, COLORS.target] : [COLORS.actual],
-          series: withTarget ? { 1: { lineDashStyle: [4, 4] } } : {},
+          // As #9 left it on main: documented options only (the emulator refuses lineDashStyle).
+          ...(withTarget ? { series: { 0: { lineWidth: 3, pointSize: 5 }, 1: { lineWidth: 1, pointSize: 0 } } } : {}),
           vAxis: { format: values },
           width: CHART_WIDTH,
           height: CHART_HEIGHT,
