@@ -31,7 +31,7 @@ import { build } from 'esbuild';
 import { buildSidebarHtml } from '../scripts/sidebar-build';
 import { SERVER_METHODS } from '../src/shared/api';
 import { dashboardApi } from './dashboards';
-import { FileRefused, readWorkbookFile, writeWorkbookFile } from './files';
+import { exportFileName, FileRefused, loadFailure, readWorkbookFile, writeWorkbookFile } from './files';
 import { PAGE_HTML } from './page/html';
 import type { PlaygroundState } from './page/types';
 import { withShim } from './server';
@@ -127,8 +127,10 @@ const TEXT = {
     en: 'Workbook restored, but the add-on code changed since: some values may differ from the last session.',
   },
   opened: {
-    fr: (n: string) => `« ${n} » est ouvert. Sélectionnez une plage, puis utilisez le panneau Boussole.`,
-    en: (n: string) => `“${n}” is open. Select a range, then use the Boussole panel.`,
+    fr: (n: string, how: string | null) =>
+      `« ${n} » est ouvert${how ? ` (${how})` : ''}. Sélectionnez une plage, puis utilisez le panneau Boussole.`,
+    en: (n: string, how: string | null) =>
+      `“${n}” is open${how ? ` (${how})` : ''}. Select a range, then use the Boussole panel.`,
   },
   reset: { fr: 'Démo réinitialisée.', en: 'Demo reset.' },
 };
@@ -262,6 +264,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         ? { start: info.lastRun.start, rowsWritten: info.lastRun.rowsWritten, errors: info.lastRun.errors }
         : null,
       historyRows: history ? Math.max(0, emu.sheetValues(history).length - 1) : 0,
+      changes: wb.ops.length,
       notice,
       noticeId,
       version,
@@ -308,14 +311,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       }
       if (req.method === 'GET' && path === '/api/export') {
         const file = await writeWorkbookFile(wb.emu);
-        const name = `${
-          wb.emu.spreadsheet
-            .getName()
-            .replace(/[^\p{L}\p{N} ._-]+/gu, '')
-            .trim() || 'classeur'
-        }.xlsx`;
+        wb.emu.endExecution();
+        const name = exportFileName(wb.emu.spreadsheet.getName(), wb.lang());
         return send(res, 200, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', {
-          'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         });
       }
       if (req.method !== 'POST') return send(res, 404, 'not found', 'text/plain');
@@ -382,29 +381,32 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         case '/api/open': {
           const name = url.searchParams.get('name') ?? 'file';
           const lang = wb.lang();
-          let sheets: Awaited<ReturnType<typeof readWorkbookFile>>;
+          const locale = wb.emu.spreadsheet.getSpreadsheetLocale();
+          let opened: Awaited<ReturnType<typeof readWorkbookFile>>;
           try {
-            sheets = await readWorkbookFile(await readBody(req), name, lang);
+            opened = await readWorkbookFile(await readBody(req), name, lang, locale);
           } catch (e) {
-            const message =
-              e instanceof FileRefused
-                ? e.message
-                : `${lang === 'fr' ? 'Fichier illisible : ' : 'Unreadable file: '}${(e as Error).message}`;
+            const message = e instanceof FileRefused ? e.message : loadFailure(e, name, lang);
             return json(res, 200, { ok: false, error: { name: 'FileRefused', message } });
           }
           const previous: Base = wb.base;
           const previousOps = [...wb.ops];
           try {
-            wb.build({ kind: 'file', name, sheets });
+            wb.build({ kind: 'file', name, book: opened.book, locale });
           } catch (e) {
             // Nothing already loaded is lost: put the previous workbook back.
             wb.build(previous);
             wb.replay(previousOps);
-            return json(res, 200, { ok: false, error: { name: 'FileRefused', message: (e as Error).message } });
+            return json(res, 200, { ok: false, error: { name: 'FileRefused', message: loadFailure(e, name, lang) } });
           }
-          setNotice({ level: 'info', text: TEXT.opened[wb.lang()](name) });
+          const text = [TEXT.opened[wb.lang()](name, opened.how), ...opened.warnings].join('\n');
+          setNotice({ level: opened.warnings.length ? 'warning' : 'info', text });
           save();
-          return json(res, 200, { ok: true, sheets: wb.emu.sheetNames() });
+          return json(res, 200, {
+            ok: true,
+            sheets: wb.emu.sheetNames(),
+            active: wb.emu.spreadsheet.getActiveSheet().getName(),
+          });
         }
       }
       return send(res, 404, 'not found', 'text/plain');

@@ -17,6 +17,8 @@ import { serverApi } from '../src/addon/api';
 import { clock } from '../src/addon/clock';
 import type { Lang } from '../src/core/i18n/lang';
 import type { DashboardLayout, Schedule } from '../src/shared/api';
+import { readConfig } from '../src/addon/refresh/config';
+import { type Book, loadBook } from './book';
 import { runServerCall } from './server';
 import { dashboardApi, scheduledRun } from './dashboards';
 import {
@@ -34,7 +36,7 @@ import {
 } from './sample/company';
 import { SAMPLE_KPIS, SAMPLE_OBJECTIVES } from './sample/kpis';
 
-/** A sheet of an opened file: typed input per cell (`=…` formulas, ISO dates), and number formats. */
+/** A sheet of a file opened before workbooks were kept as Books (state.json written by an older playground). */
 export interface ImportedSheet {
   name: string;
   cells: (string | number | boolean | null)[][];
@@ -42,7 +44,11 @@ export interface ImportedSheet {
   widths?: (number | null)[];
 }
 
-export type Base = { kind: 'sample' } | { kind: 'file'; name: string; sheets: ImportedSheet[] };
+export type Base =
+  | { kind: 'sample' }
+  /** `locale`: the workbook's (the playground's when the file was opened; a Boussole export carries its own). */
+  | { kind: 'file'; name: string; book: Book; locale?: string }
+  | { kind: 'file'; name: string; sheets: ImportedSheet[] };
 
 export type Step = 'day' | 'week' | 'month';
 
@@ -118,11 +124,16 @@ export class Workbook {
     this.base = base;
     this.ops = [];
     this.rng = new Random(base.kind === 'sample' ? 2024 : 7);
+    const book = base.kind === 'file' && 'book' in base ? base.book : null;
+    const locale =
+      book?.spreadsheet?.locale ?? (base.kind === 'file' && 'book' in base ? base.locale : undefined) ?? 'fr_FR';
     const emu = createEmulator({
-      locale: 'fr_FR',
-      userLocale: 'fr',
-      now: base.kind === 'sample' ? SAMPLE_INSTALL : FILE_NOW,
-      spreadsheetName: base.kind === 'sample' ? SPREADSHEET_NAME : base.name,
+      locale,
+      userLocale: locale.split('_')[0],
+      timeZone: book?.spreadsheet?.timeZone || undefined,
+      now: base.kind === 'sample' ? SAMPLE_INSTALL : (book?.now ?? FILE_NOW),
+      spreadsheetName:
+        base.kind === 'sample' ? SPREADSHEET_NAME : (book?.spreadsheet?.name ?? base.name.replace(/\.[^.]+$/, '')),
     });
     this.emu = emu;
     const restoreServices = emu.install();
@@ -130,7 +141,8 @@ export class Workbook {
     clock.now = () => emu.clock.now();
     this.uninstall = () => (restoreServices(), (clock.now = realNow));
     if (base.kind === 'sample') this.buildSample();
-    else this.loadFile(base);
+    else if ('book' in base) this.loadBookFile(base.book);
+    else this.loadLegacyFile(base);
   }
 
   dispose(): void {
@@ -218,7 +230,15 @@ export class Workbook {
 
   // --- files ----------------------------------------------------------------------------------
 
-  private loadFile(base: Extract<Base, { kind: 'file' }>): void {
+  /** A file's workbook; a Boussole export also gets its schedule's trigger back (the add-on's own call). */
+  private loadBookFile(book: Book): void {
+    this.figures = null;
+    this.exec(() => loadBook(this.emu, book));
+    const schedule = this.exec(() => readConfig().schedule);
+    if (schedule.kind !== 'off') this.exec(() => dashboardApi.setSchedule(schedule));
+  }
+
+  private loadLegacyFile(base: { name: string; sheets: ImportedSheet[] }): void {
     this.figures = null;
     const data: Record<string, (string | number | boolean | null)[][]> = {};
     for (const s of base.sheets) data[s.name] = s.cells;

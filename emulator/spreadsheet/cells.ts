@@ -58,6 +58,16 @@ export function numberFormatOf(cell: Cell | undefined): string {
   return cell?.style?.numberFormat ?? GENERAL;
 }
 
+/** Sheets refuses longer input, with this message (the Sheets API's, quoted in freelabz/secator#96). */
+export const MAX_CELL_CHARS = 50_000;
+const TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+/** Throws Sheets' error when any value is too long, before anything is written (the call fails whole). */
+export function checkCellLengths(values: readonly (readonly unknown[])[]): void {
+  for (const row of values)
+    for (const v of row) if (typeof v === 'string' && v.length > MAX_CELL_CHARS) throw new Error(TOO_LONG);
+}
+
 export interface WriteContext {
   timeZone: string;
   locale: string;

@@ -7,6 +7,7 @@ import {
   displayFormat,
   numberFormatOf,
   writeValue,
+  checkCellLengths,
   type Cell,
   type SheetsValue,
   type Style,
@@ -330,6 +331,7 @@ export class EmuRange
   setValues(values: unknown[][]): Range {
     this.sheet.checkAlive();
     checkShape(values, this.grid.numRows, this.grid.numColumns);
+    checkCellLengths(values);
     const ctx = this.writeCtx();
     this.each((r, c) => writeValue(this.sheet.ensureCell(r, c), values[r - this.grid.row][c - this.grid.column], ctx));
     this.sync();
@@ -338,6 +340,7 @@ export class EmuRange
 
   setValue(value: unknown): Range {
     this.sheet.checkAlive();
+    checkCellLengths([[value]]);
     const ctx = this.writeCtx();
     this.each((r, c) => writeValue(this.sheet.ensureCell(r, c), value, ctx));
     this.sync();

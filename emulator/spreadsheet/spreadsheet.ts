@@ -124,7 +124,7 @@ export class EmuSpreadsheet
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
   }
 
-  /** `sheetId`: the one a Sheets API addSheet chose (checked free by the caller). */
+  /** `chosenId`: the one a Sheets API addSheet chose, or a file opened again keeps (checked free by the caller). */
   addSheet(name: string, index: number | undefined, chosenId?: number): EmuSheet {
     this.checkNewName(name);
     let sheetId = chosenId;

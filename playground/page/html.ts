@@ -27,6 +27,14 @@ export const PAGE_HTML = `<!DOCTYPE html>
   #notice { display: none; padding: 8px 14px; font-size: 13px; border-bottom: 1px solid #dadce0; }
   #notice.info { display: block; background: #e8f0fe; color: #174ea6; }
   #notice.error { display: block; background: #fce8e6; color: #a50e0e; }
+  #notice.warning { display: block; background: #fef7e0; color: #7a4f01; }
+  #notice { white-space: pre-line; }
+  #dialog { position: fixed; inset: 0; background: rgba(32, 33, 36, 0.45); display: flex; align-items: center; justify-content: center; z-index: 50; }
+  #dialog[hidden] { display: none; }
+  #dialog .box { background: #fff; border-radius: 8px; box-shadow: 0 4px 24px rgba(0,0,0,.25); max-width: 520px; padding: 20px 24px; }
+  #dialog h2 { font-size: 18px; font-weight: 500; margin: 0 0 10px; color: #202124; }
+  #dialog p { font-size: 14px; line-height: 1.45; color: #3c4043; margin: 0 0 18px; white-space: pre-line; }
+  #dialog .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; }
   #notice button { margin-left: 10px; border: 0; background: none; color: inherit; text-decoration: underline; cursor: pointer; }
   main { flex: 1; display: flex; min-height: 0; }
   .book { flex: 1; display: flex; flex-direction: column; min-width: 0; background: #fff; }
@@ -100,6 +108,7 @@ export const PAGE_HTML = `<!DOCTYPE html>
     <div class="group"><button class="btn" data-lang="fr">FR</button><button class="btn" data-lang="en">EN</button></div>
   </header>
   <div id="notice" role="status" data-testid="notice"></div>
+  <div id="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" data-testid="dialog" hidden><div class="box"><h2 id="dialog-title"></h2><p id="dialog-text"></p><div class="actions" id="dialog-actions"></div></div></div>
   <main>
     <section class="book">
       <div class="fbar"><div class="name" id="cellname" data-testid="cell-name"></div><span class="fx">fx</span><input id="formula" data-testid="formula-bar" spellcheck="false" autocomplete="off"></div>

@@ -56,6 +56,12 @@ const STRINGS = {
     fr: "Revenir au classeur d'exemple ? Les changements faits ici seront perdus.",
     en: 'Go back to the sample workbook? Changes made here will be lost.',
   },
+  resetTitle: { fr: 'Réinitialiser la démo ?', en: 'Reset the demo?' },
+  resetGo: { fr: 'Réinitialiser', en: 'Reset' },
+  cancel: { fr: 'Annuler', en: 'Cancel' },
+  openTitle: { fr: 'Remplacer le classeur ouvert ?', en: 'Replace the open workbook?' },
+  openGo: { fr: 'Remplacer sans enregistrer', en: 'Replace without saving' },
+  openSaveFirst: { fr: "Enregistrer d'abord en .xlsx, puis ouvrir", en: 'Save as .xlsx first, then open' },
   ran: { fr: 'Actualisation faite', en: 'Refresh done' },
   generated: { fr: 'Tableaux de bord générés', en: 'Dashboards generated' },
   moved: { fr: 'Horloge avancée au', en: 'Clock moved to' },
@@ -101,7 +107,7 @@ const quoteSheet = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? na
 
 /** Counts the notices shown (data-seq): a test waits for a new one, not for a text an earlier one left. */
 let noticeSeq = 0;
-function notice(level: 'info' | 'error', text: string): void {
+function notice(level: 'info' | 'warning' | 'error', text: string): void {
   const n = $('notice');
   n.dataset.seq = String(++noticeSeq);
   n.className = level;
@@ -110,6 +116,40 @@ function notice(level: 'info' | 'error', text: string): void {
   b.textContent = t('close');
   b.onclick = () => (n.className = '');
   n.appendChild(b);
+}
+
+/** An in-page question (a native confirm() would not show in screenshots): the id of the button chosen, or 'cancel'. */
+function ask(
+  title: string,
+  text: string,
+  buttons: { id: string; label: string; primary?: boolean }[],
+): Promise<string> {
+  const box = $('dialog');
+  $('dialog-title').textContent = title;
+  $('dialog-text').textContent = text;
+  const actions = $('dialog-actions');
+  actions.replaceChildren();
+  return new Promise((done) => {
+    const close = (id: string) => {
+      box.hidden = true;
+      document.removeEventListener('keydown', onKey);
+      done(id);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close('cancel');
+    };
+    for (const b of [...buttons, { id: 'cancel', label: t('cancel') }]) {
+      const el = document.createElement('button');
+      el.className = `btn${'primary' in b && b.primary ? ' primary' : ''}`;
+      el.textContent = b.label;
+      el.dataset.answer = b.id;
+      el.onclick = () => close(b.id);
+      actions.appendChild(el);
+    }
+    document.addEventListener('keydown', onKey);
+    box.hidden = false;
+    actions.querySelector<HTMLButtonElement>('button')?.focus();
+  });
 }
 
 function applyStrings(): void {
@@ -705,8 +745,9 @@ function installControls(): void {
         reloadSidebar();
       }),
   );
-  $('reset').addEventListener('click', () => {
-    if (!confirm(t('confirmReset'))) return;
+  $('reset').addEventListener('click', async () => {
+    if ((await ask(t('resetTitle'), t('confirmReset'), [{ id: 'go', label: t('resetGo'), primary: true }])) !== 'go')
+      return;
     void busy(async () => {
       await api('/api/reset', {});
       active = '';
@@ -729,16 +770,30 @@ function installControls(): void {
     ),
   );
   const file = $<HTMLInputElement>('open');
-  file.addEventListener('change', () => {
+  file.addEventListener('change', async () => {
     const f = file.files?.[0];
     file.value = '';
     if (!f) return;
+    // A workbook with changes is not replaced without asking (its objectives and KPIs would go with it).
+    const fresh = await api<PlaygroundState>('/api/state');
+    if (fresh.changes > 0) {
+      const text =
+        lang === 'fr'
+          ? `« ${f.name} » remplacera « ${fresh.spreadsheetName} » et ses ${fresh.changes} changement(s) : objectifs, KPI, historique et planification compris. Enregistrez-le d'abord en .xlsx pour le garder (il se rouvre ici tel quel).`
+          : `"${f.name}" will replace "${fresh.spreadsheetName}" and its ${fresh.changes} change(s), objectives, KPIs, history and schedule included. Save it as .xlsx first to keep it (it reopens here as it is).`;
+      const answer = await ask(t('openTitle'), text, [
+        { id: 'save', label: t('openSaveFirst'), primary: true },
+        { id: 'go', label: t('openGo') },
+      ]);
+      if (answer === 'cancel') return;
+      if (answer === 'save') $<HTMLAnchorElement>('export').click();
+    }
     void busy(async () => {
       const bytes = await f.arrayBuffer();
       const res = await fetch(`/api/open?name=${encodeURIComponent(f.name)}`, { method: 'POST', body: bytes });
-      const out = (await res.json()) as { ok: boolean; sheets?: string[]; error?: { message: string } };
+      const out = (await res.json()) as { ok: boolean; active?: string; error?: { message: string } };
       if (!out.ok) return notice('error', out.error?.message ?? t('failed'));
-      active = out.sheets?.[0] ?? '';
+      active = out.active ?? '';
       view = null;
       await refreshAll();
       reloadSidebar();

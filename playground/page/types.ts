@@ -84,7 +84,9 @@ export interface PlaygroundState {
   lastRun: { start: string; rowsWritten: number; errors: string[] } | null;
   historyRows: number;
   /** A message for the person: a restore that failed, a file refused… */
-  notice: { level: 'info' | 'error'; text: string } | null;
+  notice: { level: 'info' | 'warning' | 'error'; text: string } | null;
+  /** Actions taken since the workbook was opened or reset: replacing it then asks first. */
+  changes: number;
   /** Changes with every notice set, even one with the same text. */
   noticeId: number;
   version: number;
