@@ -56,8 +56,26 @@ export function decode(bytes: Buffer): { text: string; encoding: Encoding } {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     // Not UTF-8: the Windows code page Excel writes in Western Europe (0x80 is €, 0x9C is œ).
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: windows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * Windows-1252 by hand: Node's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x80 gives
+ * U+0080, not €: nodejs/node#56542), so the 0x80–0x9F block is mapped here (WHATWG's index).
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+export function windows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(
+      ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)),
+    );
+  }
+  return out;
 }
 
 /** RFC 4180 records, each with the 1-based line of the file it starts on. */
@@ -66,6 +84,7 @@ export function parseRecords(
   sep: string,
   limit = Number.POSITIVE_INFINITY,
   firstLine = 1,
+  lenient = false,
 ): { fields: string[]; line: number }[] {
   const records: { fields: string[]; line: number }[] = [];
   let fields: string[] = [];
@@ -99,7 +118,13 @@ export function parseRecords(
         i++;
         continue;
       }
-      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+      // A line break inside quotes is part of the value: one "\n" whatever the file's line ends.
+      if (ch === '\r' || ch === '\n') {
+        line++;
+        field += '\n';
+        i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        continue;
+      }
       field += ch;
       i++;
       continue;
@@ -126,7 +151,7 @@ export function parseRecords(
     field += ch;
     i++;
   }
-  if (quoted) throw new CsvError({ kind: 'unterminated', row: quoteLine, column: quoteColumn });
+  if (quoted && !lenient) throw new CsvError({ kind: 'unterminated', row: quoteLine, column: quoteColumn });
   if (records.length < limit && (field !== '' || fields.length)) endRecord();
   return records;
 }
@@ -137,13 +162,9 @@ function detectSeparator(text: string): { sep: string; skipFirstLine: boolean } 
   if (hint) return { sep: hint[1] as string, skipFirstLine: true };
   let best = { sep: ',', score: -1 };
   for (const sep of [';', '\t', ',', '|']) {
-    let records: { fields: string[] }[];
-    try {
-      records = parseRecords(text, sep, 30);
-    } catch {
-      continue;
-    }
-    const counts = records.filter((r) => r.fields.some((f) => f !== '')).map((r) => r.fields.length);
+    // Lenient: a quote left open is reported once the separator is known, at its line.
+    const records = parseRecords(text, sep, 30, 1, true);
+    const counts = records.filter((r) => r.fields.length > 1 || r.fields[0] !== '').map((r) => r.fields.length);
     if (!counts.length) continue;
     const freq = new Map<number, number>();
     for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);

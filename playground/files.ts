@@ -154,8 +154,12 @@ function csvWarnings(read: CsvRead, file: string, sheet: string, lang: Lang, loc
       file,
       { sheet, column: `${m.column}${head}` },
       lang === 'fr'
-        ? `${m.cells.length} cellule(s) restent du texte dans une colonne de nombres ou de dates, car elles ne se lisent pas comme tels en ${locale} : ${list}. Corrigez-les dans le fichier (ou tapez-les dans la grille).`
-        : `${m.cells.length} cell(s) stay text in a column of numbers or dates, as they do not read as such in ${locale}: ${list}. Fix them in the file (or type them on the grid).`,
+        ? m.cells.length === 1
+          ? `1 cellule reste du texte dans une colonne de nombres ou de dates, car elle ne se lit pas ainsi en ${locale} : ${list}. Corrigez-la dans le fichier (ou tapez-la dans la grille).`
+          : `${m.cells.length} cellules restent du texte dans une colonne de nombres ou de dates, car elles ne se lisent pas ainsi en ${locale} : ${list}. Corrigez-les dans le fichier (ou tapez-les dans la grille).`
+        : m.cells.length === 1
+          ? `1 cell stays text in a column of numbers or dates, as it does not read as one in ${locale}: ${list}. Fix it in the file (or type it on the grid).`
+          : `${m.cells.length} cells stay text in a column of numbers or dates, as they do not read as such in ${locale}: ${list}. Fix them in the file (or type them on the grid).`,
     );
   });
 }

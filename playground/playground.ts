@@ -264,7 +264,6 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         ? { start: info.lastRun.start, rowsWritten: info.lastRun.rowsWritten, errors: info.lastRun.errors }
         : null,
       historyRows: history ? Math.max(0, emu.sheetValues(history).length - 1) : 0,
-      changes: wb.ops.length,
       notice,
       noticeId,
       version,
@@ -304,6 +303,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         return json(res, 200, out.ok ? { ok: true, value: out.value ?? null } : { ok: false, error: out.error });
       }
       if (req.method === 'GET' && path === '/api/state') return json(res, 200, state());
+      if (req.method === 'GET' && path === '/api/changed') {
+        const changed = wb.changed();
+        wb.emu.endExecution();
+        return json(res, 200, { changed, spreadsheetName: wb.emu.spreadsheet.getName() });
+      }
       if (req.method === 'GET' && path === '/api/sheet') {
         const name = url.searchParams.get('name') ?? '';
         if (!wb.emu.sheetNames().includes(name)) return json(res, 404, { error: `no sheet named ${name}` });

@@ -110,6 +110,8 @@ export class Workbook {
   private uninstall: (() => void) | null = null;
   private rng = new Random(1);
   private figures: MonthFigures[] | null = null;
+  /** contentHash() right after build(): what "no change" looks like. */
+  private baseHash: string | null = null;
   private booked = 0;
   /** Called after every recorded op (persistence). */
   onChange: (() => void) | null = null;
@@ -143,6 +145,7 @@ export class Workbook {
     if (base.kind === 'sample') this.buildSample();
     else if ('book' in base) this.loadBookFile(base.book);
     else this.loadLegacyFile(base);
+    this.baseHash = this.contentHash();
   }
 
   dispose(): void {
@@ -387,6 +390,20 @@ export class Workbook {
       h.update(JSON.stringify(this.emu.snapshot(name).display));
     }
     return h.digest('hex').slice(0, 16);
+  }
+
+  /** What a person would lose: the sheets as seen, the clock, the document properties and the triggers. */
+  private contentHash(): string {
+    const h = createHash('sha256');
+    h.update(this.fingerprint());
+    h.update(JSON.stringify(this.emu.properties.document()));
+    h.update(JSON.stringify(this.emu.triggers().map((t) => [t.handler, t.schedule])));
+    return h.digest('hex');
+  }
+
+  /** True when the workbook differs from what it was opened or reset as (reading it, as the sidebar does at start, is no change). */
+  changed(): boolean {
+    return this.baseHash !== null && this.contentHash() !== this.baseHash;
   }
 
   saved(): SavedState {

@@ -57,7 +57,9 @@ const argb = (hex: string) => ({ argb: `FF${hex.replace('#', '').toUpperCase()}`
 // --- number formats ---------------------------------------------------------------------------
 
 /** Excel's locale-dependent built-in date formats (numFmtId 14, 22) read as the workbook's locale shows them. */
-function sheetsFormat(excel: string, locale: string): string {
+function sheetsFormat(format: string, locale: string): string {
+  // A locale tag alone ([$-40C], [$-x-sysdate]) changes nothing here: only [$€-40C] shows a symbol.
+  const excel = format.replace(/\[\$-[^\]]*\]/g, '');
   if (excel === 'mm-dd-yy') return /^en_US/.test(locale) ? 'M/d/yyyy' : 'dd/MM/yyyy';
   if (excel === 'm/d/yy h:mm') return /^en_US/.test(locale) ? 'M/d/yyyy H:mm' : 'dd/MM/yyyy H:mm';
   return excel;

@@ -31,7 +31,7 @@ export const PAGE_HTML = `<!DOCTYPE html>
   #notice { white-space: pre-line; }
   #dialog { position: fixed; inset: 0; background: rgba(32, 33, 36, 0.45); display: flex; align-items: center; justify-content: center; z-index: 50; }
   #dialog[hidden] { display: none; }
-  #dialog .box { background: #fff; border-radius: 8px; box-shadow: 0 4px 24px rgba(0,0,0,.25); max-width: 520px; padding: 20px 24px; }
+  #dialog .box { background: #fff; border-radius: 8px; box-shadow: 0 4px 24px rgba(0,0,0,.25); max-width: 620px; padding: 20px 24px; }
   #dialog h2 { font-size: 18px; font-weight: 500; margin: 0 0 10px; color: #202124; }
   #dialog p { font-size: 14px; line-height: 1.45; color: #3c4043; margin: 0 0 18px; white-space: pre-line; }
   #dialog .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; }

@@ -775,18 +775,18 @@ function installControls(): void {
     file.value = '';
     if (!f) return;
     // A workbook with changes is not replaced without asking (its objectives and KPIs would go with it).
-    const fresh = await api<PlaygroundState>('/api/state');
-    if (fresh.changes > 0) {
+    const now = await api<{ changed: boolean; spreadsheetName: string }>('/api/changed');
+    if (now.changed) {
       const text =
         lang === 'fr'
-          ? `« ${f.name} » remplacera « ${fresh.spreadsheetName} » et ses ${fresh.changes} changement(s) : objectifs, KPI, historique et planification compris. Enregistrez-le d'abord en .xlsx pour le garder (il se rouvre ici tel quel).`
-          : `"${f.name}" will replace "${fresh.spreadsheetName}" and its ${fresh.changes} change(s), objectives, KPIs, history and schedule included. Save it as .xlsx first to keep it (it reopens here as it is).`;
+          ? `« ${f.name} » remplacera « ${now.spreadsheetName} » et les changements qui y ont été faits, objectifs, KPI, historique et planification compris. Enregistrez-le d'abord en .xlsx pour le garder : il se rouvre ici tel quel.`
+          : `"${f.name}" will replace "${now.spreadsheetName}" and the changes made to it, objectives, KPIs, history and schedule included. Save it as .xlsx first to keep it: it reopens here as it is.`;
       const answer = await ask(t('openTitle'), text, [
         { id: 'save', label: t('openSaveFirst'), primary: true },
         { id: 'go', label: t('openGo') },
       ]);
       if (answer === 'cancel') return;
-      if (answer === 'save') $<HTMLAnchorElement>('export').click();
+      if (answer === 'save') await saveExport();
     }
     void busy(async () => {
       const bytes = await f.arrayBuffer();
@@ -799,6 +799,22 @@ function installControls(): void {
       reloadSidebar();
     });
   });
+}
+
+/** Downloads the workbook as .xlsx and waits until it is in hand (before anything replaces it). */
+async function saveExport(): Promise<void> {
+  const res = await fetch('/api/export');
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : 'classeur.xlsx';
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The sidebar's calls change the workbook too: follow them (never while an action of the page runs). */

@@ -85,8 +85,6 @@ export interface PlaygroundState {
   historyRows: number;
   /** A message for the person: a restore that failed, a file refused… */
   notice: { level: 'info' | 'warning' | 'error'; text: string } | null;
-  /** Actions taken since the workbook was opened or reset: replacing it then asks first. */
-  changes: number;
   /** Changes with every notice set, even one with the same text. */
   noticeId: number;
   version: number;

@@ -45,18 +45,34 @@ async function smallWorkbook(): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-/** Opens a file as the page's Open button does; once done, the notice it left (a new one, never the last one's). */
-async function openFile(page: Page, name: string, buffer: Buffer): Promise<string> {
+/**
+ * Opens a file as the page's Open button does; once done, the notice it left (a new one, never the
+ * last one's). `answer`: the button to press in the question asked first (the workbook has changes).
+ */
+async function openFile(page: Page, name: string, buffer: Buffer, answer?: 'go' | 'save'): Promise<string> {
   const shown = await noticeSeq(page);
-  await pageAction(page, () =>
+  const choose = () =>
     page.setInputFiles('#open', {
       name,
       mimeType: name.endsWith('.csv')
         ? 'text/csv'
         : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer,
-    }),
-  );
+    });
+  if (answer) {
+    await choose();
+    await page.waitForSelector('[data-testid=dialog]:not([hidden])');
+    await pageAction(page, () => page.click(`[data-testid=dialog] button[data-answer=${answer}]`));
+  } else await pageAction(page, choose);
+  return noticeAfter(page, shown);
+}
+
+/** Reset, confirmed in the page's question; the notice it left. */
+async function resetDemo(page: Page): Promise<string> {
+  const shown = await noticeSeq(page);
+  await page.click('#reset');
+  await page.waitForSelector('[data-testid=dialog]:not([hidden])');
+  await pageAction(page, () => page.click('[data-testid=dialog] button[data-answer=go]'));
   return noticeAfter(page, shown);
 }
 
@@ -68,9 +84,7 @@ async function typeInto(page: Page, a1: { r: number; c: number }, input: string)
 
 test('typed input follows the locale; the formula bar shows the raw value and Enter on it changes nothing', async () => {
   const { page, errors } = await env.open();
-  const shown = await noticeSeq(page);
-  await pageAction(page, () => page.click('#reset'));
-  await noticeAfter(page, shown);
+  await resetDemo(page);
   const emu = () => env.pg.workbook.emu;
   await openTab(page, 'Ventes');
   // D2 shows "76 220 €"; the formula bar the number itself, as in Sheets.
@@ -110,7 +124,8 @@ test('typed input follows the locale; the formula bar shows the raw value and En
 
 test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: same values', async () => {
   const { page, errors } = await env.open();
-  expect(await openFile(page, 'acquisition.xlsx', await smallWorkbook())).toMatch(/acquisition\.xlsx/);
+  // The workbook has the edits of the test before: the page asks first.
+  expect(await openFile(page, 'acquisition.xlsx', await smallWorkbook(), 'go')).toMatch(/acquisition\.xlsx/);
   expect(await page.getAttribute('body', 'data-sheet')).toBe('Acquisition');
   expect(await page.textContent('#grid tr[data-r="5"] td[data-c="2"]')).toBe('3600');
 
@@ -139,7 +154,7 @@ test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: sa
   );
 
   // Open it again: same values, same formulas.
-  expect(await openFile(page, 'saved.xlsx', bytes)).toMatch(/saved\.xlsx/);
+  expect(await openFile(page, 'saved.xlsx', bytes, 'go')).toMatch(/saved\.xlsx/);
   await openTab(page, 'Acquisition');
   const after = emu().sheetValues('Acquisition');
   expect(after).toEqual(before);
@@ -150,9 +165,7 @@ test('open an .xlsx, use a Boussole formula on it, save as .xlsx, open again: sa
 
 test('a malformed or foreign file is refused with a message, and the open workbook stays', async () => {
   const { page } = await env.open();
-  const shown = await noticeSeq(page);
-  await pageAction(page, () => page.click('#reset'));
-  expect(await noticeAfter(page, shown)).toMatch(/réinitialisée/);
+  expect(await resetDemo(page)).toMatch(/réinitialisée/);
   const sheetsBefore = env.pg.workbook.emu.sheetNames();
 
   expect(await openFile(page, 'budget.xlsx', Buffer.from('PK\u0003\u0004 this is not really a zip archive'))).toMatch(
@@ -160,13 +173,18 @@ test('a malformed or foreign file is refused with a message, and the open workbo
   );
   expect(await page.getAttribute('[data-testid=notice]', 'class')).toBe('error');
   expect(env.pg.workbook.emu.sheetNames()).toEqual(sheetsBefore);
-  await page.screenshot({ path: join(ARTIFACTS, '31-malformed-file.png') });
 
   expect(
     await openFile(page, 'photo.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
   ).toMatch(/n'est pas un classeur \.xlsx lisible/);
   expect(await openFile(page, 'rapport.pdf', Buffer.from('%PDF-1.7'))).toMatch(/Seuls les fichiers \.xlsx et \.csv/);
   expect(await openFile(page, 'binaire.csv', Buffer.from([0x41, 0x00, 0x42]))).toMatch(/n'est pas du texte/);
+  // Where and why: the file, the row and the column of a quote never closed.
+  const unclosed = Buffer.from('Mois;CA;Note\r\n01/01/2025;12;ok\r\n01/02/2025;13;"oubli\r\n01/03/2025;14;fin\r\n');
+  expect(await openFile(page, 'notes.csv', unclosed)).toMatch(
+    /^« notes\.csv », ligne 3, colonne C : Un champ ouvert par un guillemet \("\) n'est jamais refermé/,
+  );
+  await page.screenshot({ path: join(ARTIFACTS, '31-malformed-file.png') });
   expect(env.pg.workbook.emu.sheetNames()).toEqual(sheetsBefore);
   expect(await page.getAttribute('body', 'data-kind')).toBeTruthy();
 
@@ -180,6 +198,64 @@ test('a malformed or foreign file is refused with a message, and the open workbo
   ).toMatch(/ventes\.csv/);
   expect(await page.getAttribute('body', 'data-sheet')).toBe('ventes');
   expect(env.pg.workbook.emu.sheetValues('ventes')[1].slice(1)).toEqual([1234.5, 0.25]);
+
+  // A column mixing French and English amounts: opened, and the cells left as text are named.
+  const mixed = Buffer.from('Mois;CA\r\n01/01/2025;1 234,5\r\n01/02/2025;1,234.50\r\n01/03/2025;980\r\n');
+  const said = await openFile(page, 'mixte.csv', mixed);
+  expect(said).toMatch(/« mixte\.csv » est ouvert \(UTF-8, séparateur point-virgule\)/);
+  expect(said).toMatch(/colonne B \(« CA »\) : 1 cellule reste du texte .* B3 « 1,234\.50 »/);
+  expect(await page.getAttribute('[data-testid=notice]', 'class')).toBe('warning');
+  await page.screenshot({ path: join(ARTIFACTS, '34-csv-mixed-column.png') });
+  await page.context().close();
+});
+
+test('opening asks before replacing a workbook with changes; "save first" downloads it, and it reopens whole', async () => {
+  const { page, errors } = await env.open();
+  await resetDemo(page);
+  await openTab(page, 'Ventes');
+  await typeInto(page, { r: 2, c: 10 }, 'à garder');
+  const emu = () => env.pg.workbook.emu;
+  const sheets = emu().sheetNames();
+
+  // The question names the file, the workbook and its changes; Cancel leaves everything as it is.
+  await page.setInputFiles('#open', {
+    name: 'ventes.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('a;b\r\n1;2\r\n'),
+  });
+  await page.waitForSelector('[data-testid=dialog]:not([hidden])');
+  const question = (await page.textContent('[data-testid=dialog]')) ?? '';
+  expect(question).toMatch(/Remplacer le classeur ouvert \?/);
+  expect(question).toMatch(
+    /« ventes\.csv » remplacera « Opaline Logiciels — pilotage » et les changements qui y ont été faits/,
+  );
+  await page.screenshot({ path: join(ARTIFACTS, '32-open-confirmation.png') });
+  await page.click('[data-testid=dialog] button[data-answer=cancel]');
+  expect(await page.isHidden('[data-testid=dialog]')).toBe(true);
+  expect(emu().sheetNames()).toEqual(sheets);
+  expect(emu().cell('Ventes!J2').value).toBe('à garder');
+
+  // "Save first": the export downloads under the spreadsheet's name, then the file opens.
+  const kpis = emu().sheetValues('Boussole · KPI').length;
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    openFile(page, 'ventes.csv', Buffer.from('a;b\r\n1;2\r\n'), 'save'),
+  ]);
+  expect(download.suggestedFilename()).toBe('Opaline Logiciels — pilotage.xlsx');
+  expect(emu().sheetNames()).toEqual(['ventes']);
+  const saved = join(dir, 'pilotage.xlsx');
+  await download.saveAs(saved);
+
+  // The export opens again (nothing changed since the CSV: no question), whole: the edit, the KPIs, the dashboards.
+  expect(await openFile(page, 'Opaline Logiciels — pilotage.xlsx', readFileSync(saved))).toMatch(/est ouvert/);
+  expect(emu().sheetNames()).toEqual(sheets);
+  expect(emu().cell('Ventes!J2').value).toBe('à garder');
+  expect(emu().sheetValues('Boussole · KPI').length).toBe(kpis);
+  expect(emu().charts('Direction').length).toBeGreaterThan(0);
+  await openTab(page, 'Direction');
+  await page.waitForSelector('#layer canvas');
+  await page.screenshot({ path: join(ARTIFACTS, '33-reopened-export.png') });
+  expect(errors).toEqual([]);
   await page.context().close();
 });
 
@@ -240,5 +316,23 @@ test('the state survives a restart; a broken state file is set aside with a mess
   expect(broken.notice.text).toMatch(/n'a pas pu être restauré .* classeur d'exemple est rechargé/);
   expect(broken.source.kind).toBe('sample');
   expect(readdirSync(data).some((f) => f.startsWith('state.json.broken-'))).toBe(true);
+
+  // An opened file is the new starting point: it comes back after a restart, typed values and formats included.
+  const opened = (await (
+    await fetch(new URL('/api/open?name=ventes.csv', pg.url), {
+      method: 'POST',
+      body: Buffer.from('Mois;CA\r\n01/01/2025;7 791,48 €\r\n', 'utf8'),
+    })
+  ).json()) as { ok: boolean };
+  expect(opened.ok).toBe(true);
+  await pg.close();
+  pg = await startPlayground({
+    port: 0,
+    dataDir: data,
+    quiet: true,
+    sidebarHtml: '<html><head></head><body></body></html>',
+  });
+  expect(pg.workbook.emu.sheetNames()).toEqual(['ventes']);
+  expect(pg.workbook.emu.cell('ventes!B2')).toMatchObject({ value: 7791.48, numberFormat: '#,##0.00 [$€]' });
   await pg.close();
 });
