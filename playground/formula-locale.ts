@@ -5,8 +5,7 @@
  * change: spacing, names, references and text are kept exactly as written, so a formula that
  * goes out to a file and comes back reads the same.
  */
-import { createEmulator } from '../emulator';
-import { COMMA_SYNTAX, type FormulaSyntax, syntaxForLocale } from '../src/core/formula';
+import type { FormulaSyntax } from '../src/core/formula';
 
 const NAME_START = /[A-Za-z_$\u00C0-\uFFFF]/;
 const NAME_PART = /[A-Za-z0-9_.$:!\u00C0-\uFFFF]/;
@@ -83,27 +82,4 @@ export function translateFormula(formula: string, from: FormulaSyntax, to: Formu
     i++;
   }
   return out;
-}
-
-const readBy = new Map<string, FormulaSyntax>();
-
-/**
- * The syntax the emulator reads formulas in for a spreadsheet locale: the locale's own once the
- * emulator parses formulas as Sheets does (src/core/formula), asked once per locale by writing
- * `=IF(1;2;3)` into a scratch spreadsheet, so files follow the emulator rather than guess it.
- */
-export function emulatorSyntax(locale: string): FormulaSyntax {
-  let found = readBy.get(locale);
-  if (!found) {
-    const wanted = syntaxForLocale(locale);
-    if (wanted.argumentSeparator === ',') found = wanted;
-    else {
-      const emu = createEmulator({ locale });
-      const sheet = emu.spreadsheet.getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
-      sheet.getRange('A1').setFormula('=IF(1;2;3)');
-      found = sheet.getRange('A1').getValue() === 2 ? wanted : COMMA_SYNTAX;
-    }
-    readBy.set(locale, found);
-  }
-  return found;
 }

@@ -19,9 +19,9 @@
 import ExcelJS from 'exceljs';
 import type { ConditionalFormatView, Style } from '../emulator';
 import { formatA1, parseA1 } from '../emulator/a1';
-import { COMMA_SYNTAX, type FormulaSyntax } from '../src/core/formula';
+import { COMMA_SYNTAX, type FormulaSyntax, syntaxForLocale } from '../src/core/formula';
 import type { Book, BookSheet, BookValue, ValidationView } from './book';
-import { emulatorSyntax, translateFormula } from './formula-locale';
+import { translateFormula } from './formula-locale';
 import { colLetters } from './view';
 
 export const META_SHEET = 'boussole.metadata';
@@ -419,7 +419,7 @@ export async function writeXlsx(book: Book): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Boussole playground';
   if (book.spreadsheet) wb.title = book.spreadsheet.name;
-  const sheetSyntax = emulatorSyntax(book.spreadsheet?.locale ?? 'en_US');
+  const sheetSyntax = syntaxForLocale(book.spreadsheet?.locale ?? 'en_US');
   const taken = new Set<string>([META_SHEET.toLowerCase()]);
   const carried: string[][] = [['format', META_FORMAT]];
   const chunks = (json: string) => {
@@ -579,7 +579,7 @@ export async function readXlsx(bytes: Buffer, locale: string): Promise<ReadXlsxR
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const carried = readCarried(wb.getWorksheet(META_SHEET));
   const sheetLocale = carried?.spreadsheet?.locale ?? locale;
-  const toSheetSyntax = emulatorSyntax(sheetLocale);
+  const toSheetSyntax = syntaxForLocale(sheetLocale);
   const toSheet = (f: string) => translateFormula(f, COMMA_SYNTAX, toSheetSyntax);
   const skipped: string[] = [];
   const sheets: BookSheet[] = [];
