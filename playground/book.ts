@@ -264,6 +264,40 @@ function buildChart(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   c: ChartView,
 ) {
+  if (c.spec) {
+    // A chart the Sheets API made (a scorecard exists only there): made again the same way, same id.
+    const width = typeof c.options.width === 'number' ? c.options.width : undefined;
+    const height = typeof c.options.height === 'number' ? c.options.height : undefined;
+    (Sheets as NonNullable<typeof Sheets>).Spreadsheets.batchUpdate(
+      {
+        requests: [
+          {
+            addChart: {
+              chart: {
+                ...(c.chartId !== null ? { chartId: c.chartId } : {}),
+                spec: c.spec,
+                position: {
+                  overlayPosition: {
+                    anchorCell: {
+                      sheetId: sheet.getSheetId(),
+                      rowIndex: c.position.anchorRow - 1,
+                      columnIndex: c.position.anchorColumn - 1,
+                    },
+                    offsetXPixels: c.position.offsetX,
+                    offsetYPixels: c.position.offsetY,
+                    widthPixels: width,
+                    heightPixels: height,
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      ss.getId(),
+    );
+    return;
+  }
   let b = sheet.newChart().setChartType(c.type as never);
   for (const r of c.ranges) b = b.addRange(rangeNamed(ss, sheet, r));
   for (const [k, v] of Object.entries(c.options)) b = b.setOption(k, v);
@@ -326,8 +360,11 @@ export function loadBook(emu: Emulator, book: Book): void {
     const rows = Math.max(s.maxRows ?? 0, s.values.length);
     let columns = s.maxColumns ?? 0;
     for (const r of s.values) columns = Math.max(columns, r?.length ?? 0);
+    // The grid's own size (a generated sheet is sized to what it holds): grown, or cut down to it.
     if (rows > sheet.maxRows) sheet.insert('row', sheet.maxRows + 1, rows - sheet.maxRows);
+    else if (rows > 0 && rows < sheet.maxRows) sheet.deleteRows(rows + 1, sheet.maxRows - rows);
     if (columns > sheet.maxColumns) sheet.insert('column', sheet.maxColumns + 1, columns - sheet.maxColumns);
+    else if (columns > 0 && columns < sheet.maxColumns) sheet.deleteColumns(columns + 1, sheet.maxColumns - columns);
     writeValues(sheet, s.values, locale);
     for (const [a1, style] of Object.entries(s.styles ?? {})) {
       const g = parseA1(a1, 1, 1);

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { SheetSnapshot } from '../../emulator';
+import { STYLE_DEFAULTS } from '../../emulator/spreadsheet/cells';
 import { serverApi } from '../../src/addon/api';
 import { readWorkbookFile, writeWorkbookFile } from '../../playground/files';
 import { Workbook } from '../../playground/session';
@@ -13,8 +14,23 @@ import { dashboardApi } from '../../playground/dashboards';
 
 jest.setTimeout(240_000);
 
+/** A look without the keys that say "the default" (a style set through the Sheets API spells `numberFormat: 'General'`, a rule `bold: null`). */
+const effective = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(o).filter(
+      ([k, v]) => v !== null && v !== undefined && (STYLE_DEFAULTS as Record<string, unknown>)[k] !== v,
+    ),
+  ) as Partial<T>;
+
 const comparable = (s: SheetSnapshot) => ({
   ...s,
+  formats: Object.fromEntries(
+    Object.entries(s.formats)
+      // .xlsx has one wrap flag: "wrap" and the WRAP strategy are one look.
+      .map(([a1, f]) => [a1, effective(f.wrapStrategy === 'WRAP' && f.wrap ? { ...f, wrapStrategy: undefined } : f)] as const)
+      .filter(([, f]) => Object.keys(f).length),
+  ),
+  conditionalFormats: s.conditionalFormats.map((r) => ({ ...r, format: effective(r.format) })),
   charts: s.charts.map(({ chartId: _id, ...c }) => c),
   metadata: s.metadata.map(({ id: _id, ...m }) => m),
 });
