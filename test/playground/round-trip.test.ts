@@ -27,7 +27,10 @@ const comparable = (s: SheetSnapshot) => ({
   formats: Object.fromEntries(
     Object.entries(s.formats)
       // .xlsx has one wrap flag: "wrap" and the WRAP strategy are one look.
-      .map(([a1, f]) => [a1, effective(f.wrapStrategy === 'WRAP' && f.wrap ? { ...f, wrapStrategy: undefined } : f)] as const)
+      .map(
+        ([a1, f]) =>
+          [a1, effective(f.wrapStrategy === 'WRAP' && f.wrap ? { ...f, wrapStrategy: undefined } : f)] as const,
+      )
       .filter(([, f]) => Object.keys(f).length),
   ),
   conditionalFormats: s.conditionalFormats.map((r) => ({ ...r, format: effective(r.format) })),
