@@ -7,14 +7,16 @@
  * UI … strings may be converted to numbers, dates, etc. following the same rules that are applied
  * when entering text into a cell via the Google Sheets UI" (developers.google.com/sheets/api/
  * reference/rest/v4/ValueInputOption); `setValue('01234')` gives the number 1234 and a leading `'`
- * keeps text (vlucas/sheetquery#20, theoephraim/node-google-spreadsheet#696); a decimal comma is
- * read only in a decimal-comma locale and a dot-decimal string stays text there (burnash/gspread#501,
- * nithinmurali/pygsheets#483, robin900/gspread-dataframe#29).
+ * keeps text (vlucas/sheetquery#20, theoephraim/node-google-spreadsheet#696); strings are read in
+ * the spreadsheet's locale: in sv_SE `1234,1234` and `1 234,1234` are numbers and `1.2` is not
+ * (burnash/gspread#501, nithinmurali/pygsheets#483).
  *
  * Where Sheets' rule is unknown or looser than what is written here, this takes the strict side
- * (the value stays text): grouping must be well formed (`1 234 567`, not `12 34`, although
- * gspread#501 saw en_US Sheets read `1234,1234` as 12341234); two-digit years, dates without a
- * year, month names outside French and English, and `TRUE` in a French sheet stay text.
+ * (the value stays text): grouping must be well formed (`1 234 567`), although Sheets reads a
+ * misplaced group separator as one (en_US `1234,1234` → 12341234 in gspread#501, de_DE
+ * `1.123456789` → 1123456789 in pygsheets#414, `22 34` → 2234 in sheetquery#20); two-digit
+ * years, dates without a year, month names outside French and English, and `TRUE` in a French
+ * sheet stay text.
  */
 import { isDateFormat, separators } from './number-format';
 
