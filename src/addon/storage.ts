@@ -115,6 +115,18 @@ function ensureSheet<T>(st: Storage, schema: TableSchema<T>, table: Table<T>): {
   if (table.sheet) {
     if (table.missingColumns.length)
       throw new StorageError(TEXT.missingColumns[st.lang](table.sheet.getName(), table.missingColumns));
+    // A sheet written before an optional column existed (aggregation…) gains it at the end, so the field is kept.
+    const absent = schema.columns.filter((c) => !c.required && !table.header.includes(c.key)).map((c) => c.key);
+    if (absent.length) {
+      const width = table.header.length + absent.length;
+      const max = table.sheet.getMaxColumns();
+      if (max < width) table.sheet.insertColumnsAfter(max, width - max); // writing past the grid fails in Sheets
+      table.sheet
+        .getRange(1, table.header.length + 1, 1, absent.length)
+        .setValues([absent])
+        .setFontWeight('bold');
+      return { sheet: table.sheet, header: [...table.header, ...absent] };
+    }
     return { sheet: table.sheet, header: table.header };
   }
   const sheet = createOwnedSheet(st.ss, {

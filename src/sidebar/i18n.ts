@@ -201,9 +201,11 @@ const fr = {
     operational: 'Opérationnel (équipes)',
   } as Record<AudienceLevel, string>,
   status: {
+    achieved: 'Atteint',
     on_track: 'En bonne voie',
     at_risk: 'À surveiller',
     off_track: 'En retard',
+    no_target: 'Sans cible',
     no_data: 'Pas de données',
   } as Record<KpiStatus, string>,
   choose: '— Choisir —',
@@ -371,7 +373,14 @@ const en: Strings = {
     tactical: 'Tactical (managers)',
     operational: 'Operational (teams)',
   },
-  status: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_data: 'No data' },
+  status: {
+    achieved: 'Achieved',
+    on_track: 'On track',
+    at_risk: 'At risk',
+    off_track: 'Off track',
+    no_target: 'No target',
+    no_data: 'No data',
+  },
   choose: '— Choose —',
 };
 

@@ -65,10 +65,12 @@ function declarations(code: string): Map<string, Declaration> {
 }
 
 describe('dist/Code.js', () => {
-  test('is under 100 KB', () => {
+  // 100 KB until the server began computing each KPI's values per period from raw rows (#10):
+  // the refresh (a trigger, no sidebar) and bootstrap's bounded series need the aggregation there.
+  test('is under 120 KB', () => {
     const bytes = statSync(CODE).size;
     console.log(`pushed server bundle: ${CODE} = ${(bytes / 1024).toFixed(1)} KB`);
-    expect(bytes).toBeLessThan(100 * 1024);
+    expect(bytes).toBeLessThan(120 * 1024);
   });
 
   test('loads in a bare context without require, module, process or window, touching no service', () => {

@@ -216,6 +216,31 @@ describe('corrupted storage: broken rows are reported with their row and kept; t
     expect(env.emu.snapshot(sheet)).toEqual(before);
   });
 
+  test('a sheet from before the aggregation: its KPIs load with a default, and the next save adds the columns', () => {
+    const { obj, kpis, sheet } = seeded();
+    const s = env.emu.spreadsheet.getSheetByName(sheet)!;
+    const header = () => env.emu.sheetValues(sheet)[0] as string[];
+    for (const key of ['sourceDenominator', 'aggregation']) s.deleteColumn(header().indexOf(key) + 1);
+    const before = env.emu.snapshot(sheet);
+    const boot = serverApi.bootstrap();
+    expect(boot.problems).toEqual([]);
+    expect(boot.kpis.map((k) => k.kpi.aggregation)).toEqual(['sum', 'sum', 'sum']); // counts add up
+    expect(env.emu.snapshot(sheet)).toEqual(before); // reading changes nothing
+    const avg = saved(serverApi.saveKpi({ ...kpis[1], aggregation: 'average' }));
+    expect(header().slice(-2)).toEqual(['aggregation', 'sourceDenominator']);
+    // Every other cell as it was; the edited row gains its aggregation.
+    expect(env.emu.sheetValues(sheet).slice(1)).toEqual(
+      before.values.slice(1).map((r, i) => [...r, ...(i === 1 ? ['average', ''] : ['', ''])]),
+    );
+    const again = serverApi.bootstrap();
+    expect(again.kpis.map((k) => [k.kpi.id, k.kpi.aggregation])).toEqual([
+      [kpis[0].id, 'sum'],
+      [avg.id, 'average'],
+      [kpis[2].id, 'sum'],
+    ]);
+    expect(obj.id).toBeTruthy();
+  });
+
   test('a duplicated id: the second row is reported, the first loads', () => {
     const { kpis, sheet } = seeded();
     const s = env.emu.spreadsheet.getSheetByName(sheet)!;

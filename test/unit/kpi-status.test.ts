@@ -24,8 +24,8 @@ test.each([
   [139, 'at_risk'], // progress 0.39, behind by 0.109
   [125, 'at_risk'], // behind by 0.249
   [124, 'off_track'],
-  [200, 'on_track'],
-  [250, 'on_track'],
+  [200, 'achieved'],
+  [250, 'achieved'],
 ])('higher is better: latest %d → %s', (latest, status) => {
   expect(kpiStatus({ ...base, latest }).status).toBe(status);
 });
@@ -34,13 +34,14 @@ test('lower is better is symmetric', () => {
   const lower = { ...base, baseline: 10, firstValue: 10, target: 5, direction: 'lower' as const };
   expect(kpiStatus({ ...lower, latest: 7.5 }).status).toBe('on_track'); // progress 0.5
   expect(kpiStatus({ ...lower, latest: 9 }).status).toBe('off_track'); // progress 0.2
-  expect(kpiStatus({ ...lower, latest: 4 }).status).toBe('on_track');
+  expect(kpiStatus({ ...lower, latest: 4 }).status).toBe('achieved');
 });
 
-test('past the deadline and not reached is off track; no target or no value is no data', () => {
+test('past the deadline and not reached is off track; no value is no data; a value without target is no target', () => {
   expect(kpiStatus({ ...base, today: '2027-02-01', latest: 199 }).status).toBe('off_track');
   expect(kpiStatus({ ...base, latest: null }).status).toBe('no_data');
-  expect(kpiStatus({ ...base, target: null, latest: 120 }).status).toBe('no_data');
+  expect(kpiStatus({ ...base, target: null, latest: 120 }).status).toBe('no_target');
+  expect(kpiStatus({ ...base, target: null, latest: null }).status).toBe('no_data');
 });
 
 test('the first value stands in for a missing baseline', () => {

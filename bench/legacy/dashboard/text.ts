@@ -1,6 +1,7 @@
 /** The words a dashboard shows, in French and English. */
 import type { Lang } from '../../../src/core/i18n/lang';
-import type { KpiStatus } from '../../../src/core/kpi/status';
+/** The statuses of the frozen design (before "achieved" and "no target"). */
+type KpiStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
 import type { DashboardKey } from './plan';
 
 export const SHEET_NAMES: Record<DashboardKey, Record<Lang, string>> = {

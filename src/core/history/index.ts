@@ -1,5 +1,6 @@
 export {
   periodOf,
+  periodOfIndex,
   parsePeriodKey,
   frequencyOfKey,
   shiftPeriod,

@@ -6,7 +6,7 @@
  * by the caller (time.ts), so nothing here depends on a zone or on daylight saving.
  */
 import { group } from '../arrays';
-import { dayIso, isoDay, periodIndex } from '../kpi/dates';
+import { dayIso, isoDay, periodIndex, periodStartDay } from '../kpi/dates';
 import { FREQUENCIES, type Frequency } from '../kpi/model';
 
 export interface Period {
@@ -85,6 +85,10 @@ export function periodOf(day: number, frequency: Frequency): Period {
     }
   }
 }
+
+/** The period with this index (kpi/dates.ts periodIndex). */
+export const periodOfIndex = (index: number, frequency: Frequency): Period =>
+  periodOf(periodStartDay(index, frequency), frequency);
 
 /** The period a key names, or null when it names none (`2026-W54`, `2026-13`, `2026-Q5`, `2026-02-30`). */
 export function parsePeriodKey(key: unknown): Period | null {

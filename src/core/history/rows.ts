@@ -8,7 +8,7 @@
  * broken row is never "repaired" by a second row for the same period.
  */
 import type { Lang } from '../i18n/lang';
-import type { KpiStatus } from '../kpi/status';
+import { KPI_STATUSES, type KpiStatus } from '../kpi/status';
 import { dayIso } from '../kpi/dates';
 import { parsePeriodKey, type Period } from './periods';
 import { isIsoDateTime } from './time';
@@ -22,7 +22,7 @@ export const HISTORY_HEADER = ['kpiId', 'period', 'periodStart', 'value', 'targe
  */
 export const HISTORY_FORMATS = ['General', '@', '@', 'General', 'General', 'General', '@'] as const;
 
-export const STATUSES: readonly KpiStatus[] = ['on_track', 'at_risk', 'off_track', 'no_data'];
+export const STATUSES: readonly KpiStatus[] = KPI_STATUSES;
 
 export interface HistoryRow {
   kpiId: string;

@@ -137,3 +137,25 @@ export function quote(text: string, lang: Lang, max = 40): string {
   const short = text.length > max ? text.slice(0, max - 1) + '…' : text;
   return lang === 'fr' ? `«${NBSP}${short}${NBSP}»` : `"${short}"`;
 }
+
+/** A change between two periods: percentages move in points, other values relatively. */
+export type Change = { kind: 'points'; value: number } | { kind: 'relative'; value: number };
+
+/**
+ * From `before` to `now`. A percentage KPI's change is in points (3.1 % → 3.5 % is +0.4 pt:
+ * "+12.9 %" of a rate misleads); any other KPI's is relative to |before| (null when before is 0).
+ */
+export function changeOf(now: number, before: number, unit: Unit | undefined): Change | null {
+  if (!Number.isFinite(now) || !Number.isFinite(before)) return null;
+  if (unit === '%') return { kind: 'points', value: (now - before) * 100 };
+  if (before === 0) return null;
+  return { kind: 'relative', value: (now - before) / Math.abs(before) };
+}
+
+/** "+0,4 pt" / "+0.4 pt", "−8,2 %" / "-8.2%": signed, one decimal. */
+export function formatChange(change: Change, lang: Lang): string {
+  if (change.kind === 'relative') return formatRate(change.value, lang);
+  const body = formatNumber(change.value, lang, 1);
+  const sign = body.startsWith('-') || /^0[.,]0$/.test(body) ? '' : '+';
+  return `${sign}${body === '-0.0' || body === '-0,0' ? body.slice(1) : body}${NBSP}pt`;
+}

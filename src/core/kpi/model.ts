@@ -1,5 +1,7 @@
 import type { Lang } from '../i18n/lang';
 import { parseA1, seriesShape, type A1Range, type SeriesShape } from './a1';
+import { AGGREGATIONS, aggregationOf, type Aggregation } from './aggregation';
+import { parseKpiFormula } from './formula-kpi';
 import { isIsoDate } from './dates';
 import { frenchSpacing, quote } from './format';
 
@@ -42,12 +44,13 @@ export interface Objective {
 
 /**
  * Where a KPI's values live, in A1 notation with the sheet name (`'Ventes'!B2:B25`).
- * `cell`: one value (its history comes from Boussole's snapshots); `range`: a series, oldest
- * first, with optional aligned dates and categories (e.g. one row per channel).
+ * `cell`: one value (its history comes from Boussole's snapshots); `range`: rows, in any order,
+ * with optional aligned dates, categories (e.g. one row per channel) and denominators (the
+ * second sum of a `ratio`).
  */
 export type KpiSource =
   | { kind: 'cell'; ref: string }
-  | { kind: 'range'; values: string; dates?: string; categories?: string };
+  | { kind: 'range'; values: string; dates?: string; categories?: string; denominator?: string };
 
 export interface Kpi {
   id: string;
@@ -66,6 +69,11 @@ export interface Kpi {
   /** ISO date by which the target should be reached. */
   deadline: string;
   frequency: Frequency;
+  /**
+   * How a period's rows make its value (aggregation.ts). Always set on a validated KPI (stored
+   * rows from before the field get their template's or unit's default); optional for drafts.
+   */
+  aggregation?: Aggregation;
   /** A sector reference value, in the KPI's unit. */
   benchmark: number | null;
   owner: string;
@@ -111,6 +119,8 @@ const LABELS: Record<string, { fr: string; en: string }> = {
   'source.values': { fr: 'Plage des valeurs', en: 'Values range' },
   'source.dates': { fr: 'Plage des dates', en: 'Dates range' },
   'source.categories': { fr: 'Plage des catégories', en: 'Categories range' },
+  'source.denominator': { fr: 'Plage des dénominateurs', en: 'Denominators range' },
+  aggregation: { fr: 'Agrégation par période', en: 'Aggregation per period' },
   baseline: { fr: 'Valeur de départ', en: 'Baseline' },
   target: { fr: 'Cible', en: 'Target' },
   deadline: { fr: 'Échéance', en: 'Deadline' },
@@ -144,6 +154,18 @@ const ENUM_WORDS: Record<string, { fr: string[]; en: string[] }> = {
   indicator: { fr: ['leading (avancé)', 'lagging (retardé)'], en: [...INDICATORS] },
   unit: { fr: [...UNITS], en: [...UNITS] },
   'source.kind': { fr: ['cell (une cellule)', 'range (une plage)'], en: ['cell', 'range'] },
+  aggregation: {
+    fr: [
+      'sum (somme)',
+      'average (moyenne)',
+      'last (dernière valeur)',
+      'min',
+      'max',
+      'count (nombre de lignes)',
+      'ratio (rapport de deux sommes)',
+    ],
+    en: [...AGGREGATIONS],
+  },
 };
 
 type Problem =
@@ -160,7 +182,8 @@ type Problem =
   | { code: 'not_single_cell'; value: string }
   | { code: 'not_a_series'; value: string }
   | { code: 'misaligned'; value: string; length: string; otherLength: string }
-  | { code: 'not_a_formula'; value: string };
+  | { code: 'not_a_formula'; value: string }
+  | { code: 'ratio_needs_denominator' };
 
 const show = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
 
@@ -214,6 +237,10 @@ function describe(field: string, p: Problem, lang: Lang): string {
         : `${q(p.value)} (${p.length}) does not line up with the values range (${p.otherLength}); expected the same orientation and number of cells.`;
     case 'not_a_formula':
       return fr ? `${q(p.value)} doit commencer par « = ».` : `${q(p.value)} must start with "=".`;
+    case 'ratio_needs_denominator':
+      return fr
+        ? 'obligatoire pour un ratio : la plage dont la somme divise celle des valeurs (par exemple les visiteurs pour un taux de conversion).'
+        : 'required for a ratio: the range whose sum divides the sum of the values (e.g. the visitors for a conversion rate).';
   }
 }
 
@@ -368,7 +395,7 @@ function source(c: Collector, o: Record<string, unknown>, lang: Lang): KpiSource
   if (values && !valuesShape) c.add('source.values', { code: 'not_a_series', value: values.text });
   const out: KpiSource = { kind: 'range', values: values?.text ?? '' };
   let ok = !!valuesShape;
-  for (const key of ['dates', 'categories'] as const) {
+  for (const key of ['dates', 'categories', 'denominator'] as const) {
     const raw = s[key];
     if (raw === undefined || raw === null || raw === '') continue;
     const field = `source.${key}`;
@@ -445,6 +472,11 @@ export function validateKpi(draft: unknown, lang: Lang): Validation<Kpi> {
   value.target = nullableNumber(c, o, 'target', lang) as number | null;
   value.deadline = date(c, o, 'deadline');
   value.frequency = oneOf(c, o, 'frequency', FREQUENCIES);
+  const rawAggregation = o.aggregation;
+  const aggregation =
+    rawAggregation === undefined || rawAggregation === null || rawAggregation === ''
+      ? undefined
+      : oneOf(c, o, 'aggregation', AGGREGATIONS);
   value.benchmark = nullableNumber(c, o, 'benchmark', lang) as number | null;
   value.owner = text(c, o, 'owner', { required: false, max: TEXT_MAX });
   value.level = oneOf(c, o, 'level', AUDIENCE_LEVELS);
@@ -458,6 +490,17 @@ export function validateKpi(draft: unknown, lang: Lang): Validation<Kpi> {
   if (o.createdAt !== undefined && o.createdAt !== null && o.createdAt !== '') {
     const createdAt = date(c, o, 'createdAt');
     if (createdAt) value.createdAt = createdAt;
+  }
+  if (
+    value.source &&
+    value.unit &&
+    (rawAggregation === undefined || rawAggregation === null || rawAggregation === '' || aggregation)
+  ) {
+    const chosen = aggregationOf({ ...value, aggregation });
+    const src = value.source;
+    if (chosen === 'ratio' && src.kind === 'range' && !src.denominator && !parseKpiFormula(value.formula))
+      c.add('source.denominator', { code: 'ratio_needs_denominator' });
+    else value.aggregation = chosen;
   }
   return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, value: value as Kpi };
 }

@@ -57,6 +57,10 @@ export const KPIS: TableSchema<Kpi> = {
     col('formula', true, false),
     col('templateId', true, false),
     col('createdAt', true, false),
+    // Added with the aggregation per period: optional, so sheets written before still load
+    // (their KPIs get their template's or unit's aggregation) and gain the columns at the next save.
+    col('aggregation', true, false),
+    col('sourceDenominator', true, false),
   ],
   decode(r, lang) {
     const source =
@@ -67,6 +71,7 @@ export const KPIS: TableSchema<Kpi> = {
             values: r.sourceValues,
             dates: optionalText(r.sourceDates),
             categories: optionalText(r.sourceCategories),
+            denominator: optionalText(r.sourceDenominator),
           };
     return validateKpi(
       {
@@ -83,6 +88,7 @@ export const KPIS: TableSchema<Kpi> = {
         target: blankToNull(r.target),
         deadline: r.deadline,
         frequency: r.frequency,
+        aggregation: optionalText(r.aggregation),
         benchmark: blankToNull(r.benchmark),
         owner: r.owner ?? '',
         level: r.level,
@@ -119,6 +125,8 @@ export const KPIS: TableSchema<Kpi> = {
       formula: k.formula ?? '',
       templateId: k.templateId ?? '',
       createdAt: k.createdAt ?? '',
+      aggregation: k.aggregation ?? '',
+      sourceDenominator: s.kind === 'range' ? (s.denominator ?? '') : '',
     };
   },
   id: (k) => k.id,

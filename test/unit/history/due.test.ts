@@ -150,7 +150,7 @@ describe('single-cell KPIs: the last value read in a period, archived once the p
     expect(planRefresh(input({ historyRows, readings: [cell(20, k)] })).pending.get(k.id)!.status).toBe('off_track');
     expect(planRefresh(input({ historyRows, readings: [cell(60, k)] })).pending.get(k.id)!.status).toBe('on_track');
     expect(planRefresh(input({ readings: [cell(60, { ...k, target: null })] })).pending.get(k.id)!.status).toBe(
-      'no_data',
+      'no_target',
     );
   });
 

@@ -17,6 +17,7 @@ const kpi: Kpi = {
   target: 0.02,
   deadline: '2026-12-31',
   frequency: 'monthly',
+  aggregation: 'average',
   benchmark: null,
   owner: 'Inès',
   level: 'operational',
@@ -37,6 +38,48 @@ describe('KPI rows', () => {
     const order = header.map((_, i) => i).reverse();
     const t = decodeTable(KPIS, [order.map((i) => header[i]), order.map((i) => row[i])], 'en', toIso);
     expect(t.items.map((x) => x.item)).toEqual([kpi]);
+  });
+
+  test('a sheet written before the aggregation existed still loads: each KPI gets its template or unit default', () => {
+    const old = header.filter((h) => h !== 'aggregation' && h !== 'sourceDenominator');
+    const rowOf = (k: Kpi) => {
+      const full = encodeRow(KPIS, header, k);
+      return old.map((h) => full[header.indexOf(h)]);
+    };
+    const { aggregation: _, ...legacy } = kpi;
+    const t = decodeTable(
+      KPIS,
+      [
+        old,
+        rowOf(legacy as Kpi),
+        rowOf({ ...(legacy as Kpi), id: 'kpi_rev', unit: '€' }),
+        rowOf({ ...(legacy as Kpi), id: 'kpi_mrr', unit: '€', templateId: 'finance_mrr' }),
+        rowOf({ ...(legacy as Kpi), id: 'kpi_basket', unit: '€', templateId: 'sales_average_basket' }),
+        // A ratio template whose formula cannot be computed falls back to its unit's default.
+        rowOf({ ...(legacy as Kpi), id: 'kpi_conv', templateId: 'marketing_click_through_rate' }),
+      ],
+      'en',
+      toIso,
+    );
+    expect(t.problems).toEqual([]);
+    expect(t.missingColumns).toEqual([]);
+    expect(t.items.map((x) => [x.item.id, x.item.aggregation])).toEqual([
+      ['kpi_abc123', 'average'],
+      ['kpi_rev', 'sum'],
+      ['kpi_mrr', 'last'],
+      ['kpi_basket', 'average'],
+      ['kpi_conv', 'average'],
+    ]);
+  });
+
+  test('a ratio keeps its denominators range', () => {
+    const ratio: Kpi = {
+      ...kpi,
+      aggregation: 'ratio',
+      source: { kind: 'range', values: 'Web!C2:C', dates: 'Web!A2:A', denominator: 'Web!B2:B' },
+    };
+    const t = decodeTable(KPIS, [header, encodeRow(KPIS, header, ratio)], 'en', toIso);
+    expect(t.items.map((x) => x.item)).toEqual([ratio]);
   });
 
   test('a date typed over the deadline (Sheets made it a Date) is read in the sheet time zone', () => {
