@@ -4,9 +4,9 @@
  * Loading this bundle touches no service: every service call happens inside a function.
  */
 import type { Result, Arg } from './core/metrics';
-import { IMPLEMENTATIONS } from './functions/registry';
+import { IMPLEMENTATIONS, PARAMETER_NAMES } from './functions/registry';
 import { runCustomFunction } from './functions/run';
-import { spreadsheetLang } from './addon/locale';
+import { customFunctionErrorContext } from './addon/locale';
 
 import { serverApi } from './addon/api';
 import * as refresh from './addon/refresh';
@@ -36,5 +36,6 @@ export function runScheduledRefresh(e?: GoogleAppsScript.Events.TimeDriven): voi
 
 export const functions: Record<string, (...args: Arg[]) => Result> = {};
 for (const [name, impl] of Object.entries(IMPLEMENTATIONS)) {
-  functions[name] = (...args: Arg[]) => runCustomFunction({ impl }, args, spreadsheetLang);
+  const params = (PARAMETER_NAMES[name] ?? []).map((p) => ({ name: p }));
+  functions[name] = (...args: Arg[]) => runCustomFunction({ impl, params }, args, customFunctionErrorContext);
 }

@@ -93,6 +93,10 @@ function fromResult(r: Result): unknown {
 
 let registered: readonly EngineFunction[] = [];
 
+/** The cell whose formula is being computed while a custom function runs (what getActiveRange() is then). */
+let calling: { sheet: number; row: number; col: number } | null = null;
+export const callingCell = (): { sheet: number; row: number; col: number } | null => calling;
+
 class BoussolePlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {};
 
@@ -103,10 +107,14 @@ class BoussolePlugin extends FunctionPlugin {
       return new CellError(ErrorType.NA, `Wrong number of arguments to ${fnName}: at most ${spec.params.length}`);
     }
     const args = ast.args.map((a) => toArg(this.evaluateAst(a as never, state as never)));
+    const previous = calling;
+    calling = (state as { formulaAddress?: { sheet: number; row: number; col: number } }).formulaAddress ?? null;
     try {
       return fromResult(spec.call(...args));
     } catch (e) {
       return new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e));
+    } finally {
+      calling = previous;
     }
   }
 

@@ -16,11 +16,13 @@ import {
   type ImplementedFunctions,
   type RawCellContent,
 } from 'hyperformula';
+import type { FormulaSyntax } from '../../src/core/formula';
 import type { Lang } from '../../src/core/i18n/lang';
 import { rewriteOutsideQuotes } from '../a1';
 import { boussoleEngineFunctions } from './boussole-functions';
 import { PARSE_ERROR_MESSAGE } from './locale-formulas';
 import {
+  callingCell,
   ENGINE_CONFIG,
   SHEETS_CONSTANTS,
   registerCustomFunctions,
@@ -39,6 +41,8 @@ export interface EngineContext {
   nowSerial: () => number;
   /** A serial number as the Date a custom function receives (the spreadsheet's time zone). */
   toDate: (serial: number) => Date;
+  /** The formula of a cell (0-based engine address) as the sheet shows it, and the sheet's syntax. */
+  formulaAt?: (sheet: number, row: number, col: number) => { formula: string; syntax: FormulaSyntax } | null;
 }
 
 let context: EngineContext = { lang: () => 'en', nowSerial: () => 45672.375, toDate: serialToDate };
@@ -115,7 +119,13 @@ export function ensureEngineFunctions(functions?: readonly EngineFunction[]): vo
 
 let boussole: EngineFunction[] | undefined;
 function defaultFunctions(): EngineFunction[] {
-  boussole ??= boussoleEngineFunctions(() => context.lang());
+  boussole ??= boussoleEngineFunctions(
+    () => context.lang(),
+    () => {
+      const at = callingCell();
+      return at && context.formulaAt ? context.formulaAt(at.sheet, at.row, at.col) : null;
+    },
+  );
   return boussole;
 }
 

@@ -86,6 +86,10 @@ export class EmuSpreadsheet
         lang: () => langFromLocale(this.locale),
         nowSerial: () => dateToSerial(this.core.clock.now(), this.timeZone),
         toDate: (serial) => serialToDate(serial, this.timeZone),
+        formulaAt: (hfId, row, col) => {
+          const formula = this.sheets.find((s) => s.hfId === hfId)?.cell(row + 1, col + 1)?.f;
+          return formula ? { formula, syntax: this.syntax } : null;
+        },
       },
       core.options.customFunctions,
     );

@@ -67,7 +67,7 @@ export const CATALOG: FunctionSpec[] = [
     ],
     returns: {
       en: 'Spend per new customer, in the currency of `spend`.',
-      fr: 'Dépense par nouveau client, dans la devise de `spend`.',
+      fr: 'Dépense par nouveau client, dans la devise de `dépenses`.',
     },
     array: 'column with by_period',
     impl: IMPLEMENTATIONS.CAC,
@@ -76,7 +76,7 @@ export const CATALOG: FunctionSpec[] = [
     name: 'LTV',
     summary: {
       en: 'Customer lifetime value: arpa × gross_margin × (1 + d) ÷ (churn_rate + d).',
-      fr: 'Valeur vie client : arpa × gross_margin × (1 + d) ÷ (churn_rate + d).',
+      fr: 'Valeur vie client : arpa × marge_brute × (1 + d) ÷ (taux_attrition + d).',
     },
     params: [
       {
@@ -111,7 +111,7 @@ export const CATALOG: FunctionSpec[] = [
         example: '1%',
         doc: {
           en: 'Discount rate per period, default 0; needed when churn_rate is 0.',
-          fr: "Taux d'actualisation par période, 0 par défaut ; nécessaire si churn_rate vaut 0.",
+          fr: "Taux d'actualisation par période, 0 par défaut ; nécessaire si taux_attrition vaut 0.",
         },
       },
     ],
@@ -210,7 +210,7 @@ export const CATALOG: FunctionSpec[] = [
     name: 'CAC_PAYBACK',
     summary: {
       en: 'Periods needed to earn back the CAC: cac ÷ (arpa × gross_margin).',
-      fr: 'Périodes pour rentabiliser le CAC : cac ÷ (arpa × gross_margin).',
+      fr: 'Périodes pour rentabiliser le CAC : cac ÷ (arpa × marge_brute).',
     },
     params: [
       {

@@ -1,35 +1,75 @@
+import { COMMA_SYNTAX, respellFormula, SEMICOLON_SYNTAX } from '../core/formula';
 import type { Lang } from '../core/i18n/lang';
+import { argumentName } from '../core/metrics/argument-names';
 import type { FunctionSpec } from './catalog';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-/** The function help page shown from the menu, in the user's language, generated from the catalog. */
-export function renderFunctionHelp(catalog: readonly FunctionSpec[], lang: Lang): string {
+/** A function's signature as a reader of `lang` writes it: `=CAC(dépenses; nouveaux_clients; [par_période])`. */
+export function signatureIn(f: FunctionSpec, lang: Lang): string {
+  const sep = lang === 'fr' ? '; ' : ', ';
+  return `=${f.name}(${f.params.map((p) => (p.optional ? `[${argumentName(p.name, lang)}]` : argumentName(p.name, lang))).join(sep)})`;
+}
+
+/** A formula written with "," (the catalog's examples) as a reader of `lang` types it in their sheet. */
+export function exampleIn(formula: string, lang: Lang): string {
+  return lang === 'fr'
+    ? (respellFormula(formula, COMMA_SYNTAX, SEMICOLON_SYNTAX, { spaced: true }) ?? formula)
+    : (respellFormula(formula, COMMA_SYNTAX, COMMA_SYNTAX, { spaced: true }) ?? formula);
+}
+
+/**
+ * The function help page shown from the menu, in the user's language, generated from the catalog.
+ * French pages write formulas as a French spreadsheet reads them (";" between arguments, French
+ * argument names), English ones with ","; both say which one a sheet wants (its locale decides).
+ */
+export function renderFunctionHelp(
+  catalog: readonly FunctionSpec[],
+  lang: Lang,
+  examples: readonly { formula: string }[] = [],
+): string {
   const t =
     lang === 'fr'
       ? {
           title: 'Fonctions Boussole',
-          intro: 'Tapez-les dans une cellule comme toute formule. Les arguments entre crochets sont facultatifs.',
+          intro:
+            'Tapez-les dans une cellule comme toute formule. Les arguments entre crochets sont facultatifs. ' +
+            'Les formules suivent les paramètres régionaux de la feuille (Fichier › Paramètres) : en France, ' +
+            'en Allemagne, en Italie, en Espagne, au Brésil… les arguments sont séparés par « ; » et les ' +
+            'décimales s’écrivent avec une virgule, comme ci-dessous ; aux États-Unis, au Royaume-Uni, en Suisse… ' +
+            'par « , » avec un point décimal. La saisie semi-automatique de Sheets nomme les arguments en anglais ' +
+            '(entre parenthèses ci-dessous).',
           returns: 'Résultat',
           example: 'ex.',
+          formula: 'Exemple',
         }
       : {
           title: 'Boussole functions',
-          intro: 'Type them in a cell like any formula. Arguments in brackets are optional.',
+          intro:
+            'Type them in a cell like any formula. Arguments in brackets are optional. Formulas follow the ' +
+            "spreadsheet's locale (File › Settings): in the United States, the United Kingdom, Switzerland… " +
+            'arguments are separated by "," with a decimal point, as below; in France, Germany, Italy, Spain, ' +
+            'Brazil… by ";" with a decimal comma: =CAC(B2:D13; E2:E13).',
           returns: 'Result',
           example: 'e.g.',
+          formula: 'Example',
         };
+  const colon = lang === 'fr' ? ' : ' : ': ';
   const items = catalog
     .map((f) => {
-      const signature = `=${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
       const params = f.params
-        .map(
-          (p) =>
-            `<li><code>${escapeHtml(p.name)}</code> — ${escapeHtml(p.doc[lang])} <span class="ex">${t.example} ${escapeHtml(p.example)}</span></li>`,
-        )
+        .map((p) => {
+          const shown = argumentName(p.name, lang);
+          const declared = shown === p.name ? '' : ` (<code>${escapeHtml(p.name)}</code>)`;
+          return `<li><code>${escapeHtml(shown)}</code>${declared} — ${escapeHtml(p.doc[lang])} <span class="ex">${t.example} ${escapeHtml(p.example)}</span></li>`;
+        })
         .join('');
-      return `<section><h2><code>${escapeHtml(signature)}</code></h2><p>${escapeHtml(f.summary[lang])}</p><ul>${params}</ul><p class="ret">${t.returns} : ${escapeHtml(f.returns[lang])}</p></section>`;
+      const example = examples.find((e) => e.formula.startsWith(`=${f.name}(`));
+      const exampleLine = example
+        ? `<p class="ex">${t.formula}${colon}<code>${escapeHtml(exampleIn(example.formula, lang))}</code></p>`
+        : '';
+      return `<section><h2><code>${escapeHtml(signatureIn(f, lang))}</code></h2><p>${escapeHtml(f.summary[lang])}</p><ul>${params}</ul><p class="ret">${t.returns}${colon}${escapeHtml(f.returns[lang])}</p>${exampleLine}</section>`;
     })
     .join('');
   return `<!DOCTYPE html><html><head><base target="_top"><meta charset="utf-8"><style>

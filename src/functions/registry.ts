@@ -17,3 +17,19 @@ export const IMPLEMENTATIONS: Readonly<Record<string, (...args: Arg[]) => Result
   CONVERSION_RATE: conversionRate,
   NPS: nps,
 };
+
+/**
+ * Each function's parameter names in order, as the catalog declares them (a test checks they
+ * agree): an error names the sheet row by finding its argument's range in the calling formula.
+ */
+export const PARAMETER_NAMES: Readonly<Record<string, readonly string[]>> = {
+  CAC: ['spend', 'new_customers', 'by_period'],
+  LTV: ['arpa', 'churn_rate', 'gross_margin', 'discount_rate'],
+  KPI_TREND: ['values', 'mode', 'periods'],
+  KPI_PROGRESS: ['actual', 'target', 'baseline'],
+  LTV_CAC: ['ltv', 'cac'],
+  CAC_PAYBACK: ['cac', 'arpa', 'gross_margin'],
+  CHURN_RATE: ['lost_customers', 'customers_at_start', 'by_period'],
+  CONVERSION_RATE: ['conversions', 'visitors', 'by_period'],
+  NPS: ['scores'],
+};

@@ -136,12 +136,31 @@ describe('dist/Code.js', () => {
     expect(Object.keys(ns).sort()).toEqual(CATALOG.map((f) => f.name).sort());
   });
 
-  test('errors are thrown in French when the spreadsheet is French', () => {
+  test('errors are thrown in French when the spreadsheet is French, naming the sheet row of the calling formula', () => {
     const spreadsheet = { getSpreadsheetLocale: () => 'fr_FR' };
-    const { context } = loadBundle({ SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet } });
+    const calling = { getFormula: () => '=CAC(B2:B4; C2:C4)' };
+    const { context } = loadBundle({
+      SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, getActiveRange: () => calling },
+    });
     const cac = context.CAC as (...a: unknown[]) => unknown;
     expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow(
-      "CAC : spend, ligne 3 : « abc » n'est pas un nombre",
+      "CAC : dépenses, ligne 4 : « abc » n'est pas un nombre",
+    );
+  });
+
+  test('without a readable calling cell, the position inside the range, said as such', () => {
+    const spreadsheet = { getSpreadsheetLocale: () => 'fr_FR' };
+    const { context } = loadBundle({
+      SpreadsheetApp: {
+        getActiveSpreadsheet: () => spreadsheet,
+        getActiveRange: () => {
+          throw new Error('no active range');
+        },
+      },
+    });
+    const cac = context.CAC as (...a: unknown[]) => unknown;
+    expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow(
+      "CAC : dépenses, ligne 3 de la plage : « abc » n'est pas un nombre",
     );
   });
 
@@ -149,7 +168,7 @@ describe('dist/Code.js', () => {
     const { context } = loadBundle();
     const cac = context.CAC as (...a: unknown[]) => unknown;
     expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow(
-      'CAC: spend, row 3: "abc" is not a number',
+      'CAC: spend, row 3 of the range: "abc" is not a number',
     );
   });
 

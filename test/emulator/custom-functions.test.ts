@@ -104,3 +104,44 @@ describe('custom functions given to the emulator', () => {
     expect(seen.at(-1)).toEqual([[new Date('2025-01-14T23:00:00Z')], ['']]);
   });
 });
+
+describe('an error names the sheet row, read from the calling formula', () => {
+  const setup = (locale: string) => {
+    const emu = createEmulator({ locale });
+    loadWorkbook(emu, {
+      Ventes: [
+        ['mois', 'dépenses', 'nouveaux'],
+        ['jan', 1000, 10],
+        ['fév', 2000, 20],
+        ['mars', 'abc', 30],
+        ['avr', 4000, 40],
+      ],
+    });
+    return { emu, sheet: emu.spreadsheet.getSheetByName('Ventes')! };
+  };
+
+  test('fr_FR: French argument name, row 4 of the sheet (position 3 of B2:B5)', () => {
+    const { emu, sheet } = setup('fr_FR');
+    sheet.getRange('E2').setFormula('=CAC(B2:B5; C2:C5)');
+    sheet.getRange('E3').setFormula('=IFERROR(CAC(Ventes!$B$2:$B$5; C2:C5; TRUE); "")');
+    expect(emu.cell('Ventes!E2').error?.message).toBe("CAC : dépenses, ligne 4 : « abc » n'est pas un nombre");
+    // IFERROR catches it: the message is not shown, the value is "".
+    expect(emu.cell('Ventes!E3').value).toBe('');
+    sheet.getRange('E4').setFormula('=CAC(Ventes!$B$2:$B$5; C2:C5; TRUE)');
+    expect(emu.cell('Ventes!E4').error?.message).toBe("CAC : dépenses, ligne 4 : « abc » n'est pas un nombre");
+  });
+
+  test('en_US: row 4; a range given through an expression keeps the position, said as such', () => {
+    const { emu, sheet } = setup('en_US');
+    sheet.getRange('E2').setFormula('=CAC(B2:B5, C2:C5)');
+    expect(emu.cell('Ventes!E2').error?.message).toBe('CAC: spend, row 4: "abc" is not a number');
+    sheet.getRange('E3').setFormula('=CAC(ARRAYFORMULA(IF(B2:B5="", "", B2:B5)), C2:C5)');
+    expect(emu.cell('Ventes!E3').error?.message).toBe('CAC: spend, row 3 of the range: "abc" is not a number');
+  });
+
+  test('a row of values names the sheet column', () => {
+    const { emu, sheet } = setup('en_US');
+    sheet.getRange('A8:E8').setValues([[1, 2, 'x', 4, '=KPI_TREND(A8:D8)']]);
+    expect(emu.cell('Ventes!E8').error?.message).toBe('KPI_TREND: values, column C: "x" is not a number');
+  });
+});

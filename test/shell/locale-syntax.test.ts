@@ -86,6 +86,9 @@ describe('the playground sample (fr_FR: what a French user typed, and what Bouss
     const wb = new Workbook();
     try {
       const c = census(wb.emu, SEMICOLON_SYNTAX);
+      console.log(
+        `playground sample (fr_FR): ${c.formulas} formulas, ${c.rules} rules, ${c.wrongSyntax.length} in the wrong syntax, ${c.dashboardErrors.length} dashboard cells in error`,
+      );
       expect(c.wrongSyntax).toEqual([]);
       expect(c.dashboardErrors).toEqual([]);
       expect(c.dashboards.length).toBeGreaterThanOrEqual(3);
@@ -127,6 +130,9 @@ describe.each([
     expect(runs[0]?.rowsWritten).toBeGreaterThan(0);
 
     const c = census(emu, syntax);
+    console.log(
+      `generated in ${locale}: ${c.formulas} formulas, ${c.rules} rules, ${c.wrongSyntax.length} in the wrong syntax, ${c.dashboardErrors.length} dashboard cells in error`,
+    );
     expect(c.wrongSyntax).toEqual([]);
     expect(c.dashboardErrors).toEqual([]);
     expect(c.dashboards.length).toBe(3);

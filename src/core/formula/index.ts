@@ -4,8 +4,16 @@
  * operation, `syntaxForLocale(ss.getSpreadsheetLocale())`, then `formula(tree, syntax)`.
  */
 export * from './expr';
-export { formula, numberText, renderExpr, textLiteral } from './render';
-export { PARSE_ERROR_MESSAGE, parseExpression, parseFormula, walk, type ParseResult } from './parse';
+export { formula, numberText, type RenderOptions, renderExpr, textLiteral } from './render';
+export {
+  callArgumentRefs,
+  PARSE_ERROR_MESSAGE,
+  respellFormula,
+  parseExpression,
+  parseFormula,
+  walk,
+  type ParseResult,
+} from './parse';
 export {
   COMMA_SYNTAX,
   COMMA_SYNTAX_REGIONS,

@@ -6,6 +6,7 @@
  * writes is in its sheet's syntax, and to find which cells a custom function's argument covers.
  */
 import { type BinaryOperator, type Expr, REFERENCE_PATTERN } from './expr';
+import { renderExpr } from './render';
 import type { FormulaSyntax } from './syntax';
 
 export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: string; at: number };
@@ -335,4 +336,38 @@ export function* walk(e: Expr): Generator<Expr> {
     default:
       break;
   }
+}
+
+/**
+ * The references a formula passes to a function, argument by argument (null where an argument is
+ * not a plain reference): `=IFERROR(CAC(B2:B13; C2:C13); "")` → CAC: ['B2:B13', 'C2:C13'].
+ * Null when the formula does not read, has no such call, or calls it more than once with
+ * different references (which call failed is then unknown).
+ */
+export function callArgumentRefs(text: string, fn: string, syntax: FormulaSyntax): (string | null)[] | null {
+  const parsed = parseFormula(text, syntax);
+  if (!parsed.ok) return null;
+  const name = fn.toUpperCase();
+  const calls: (string | null)[][] = [];
+  for (const node of walk(parsed.expr)) {
+    if (node.kind !== 'call' || node.fn !== name) continue;
+    calls.push(node.args.map((a) => (a.kind === 'ref' ? a.a1 : null)));
+  }
+  const [first, ...others] = calls;
+  if (!first) return null;
+  return others.every((c) => c.length === first.length && c.every((x, i) => x === first[i])) ? first : null;
+}
+
+/**
+ * A formula written in one syntax, as a reader of another sees it (arguments spaced), or null when
+ * it does not read: the catalog's examples (`=CAC(B2:B4, C2:C4)`) in French help (`=CAC(B2:B4; C2:C4)`).
+ */
+export function respellFormula(
+  text: string,
+  from: FormulaSyntax,
+  to: FormulaSyntax,
+  options: { spaced?: boolean } = {},
+): string | null {
+  const r = parseFormula(text, from);
+  return r.ok ? `=${renderExpr(r.expr, to, options)}` : null;
 }

@@ -49,7 +49,13 @@ export function numberText(value: number, syntax: FormulaSyntax): string {
 
 export const textLiteral = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-export function renderExpr(e: Expr, syntax: FormulaSyntax): string {
+export interface RenderOptions {
+  /** A space after each argument separator, for formulas shown to people (Sheets reads them too). */
+  spaced?: boolean;
+}
+
+export function renderExpr(e: Expr, syntax: FormulaSyntax, options: RenderOptions = {}): string {
+  const r = (x: Expr) => renderExpr(x, syntax, options);
   switch (e.kind) {
     case 'number':
       return numberText(e.value, syntax);
@@ -66,25 +72,23 @@ export function renderExpr(e: Expr, syntax: FormulaSyntax): string {
     case 'omitted':
       return '';
     case 'group':
-      return `(${renderExpr(e.inner, syntax)})`;
+      return `(${r(e.inner)})`;
     case 'call':
-      return `${e.fn}(${e.args.map((a) => renderExpr(a, syntax)).join(syntax.argumentSeparator)})`;
+      return `${e.fn}(${e.args.map(r).join(options.spaced ? `${syntax.argumentSeparator} ` : syntax.argumentSeparator)})`;
     case 'array':
-      return `{${e.rows
-        .map((row) => row.map((x) => renderExpr(x, syntax)).join(syntax.arrayColumnSeparator))
-        .join(syntax.arrayRowSeparator)}}`;
+      return `{${e.rows.map((row) => row.map(r).join(syntax.arrayColumnSeparator)).join(syntax.arrayRowSeparator)}}`;
     case 'unary': {
-      const inner = renderExpr(e.arg, syntax);
+      const inner = r(e.arg);
       return `${e.op}${precedenceOf(e.arg) < ATOM || isSigned(e.arg) ? `(${inner})` : inner}`;
     }
     case 'percent': {
-      const inner = renderExpr(e.arg, syntax);
+      const inner = r(e.arg);
       return `${precedenceOf(e.arg) < ATOM || isSigned(e.arg) ? `(${inner})` : inner}%`;
     }
     case 'binary': {
       const p = PRECEDENCE[e.op];
-      const left = renderExpr(e.left, syntax);
-      const right = renderExpr(e.right, syntax);
+      const left = r(e.left);
+      const right = r(e.right);
       // Left-associative; "^" and comparisons get parentheses on both sides when nested.
       const wrapLeft = precedenceOf(e.left) < p || (precedenceOf(e.left) === p && (e.op === '^' || p === 1));
       const wrapRight = precedenceOf(e.right) <= p;
@@ -98,6 +102,6 @@ export function renderExpr(e: Expr, syntax: FormulaSyntax): string {
 }
 
 /** The formula's text as a cell, a rule or the Sheets API takes it: `=` followed by the expression. */
-export function formula(e: Operand, syntax: FormulaSyntax): string {
-  return `=${renderExpr(lift(e), syntax)}`;
+export function formula(e: Operand, syntax: FormulaSyntax, options: RenderOptions = {}): string {
+  return `=${renderExpr(lift(e), syntax, options)}`;
 }

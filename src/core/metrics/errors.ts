@@ -1,4 +1,6 @@
 import type { Lang } from '../i18n/lang';
+import { columnLetters } from '../kpi/a1';
+import { argumentName } from './argument-names';
 
 /**
  * What went wrong, as data: which function, which argument, where in the range, and why.
@@ -36,6 +38,16 @@ export interface Where {
   column?: number;
 }
 
+/**
+ * Where a position of an argument's range is on the sheet (1-based row and column), when the
+ * calling formula shows which range was given (see functions/locate.ts). Without it a message
+ * says the position inside the range, and says so.
+ */
+export interface SheetPlace {
+  row?: number;
+  column?: number;
+}
+
 /** An error a person can act on. Thrown by core/, translated by the custom-function wrapper. */
 export class KpiError extends Error {
   constructor(
@@ -47,9 +59,9 @@ export class KpiError extends Error {
     this.name = 'KpiError';
   }
 
-  /** The message in the given language. */
-  messageIn(lang: Lang): string {
-    return formatKpiError(this.fn, this.problem, this.where, lang);
+  /** The message in the given language; `at` places the position on the sheet. */
+  messageIn(lang: Lang, at?: SheetPlace): string {
+    return formatKpiError(this.fn, this.problem, this.where, lang, at);
   }
 }
 
@@ -65,7 +77,7 @@ function fmt(n: number, lang: Lang): string {
 
 function describe(problem: Problem, where: Where, lang: Lang): string {
   const fr = lang === 'fr';
-  const arg = where.arg ?? '';
+  const arg = argumentName(where.arg ?? '', lang);
   switch (problem.code) {
     case 'not_a_number':
       return fr ? `${quote(problem.value, lang)} n'est pas un nombre` : `${quote(problem.value, lang)} is not a number`;
@@ -127,7 +139,7 @@ function describe(problem: Problem, where: Where, lang: Lang): string {
     case 'size_mismatch': {
       const unit = fr ? (problem.axis === 'rows' ? 'lignes' : 'colonnes') : problem.axis;
       return fr
-        ? `${arg} a ${problem.rows} ${unit} mais ${problem.other} en a ${problem.otherRows} ; les plages doivent avoir la même taille`
+        ? `${arg} a ${problem.rows} ${unit} mais ${argumentName(problem.other, lang)} en a ${problem.otherRows} ; les plages doivent avoir la même taille`
         : `${arg} has ${problem.rows} ${unit} but ${problem.other} has ${problem.otherRows} ${unit}; the ranges must line up`;
     }
     case 'empty':
@@ -140,7 +152,7 @@ function describe(problem: Problem, where: Where, lang: Lang): string {
       return fr ? `le total vaut 0 : division par zéro` : `the total is 0: division by zero`;
     case 'churn_zero_no_discount':
       return fr
-        ? `un churn de 0 sans taux d'actualisation donne une LTV infinie ; indiquez un discount_rate > 0`
+        ? `un churn de 0 sans taux d'actualisation donne une LTV infinie ; indiquez un ${argumentName('discount_rate', lang)} > 0`
         : `churn 0 without a discount rate has no finite value; give a discount_rate > 0`;
     case 'target_equals_baseline':
       return fr
@@ -159,13 +171,26 @@ function describe(problem: Problem, where: Where, lang: Lang): string {
   }
 }
 
-/** `CAC: spend, row 3: "abc" is not a number` / `CAC : spend, ligne 3 : « abc » n'est pas un nombre`. */
-export function formatKpiError(fn: string, problem: Problem, where: Where, lang: Lang): string {
+/**
+ * `CAC: spend, row 5: "abc" is not a number` (row 5 of the sheet) /
+ * `CAC : dépenses, ligne 5 : « abc » n'est pas un nombre`; without a sheet place, the position
+ * inside the range, said as such: `CAC: spend, row 3 of the range: …`.
+ */
+export function formatKpiError(fn: string, problem: Problem, where: Where, lang: Lang, at?: SheetPlace): string {
   const fr = lang === 'fr';
   const place: string[] = [];
-  if (where.arg && problem.code !== 'size_mismatch') place.push(where.arg);
-  if (where.row !== undefined) place.push(`${fr ? 'ligne' : 'row'} ${where.row}`);
-  if (where.column !== undefined) place.push(`${fr ? 'colonne' : 'column'} ${where.column}`);
+  if (where.arg && problem.code !== 'size_mismatch') place.push(argumentName(where.arg, lang));
+  const position: string[] = [];
+  const located = at && (at.row !== undefined || at.column !== undefined);
+  if (located) {
+    if (at.row !== undefined) position.push(`${fr ? 'ligne' : 'row'} ${at.row}`);
+    if (at.column !== undefined) position.push(`${fr ? 'colonne' : 'column'} ${columnLetters(at.column)}`);
+  } else {
+    if (where.row !== undefined) position.push(`${fr ? 'ligne' : 'row'} ${where.row}`);
+    if (where.column !== undefined) position.push(`${fr ? 'colonne' : 'column'} ${where.column}`);
+    if (position.length) position.push(`${position.pop()} ${fr ? 'de la plage' : 'of the range'}`);
+  }
+  place.push(...position);
   const sep = fr ? ' : ' : ': ';
   return [fn, ...(place.length ? [place.join(', ')] : []), describe(problem, where, lang)].join(sep);
 }

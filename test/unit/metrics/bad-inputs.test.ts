@@ -16,15 +16,15 @@ function errorOf(f: () => unknown): KpiError {
 }
 const message = (f: () => unknown, lang: 'en' | 'fr' = 'en') => errorOf(f).messageIn(lang);
 
-describe('the message says function, argument and row', () => {
-  test('the contract example: CAC: spend, row 3: "abc" is not a number', () => {
+describe('the message says function, argument and position (in the range: the sheet row comes from the calling formula, functions/run.ts)', () => {
+  test('the contract example, without a calling formula: the position inside the range, said so', () => {
     expect(message(() => call('CAC', col(1000, 2000, 'abc'), col(10, 20, 30)))).toBe(
-      'CAC: spend, row 3: "abc" is not a number',
+      'CAC: spend, row 3 of the range: "abc" is not a number',
     );
   });
   test('in French, with French punctuation', () => {
     expect(message(() => call('CAC', col(1000, 2000, 'abc'), col(10, 20, 30)), 'fr')).toBe(
-      "CAC : spend, ligne 3 : « abc » n'est pas un nombre",
+      "CAC : dépenses, ligne 3 de la plage : « abc » n'est pas un nombre",
     );
   });
   test('multi-column spend names row and column', () => {
@@ -39,11 +39,11 @@ describe('the message says function, argument and row', () => {
           col(1, 1),
         ),
       ),
-    ).toBe('CAC: spend, row 2, column 2: "x" is not a number');
+    ).toBe('CAC: spend, row 2, column 2 of the range: "x" is not a number');
   });
   test('a row of values names the column', () => {
     expect(message(() => call('KPI_TREND', row(1, 2, 'n/a', 4)))).toBe(
-      'KPI_TREND: values, column 3: "n/a" is not a number',
+      'KPI_TREND: values, column 3 of the range: "n/a" is not a number',
     );
   });
 });
@@ -124,7 +124,7 @@ describe('mismatched sizes say both sizes', () => {
   });
   test('in French', () => {
     expect(message(() => call('CAC', col(1, 2, 3), col(1, 2)), 'fr')).toBe(
-      'CAC : spend a 3 lignes mais new_customers en a 2 ; les plages doivent avoir la même taille',
+      'CAC : dépenses a 3 lignes mais nouveaux_clients en a 2 ; les plages doivent avoir la même taille',
     );
   });
   test('horizontal layouts compare columns', () => {
@@ -225,12 +225,12 @@ describe('a row vs a column, a cell vs a range', () => {
 describe('rules per function', () => {
   test('negative counts are refused', () => {
     expect(message(() => call('CAC', col(10, 10), col(1, -1)))).toBe(
-      'CAC: new_customers, row 2: -1 is negative; expected a number ≥ 0',
+      'CAC: new_customers, row 2 of the range: -1 is negative; expected a number ≥ 0',
     );
   });
   test('NPS answers must be whole numbers from 0 to 10', () => {
     expect(message(() => call('NPS', col(9, 11)))).toBe(
-      'NPS: scores, row 2: 11 is not an NPS answer (a whole number from 0 to 10)',
+      'NPS: scores, row 2 of the range: 11 is not an NPS answer (a whole number from 0 to 10)',
     );
     expect(message(() => call('NPS', col(7.5)))).toContain('7.5 is not an NPS answer');
     expect(message(() => call('NPS', col(-1)))).toContain('-1 is not an NPS answer');
