@@ -26,7 +26,7 @@ export interface FunctionSpec {
   impl: (...args: Arg[]) => Result;
 }
 
-const RANGE = 'number|Array<Array<number>>';
+const RANGE = 'number|number[][]';
 
 const byPeriod: ParamSpec = {
   name: 'by_period',

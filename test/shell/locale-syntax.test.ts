@@ -14,12 +14,16 @@ import {
   formula,
   mul,
   parseFormula,
+  walk,
   ratio,
   ref,
   SEMICOLON_SYNTAX,
   syntaxForLocale,
 } from '../../src/core/formula';
+import { HyperFormula } from 'hyperformula';
 import type { Emulator } from '../../emulator';
+import { DISPLAY_ONLY_FUNCTIONS, ensureEngineFunctions } from '../../emulator/engine/workbook-engine';
+import { CATALOG } from '../../src/functions/catalog';
 import { Workbook } from '../../playground/session';
 import { addonEnv, type AddonEnv } from '../support/addon-env';
 import { contextOf, saved, saveKpis, workbook } from '../unit/dashboard/fixtures';
@@ -30,6 +34,8 @@ interface Census {
   wrongSyntax: string[];
   dashboardErrors: string[];
   dashboards: string[];
+  /** Functions called by the formulas and rules of Boussole's dashboards. */
+  dashboardFunctions: Set<string>;
 }
 
 const BAD_CODES = new Set(['#ERROR!', '#NAME?', '#VALUE!']);
@@ -47,7 +53,17 @@ function census(emu: Emulator, syntax: FormulaSyntax): Census {
       .filter((m) => m.key === OWNER_KEY && m.value === 'dashboard' && m.sheet)
       .map((m) => m.sheet as string),
   );
-  const out: Census = { formulas: 0, rules: 0, wrongSyntax: [], dashboardErrors: [], dashboards: [...dashboards] };
+  const out: Census = {
+    formulas: 0,
+    rules: 0,
+    wrongSyntax: [],
+    dashboardErrors: [],
+    dashboards: [...dashboards],
+    dashboardFunctions: new Set(),
+  };
+  const calls = (parsed: ReturnType<typeof parseFormula>) => {
+    if (parsed.ok) for (const n of walk(parsed.expr)) if (n.kind === 'call') out.dashboardFunctions.add(n.fn);
+  };
   for (const name of emu.sheetNames()) {
     const snap = emu.snapshot(name);
     for (const [r, row] of snap.formulas.entries()) {
@@ -56,13 +72,16 @@ function census(emu: Emulator, syntax: FormulaSyntax): Census {
         out.formulas++;
         const parsed = parseFormula(f, syntax);
         if (!parsed.ok) out.wrongSyntax.push(`${name}!${col(c + 1)}${r + 1}: ${f} (${parsed.error})`);
+        if (dashboards.has(name)) calls(parsed);
       }
     }
     for (const rule of snap.conditionalFormats) {
       if (rule.criteria !== 'CUSTOM_FORMULA') continue;
       out.rules++;
       const f = String(rule.values[0]);
-      if (!parseFormula(f, syntax).ok) out.wrongSyntax.push(`${name} rule ${rule.ranges.join(',')}: ${f}`);
+      const parsed = parseFormula(f, syntax);
+      if (!parsed.ok) out.wrongSyntax.push(`${name} rule ${rule.ranges.join(',')}: ${f}`);
+      if (dashboards.has(name)) calls(parsed);
     }
     if (!dashboards.has(name)) continue;
     for (const [r, row] of snap.values.entries()) {
@@ -73,6 +92,17 @@ function census(emu: Emulator, syntax: FormulaSyntax): Census {
     }
   }
   return out;
+}
+
+/** Built-in functions only, each one the emulator's engine computes (or draws: SPARKLINE), none of Boussole's. */
+function expectComputable(functions: Set<string>): void {
+  ensureEngineFunctions();
+  const custom = new Set(CATALOG.map((f) => f.name));
+  const engine = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
+  for (const fn of functions) {
+    expect([fn, custom.has(fn)]).toEqual([fn, false]);
+    expect([fn, engine.has(fn) || DISPLAY_ONLY_FUNCTIONS.includes(fn)]).toEqual([fn, true]);
+  }
 }
 
 let env: AddonEnv | null = null;
@@ -91,6 +121,7 @@ describe('the playground sample (fr_FR: what a French user typed, and what Bouss
       );
       expect(c.wrongSyntax).toEqual([]);
       expect(c.dashboardErrors).toEqual([]);
+      expectComputable(c.dashboardFunctions);
       expect(c.dashboards.length).toBeGreaterThanOrEqual(3);
       // Since #11 a dashboard holds one formula per KPI (its SPARKLINE): most are the sample's own.
       expect(c.formulas).toBeGreaterThan(400);
@@ -135,6 +166,8 @@ describe.each([
     );
     expect(c.wrongSyntax).toEqual([]);
     expect(c.dashboardErrors).toEqual([]);
+    expectComputable(c.dashboardFunctions);
+    expect(c.dashboardFunctions.size).toBeGreaterThan(0);
     expect(c.dashboards.length).toBe(3);
     // The one the user typed (H2), then one SPARKLINE per KPI on the dashboards (#11: the figures are values).
     expect(c.formulas).toBe(1 + 7);

@@ -122,53 +122,52 @@ export function array(rows: readonly (readonly Operand[])[]): Expr {
 /**
  * The built-in functions Boussole writes, each one computed by Google Sheets and by the
  * emulator's engine (HyperFormula), so a test computes what a user's sheet shows. SPARKLINE is
- * Sheets-only and display-only in the emulator; it is kept alone in its cell.
+ * Sheets-only and display-only in the emulator. A type, not a list: the bundle every
+ * custom-function call loads carries none of it (the dashboard plan test checks that every
+ * function a plan uses is one the engine computes).
  */
-export const BUILTIN_FUNCTIONS = [
-  'ABS',
-  'AND',
-  'ARRAYFORMULA',
-  'COLUMNS',
-  'COUNT',
-  'COUNTIF',
-  'DATE',
-  'DAY',
-  'EDATE',
-  'EOMONTH',
-  'FILTER',
-  'IF',
-  'IFERROR',
-  'INDEX',
-  'INT',
-  'ISNUMBER',
-  'ISOWEEKNUM',
-  'LARGE',
-  'LEFT',
-  'LEN',
-  'MAX',
-  'MID',
-  'MIN',
-  'MOD',
-  'MONTH',
-  'OR',
-  'REPT',
-  'RIGHT',
-  'ROUND',
-  'ROUNDUP',
-  'ROWS',
-  'SEQUENCE',
-  'SMALL',
-  'SPARKLINE',
-  'SUM',
-  'TODAY',
-  'VALUE',
-  'WEEKDAY',
-  'YEAR',
-] as const;
+export type BuiltinFunction =
+  | 'ABS'
+  | 'AND'
+  | 'ARRAYFORMULA'
+  | 'COLUMNS'
+  | 'COUNT'
+  | 'COUNTIF'
+  | 'DATE'
+  | 'DAY'
+  | 'EDATE'
+  | 'EOMONTH'
+  | 'FILTER'
+  | 'IF'
+  | 'IFERROR'
+  | 'INDEX'
+  | 'INT'
+  | 'ISNUMBER'
+  | 'ISOWEEKNUM'
+  | 'LARGE'
+  | 'LEFT'
+  | 'LEN'
+  | 'MAX'
+  | 'MID'
+  | 'MIN'
+  | 'MOD'
+  | 'MONTH'
+  | 'OR'
+  | 'REPT'
+  | 'RIGHT'
+  | 'ROUND'
+  | 'ROUNDUP'
+  | 'ROWS'
+  | 'SEQUENCE'
+  | 'SMALL'
+  | 'SPARKLINE'
+  | 'SUM'
+  | 'TODAY'
+  | 'VALUE'
+  | 'WEEKDAY'
+  | 'YEAR';
 
-export type BuiltinFunction = (typeof BUILTIN_FUNCTIONS)[number];
-
-/** `F.IF(cond, a, b)`, `F.TODAY()`: one typed constructor per built-in function above. */
-export const F = Object.freeze(
-  Object.fromEntries(BUILTIN_FUNCTIONS.map((name) => [name, (...args: Operand[]) => call(name, ...args)])),
-) as Readonly<Record<BuiltinFunction, (...args: Operand[]) => Expr>>;
+/** `F.IF(cond, a, b)`, `F.TODAY()`: a typed constructor per built-in function above. */
+export const F = new Proxy({} as Readonly<Record<BuiltinFunction, (...args: Operand[]) => Expr>>, {
+  get: (_, name) => (...args: Operand[]) => call(String(name), ...args),
+});

@@ -34,14 +34,13 @@ function precedenceOf(e: Expr): number {
 const isSigned = (e: Expr): boolean =>
   e.kind === 'unary' || (e.kind === 'number' && (e.value < 0 || Object.is(e.value, -0)));
 
-/** A number as the syntax writes it, without exponent notation. */
+/** A number as the syntax writes it, without exponent notation (num() refuses NaN and infinities). */
 export function numberText(value: number, syntax: FormulaSyntax): string {
-  if (!Number.isFinite(value)) throw new FormulaBuildError(`formula: ${value} is not a finite number`);
   const v = Object.is(value, -0) ? 0 : value;
   let s = String(v);
   if (/e/i.test(s)) {
     if (Math.abs(v) >= 1e21 || (v !== 0 && Math.abs(v) < 1e-15))
-      throw new FormulaBuildError(`formula: ${v} is out of the range a formula literal is written in`);
+      throw new FormulaBuildError(`formula: no literal for ${v}`);
     s = v.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
   }
   return syntax.decimalSeparator === '.' ? s : s.replace('.', syntax.decimalSeparator);

@@ -39,79 +39,44 @@ export interface FormulaSyntax {
 }
 
 /** en_US and the other decimal-point locales: `=IF(A1>0.5,{1,2;3,4},"")`. */
-export const COMMA_SYNTAX: FormulaSyntax = Object.freeze({
+export const COMMA_SYNTAX: FormulaSyntax = {
   argumentSeparator: ',',
   decimalSeparator: '.',
   arrayColumnSeparator: ',',
   arrayRowSeparator: ';',
-});
+};
 
 /** fr_FR, de_DE and the other decimal-comma locales: `=IF(A1>0,5;{1\2;3\4};"")`. */
-export const SEMICOLON_SYNTAX: FormulaSyntax = Object.freeze({
+export const SEMICOLON_SYNTAX: FormulaSyntax = {
   argumentSeparator: ';',
   decimalSeparator: ',',
   arrayColumnSeparator: '\\',
   arrayRowSeparator: ';',
-});
+};
 
-/** The regions of the 28 comma-syntax locales (SO 73767719), Canada aside (see COMMA_LOCALES_IN_CANADA). */
-export const COMMA_SYNTAX_REGIONS: readonly string[] = Object.freeze([
-  'AU', // Australia
-  'CH', // Switzerland
-  'CN', // China
-  'EG', // Egypt
-  'GB', // United Kingdom, United Kingdom (Welsh)
-  'HK', // Hong Kong
-  'IE', // Ireland
-  'IL', // Israel
-  'IN', // India and its language variants
-  'JP', // Japan
-  'KR', // South Korea
-  'MM', // Myanmar (Burma)
-  'MN', // Mongolia
-  'MX', // Mexico
-  'PH', // Philippines
-  'TH', // Thailand
-  'TW', // Taiwan
-  'US', // United States
-]);
+/**
+ * The regions of the 28 comma-syntax locales (SO 73767719): Australia, Switzerland, China, Egypt,
+ * the United Kingdom (English and Welsh), Hong Kong, Ireland, Israel, India (every language),
+ * Japan, South Korea, Myanmar, Mongolia, Mexico, the Philippines, Thailand, Taiwan, the United
+ * States. Canada is split by language (COMMA_LANGUAGES_IN_CANADA).
+ */
+export const COMMA_SYNTAX_REGIONS = 'AU CH CN EG GB HK IE IL IN JP KR MM MN MX PH TH TW US'.split(' ');
 
 /** Canada (English) uses ",", Canada (French) ";". */
-export const COMMA_LOCALES_IN_CANADA: readonly string[] = Object.freeze(['en']);
+export const COMMA_LANGUAGES_IN_CANADA = ['en'];
 
 /** A locale given without a region ("en", "ja"): the languages of the comma group's locales. */
-const COMMA_SYNTAX_LANGUAGES: readonly string[] = Object.freeze([
-  'en',
-  'zh',
-  'ja',
-  'ko',
-  'th',
-  'mn',
-  'my',
-  'iw',
-  'he',
-  'hi',
-  'bn',
-  'gu',
-  'kn',
-  'ml',
-  'mr',
-  'pa',
-  'ta',
-  'te',
-  'fil',
-  'tl',
-]);
+const COMMA_SYNTAX_LANGUAGES = /^(en|zh|ja|ko|th|mn|my|iw|he|hi|bn|gu|kn|ml|mr|pa|ta|te|fil|tl)$/;
 
 /** The formula syntax of a Sheets locale such as "fr_FR", "de_DE", "en_US", "pt_BR" (also "fr-FR"). */
 export function syntaxForLocale(locale: string | null | undefined): FormulaSyntax {
   const parts = (typeof locale === 'string' ? locale.trim() : '').split(/[_-]/);
   const language = (parts[0] ?? '').toLowerCase();
-  const region = parts.slice(1).find((p) => /^[A-Za-z]{2}$|^\d{3}$/.test(p));
+  const region = parts.slice(1).find((p) => /^([A-Za-z]{2}|\d{3})$/.test(p));
   if (!language) return SEMICOLON_SYNTAX;
-  if (!region) return COMMA_SYNTAX_LANGUAGES.includes(language) ? COMMA_SYNTAX : SEMICOLON_SYNTAX;
+  if (!region) return COMMA_SYNTAX_LANGUAGES.test(language) ? COMMA_SYNTAX : SEMICOLON_SYNTAX;
   const r = region.toUpperCase();
-  if (r === 'CA') return COMMA_LOCALES_IN_CANADA.includes(language) ? COMMA_SYNTAX : SEMICOLON_SYNTAX;
+  if (r === 'CA') return COMMA_LANGUAGES_IN_CANADA.includes(language) ? COMMA_SYNTAX : SEMICOLON_SYNTAX;
   return COMMA_SYNTAX_REGIONS.includes(r) ? COMMA_SYNTAX : SEMICOLON_SYNTAX;
 }
 

@@ -180,16 +180,14 @@ export function formatKpiError(fn: string, problem: Problem, where: Where, lang:
   const fr = lang === 'fr';
   const place: string[] = [];
   if (where.arg && problem.code !== 'size_mismatch') place.push(argumentName(where.arg, lang));
+  // The sheet's row and column when known; else the position inside the range, said as such.
+  const sheet = at && (at.row !== undefined || at.column !== undefined) ? at : undefined;
+  const row = sheet ? sheet.row : where.row;
+  const column = sheet ? sheet.column && columnLetters(sheet.column) : where.column;
   const position: string[] = [];
-  const located = at && (at.row !== undefined || at.column !== undefined);
-  if (located) {
-    if (at.row !== undefined) position.push(`${fr ? 'ligne' : 'row'} ${at.row}`);
-    if (at.column !== undefined) position.push(`${fr ? 'colonne' : 'column'} ${columnLetters(at.column)}`);
-  } else {
-    if (where.row !== undefined) position.push(`${fr ? 'ligne' : 'row'} ${where.row}`);
-    if (where.column !== undefined) position.push(`${fr ? 'colonne' : 'column'} ${where.column}`);
-    if (position.length) position.push(`${position.pop()} ${fr ? 'de la plage' : 'of the range'}`);
-  }
+  if (row !== undefined) position.push(`${fr ? 'ligne' : 'row'} ${row}`);
+  if (column !== undefined) position.push(`${fr ? 'colonne' : 'column'} ${column}`);
+  if (!sheet && position.length) position.push(`${position.pop()} ${fr ? 'de la plage' : 'of the range'}`);
   place.push(...position);
   const sep = fr ? ' : ' : ': ';
   return [fn, ...(place.length ? [place.join(', ')] : []), describe(problem, where, lang)].join(sep);
