@@ -169,5 +169,8 @@ export type BuiltinFunction =
 
 /** `F.IF(cond, a, b)`, `F.TODAY()`: a typed constructor per built-in function above. */
 export const F = new Proxy({} as Readonly<Record<BuiltinFunction, (...args: Operand[]) => Expr>>, {
-  get: (_, name) => (...args: Operand[]) => call(String(name), ...args),
+  get:
+    (_, name) =>
+    (...args: Operand[]) =>
+      call(String(name), ...args),
 });
