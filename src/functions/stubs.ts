@@ -26,12 +26,10 @@ export function customFunctionStub(spec: FunctionSpec, namespace: string): strin
   return lines.join('\n');
 }
 
-/** A top-level function Apps Script can call by name (menu items, triggers, google.script.run). */
+/**
+ * A top-level function Apps Script can call by name (menu items, triggers, google.script.run):
+ * one line, no comment, since every custom-function call loads the whole file.
+ */
 export function entryPointStub(name: string, namespace: string): string {
-  return [
-    `/** Boussole entry point: ${name}. */`,
-    `function ${name}() {`,
-    `  return ${namespace}.${name}.apply(null, arguments);`,
-    '}',
-  ].join('\n');
+  return `function ${name}(){return ${namespace}.${name}.apply(null,arguments)}`;
 }
