@@ -1,5 +1,6 @@
 import { at } from '../arrays';
 import { KpiError, type Problem } from './errors';
+import { maxAbs, scaleFor } from './exact';
 import {
   cellNumber,
   cellWhere,
@@ -19,8 +20,8 @@ import {
  */
 export interface PeriodTable {
   horizontal: boolean;
-  /** Per period, the sum of the numerator's non-blank cells (several cost lines), or null if all blank. */
-  numerator: (number | null)[];
+  /** Per period, the numerator's non-blank cells (several cost lines, summed), or null if all blank. */
+  numerator: (number[] | null)[];
   denominator: (number | null)[];
 }
 
@@ -75,35 +76,52 @@ export function readPeriodTable(fn: string, num: Side & { multiLine: boolean }, 
     return v;
   };
 
-  const numerator: (number | null)[] = new Array(n);
+  const numerator: (number[] | null)[] = new Array(n);
   const denominator: (number | null)[] = new Array(n);
   for (let p = 0; p < n; p++) {
     denominator[p] = horizontal ? read(den, dg, 0, p) : read(den, dg, p, 0);
-    let sum: number | null = null;
+    let cells: number[] | null = null;
     for (let l = 0; l < lines; l++) {
       const [r, c] = at(p, l);
       const v = read(num, ng, r, c);
-      if (v !== null) sum = (sum ?? 0) + v;
+      if (v !== null) (cells ??= []).push(v);
     }
-    numerator[p] = sum;
+    numerator[p] = cells;
   }
   return { horizontal, numerator, denominator };
 }
 
-/** Σ numerator ÷ Σ denominator over the periods; all-blank input and a zero total are errors. */
-export function ratioOfSums(fn: string, table: PeriodTable, onZero: Problem): number {
+/**
+ * Σ a ÷ Σ b without overflowing where the ratio is finite: both sides are summed after the same
+ * exact scaling (exact.ts), which cancels in the ratio. A denominator that is not zero but whose
+ * scaled sum underflows to 0 makes a ratio too large for a double, reported as such.
+ */
+function ratio(fn: string, as: readonly number[], bs: readonly number[], onZero: Problem): number {
+  const scale = scaleFor(Math.max(maxAbs(as), maxAbs(bs)));
   let num = 0;
   let den = 0;
-  let seen = false;
+  let nonZero = false;
+  for (const a of as) num += a * scale;
+  for (const b of bs) {
+    den += b * scale;
+    if (b !== 0) nonZero = true;
+  }
+  if (den === 0) throw new KpiError(fn, nonZero ? { code: 'not_finite' } : onZero);
+  return finite(fn, num / den);
+}
+
+/** Σ numerator ÷ Σ denominator over the periods; all-blank input and a zero total are errors. */
+export function ratioOfSums(fn: string, table: PeriodTable, onZero: Problem): number {
+  const as: number[] = [];
+  const bs: number[] = [];
   for (let p = 0; p < table.denominator.length; p++) {
     const a = at(table.numerator, p);
     const b = at(table.denominator, p);
-    if (a !== null) (num += a), (seen = true);
-    if (b !== null) (den += b), (seen = true);
+    if (a !== null) as.push(...a);
+    if (b !== null) bs.push(b);
   }
-  if (!seen) throw new KpiError(fn, { code: 'empty' });
-  if (den === 0) throw new KpiError(fn, onZero);
-  return finite(fn, num / den);
+  if (!as.length && !bs.length) throw new KpiError(fn, { code: 'empty' });
+  return ratio(fn, as, bs, onZero);
 }
 
 /** One ratio per period, laid out like the input; a blank or zero denominator, or a blank numerator, gives "". */
@@ -111,7 +129,7 @@ export function ratioPerPeriod(fn: string, table: PeriodTable): Result {
   if (table.denominator.length === 0) throw new KpiError(fn, { code: 'empty' });
   const out: (number | string)[] = table.denominator.map((b, p) => {
     const a = at(table.numerator, p);
-    return b === null || b === 0 || a === null ? '' : finite(fn, a / b);
+    return b === null || b === 0 || a === null ? '' : ratio(fn, a, [b], { code: 'zero_denominator' });
   });
   return table.horizontal ? [out] : out.map((x) => [x]);
 }

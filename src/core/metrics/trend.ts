@@ -1,30 +1,57 @@
 import { at, last } from '../arrays';
 import { KpiError } from './errors';
+import { maxAbs, scaleFor } from './exact';
 import { cellNumber, finite, isBlank, series, single, type Arg } from './input';
 
 export const TREND_MODES = ['pct', 'delta', 'slope', 'forecast', 'direction'] as const;
 export type TrendMode = (typeof TREND_MODES)[number];
 
-/** Least-squares line through (1, y₀) … (k, y_{k−1}) over `ys[from…]`: slope and mean point. */
-export function leastSquares(ys: ArrayLike<number>, from = 0): { slope: number; meanX: number; meanY: number } {
+/**
+ * Least-squares line through (1, y₀) … (k, y_{k−1}) over `ys[from…]`, in a scaled space: every y
+ * is multiplied by `scale` (a power of two, 1 unless a sum could overflow) and centred on the first
+ * one, Σ (x − x̄)(y − y_first) being Σ (x − x̄)·y since Σ (x − x̄) = 0. A flat series therefore has
+ * a slope of exactly 0 and a mean of exactly its value, whatever its magnitude.
+ */
+function scaledLine(ys: ArrayLike<number>, from: number) {
   const k = ys.length - from;
+  const scale = scaleFor(maxAbs(ys, from));
   const meanX = (k + 1) / 2;
-  let sumY = 0;
-  let sumXY = 0; // Σ (x − x̄)·y, which equals Σ (x − x̄)(y − ȳ)
+  const first = at(ys, from) * scale;
+  let sumDev = 0;
+  let sumXY = 0;
   for (let i = 0; i < k; i++) {
-    const y = at(ys, from + i);
-    sumY += y;
-    sumXY += (i + 1 - meanX) * y;
+    const dev = at(ys, from + i) * scale - first;
+    sumDev += dev;
+    sumXY += (i + 1 - meanX) * dev;
   }
   const sumXX = (k * (k * k - 1)) / 12; // Σ (x − x̄)² for x = 1…k
-  return { slope: sumXY / sumXX, meanX, meanY: sumY / k };
+  return { slope: sumXY / sumXX, meanX, meanY: first + sumDev / k, scale };
 }
 
-const meanOfSlice = (ys: ArrayLike<number>, from: number, to: number): number => {
-  let s = 0;
-  for (let i = from; i < to; i++) s += at(ys, i);
-  return s / (to - from);
-};
+/** Least-squares line through (1, y₀) … (k, y_{k−1}) over `ys[from…]`: slope and mean point. */
+export function leastSquares(ys: ArrayLike<number>, from = 0): { slope: number; meanX: number; meanY: number } {
+  const { slope, meanX, meanY, scale } = scaledLine(ys, from);
+  return { slope: slope / scale, meanX, meanY: meanY / scale };
+}
+
+/**
+ * The last value against the mean of the `p` before it, in a scaled space (see scaledLine): the
+ * change is Σ (last − y) / p, exactly 0 on a flat series (last − mean would not be: the mean of
+ * three 0.1 is not 0.1).
+ */
+function changeFromMean(ys: ArrayLike<number>, p: number) {
+  const n = ys.length;
+  const scale = scaleFor(Math.max(maxAbs(ys, n - 1 - p, n - 1), Math.abs(last(ys))));
+  const final = last(ys) * scale;
+  let change = 0;
+  let base = 0;
+  for (let i = n - 1 - p; i < n - 1; i++) {
+    const y = at(ys, i) * scale;
+    change += final - y;
+    base += y;
+  }
+  return { change: change / p, base: base / p, scale };
+}
 
 function need(fn: string, needed: number, got: number): void {
   if (got < needed) throw new KpiError(fn, { code: 'too_few_values', needed, got }, { arg: 'values' });
@@ -40,22 +67,22 @@ export function trendOf(ys: ArrayLike<number>, mode: TrendMode, periods?: number
     case 'direction': {
       const p = periods ?? 1;
       need(fn, p + 1, n);
-      const base = meanOfSlice(ys, n - 1 - p, n - 1);
-      const delta = last(ys) - base;
-      if (mode === 'delta') return finite(fn, delta);
-      if (mode === 'direction') return Math.sign(delta);
+      const { change, base, scale } = changeFromMean(ys, p);
+      if (mode === 'direction') return change > 0 ? 1 : change < 0 ? -1 : 0;
+      if (mode === 'delta') return finite(fn, change / scale);
       if (base === 0) throw new KpiError(fn, { code: 'change_from_zero' }, { arg: 'values' });
-      return finite(fn, delta / Math.abs(base));
+      return finite(fn, change / Math.abs(base)); // the scale cancels
     }
     case 'slope': {
       const k = periods ?? n;
       need(fn, Math.max(2, k), n);
-      return finite(fn, leastSquares(ys, n - k).slope);
+      const line = scaledLine(ys, n - k);
+      return finite(fn, line.slope / line.scale);
     }
     case 'forecast': {
       need(fn, 2, n);
-      const { slope, meanX, meanY } = leastSquares(ys);
-      return finite(fn, meanY + slope * (n + (periods ?? 1) - meanX));
+      const { slope, meanX, meanY, scale } = scaledLine(ys, 0);
+      return finite(fn, (meanY + slope * (n + (periods ?? 1) - meanX)) / scale);
     }
   }
 }

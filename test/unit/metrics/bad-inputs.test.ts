@@ -292,7 +292,11 @@ describe('huge and tiny numbers', () => {
     expect(call('KPI_TREND', col(1e-200, 2e-200), 'pct')).toBeCloseTo(1, 12);
   });
   test('huge values that overflow are an error, never Infinity', () => {
-    expect(message(() => call('CAC', col(1e308, 1e308), col(1, 1)))).toBe('CAC: the result is too large to compute');
+    // Σ spend overflows, but the answer (1e308) is finite: it is returned (#14, item 8).
+    expect(call('CAC', col(1e308, 1e308), col(1, 1))).toBe(1e308);
+    expect(message(() => call('CAC', col(1e308, 1e308), col(0.5, 0.5)))).toBe(
+      'CAC: the result is too large to compute',
+    );
     expect(message(() => call('CAC', col(1e300), col(1e-300)))).toBe('CAC: the result is too large to compute');
     expect(message(() => call('KPI_TREND', col(-1e308, 1e308), 'delta'))).toContain('too large');
   });
