@@ -85,6 +85,8 @@ export interface CoreOptions {
   addonName: string;
   /** How formulas in the other locale group's syntax are read: 'strict' (default, as Google) or 'lenient'. */
   formulaReading?: FormulaReading;
+  /** The Cloud project the script runs in (PROJECT-visible metadata is visible to its own project only). */
+  cloudProject: string;
 }
 
 export class EmulatorCore {

@@ -86,6 +86,11 @@ export interface EmulatorOptions {
    * group's syntax (kinder than Google: for exploring, never for tests of the add-on).
    */
   formulaReading?: 'strict' | 'lenient';
+  /**
+   * The script's Cloud project (default 'apps-script-default'): PROJECT-visible developer metadata
+   * is visible to the project that wrote it only. See Emulator.setCloudProject.
+   */
+  cloudProject?: string;
 }
 
 export interface EmulatedServices {
@@ -176,6 +181,12 @@ export interface Emulator {
   withAuthMode<T>(mode: 'NONE' | 'LIMITED' | 'FULL', fn: () => T): T;
   /** Ends the current execution: releases its locks. */
   endExecution(): void;
+  /**
+   * Moves the script to another Cloud project, as publishing does (an add-on is published from a
+   * standard Cloud project, not the default one): PROJECT-visible metadata written before is no
+   * longer visible to it.
+   */
+  setCloudProject(project: string): void;
 
   /** Answers to Ui.alert / Ui.prompt. */
   onAlert(responder: (a: { title: string | null; prompt: string; buttons: string }) => ButtonName): void;
@@ -238,6 +249,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       addon: options.addon ?? true,
       addonName: options.addonName ?? 'Boussole',
       formulaReading: options.formulaReading ?? 'strict',
+      cloudProject: options.cloudProject ?? 'apps-script-default',
     },
     options.now,
   );
@@ -415,6 +427,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     endExecution() {
       lockService.table.releaseMine();
+    },
+    setCloudProject(project) {
+      core.options.cloudProject = project;
     },
     onAlert(responder) {
       core.responders.alert = responder;

@@ -13,6 +13,12 @@ export interface MetadataRecord {
   key: string;
   value: string | null;
   visibility: 'DOCUMENT' | 'PROJECT';
+  /**
+   * The Cloud project of the script that wrote it. PROJECT-visible metadata "is only visible to and
+   * accessible by the developer project that created the metadata" (DeveloperMetadataVisibility
+   * reference); publishing an add-on moves its script to a standard Cloud project.
+   */
+  project: string;
   location: MetadataLocation;
 }
 
@@ -231,7 +237,8 @@ export class MetadataFinder
   }
 
   find(): DM[] {
-    return this.ss.metadata
+    return this.ss
+      .visibleMetadata()
       .filter((m) => this.scope(m, this.intersecting) && this.filters.every((f) => f(m)))
       .map((m) => new EmuDeveloperMetadata(this.ss, m)) as unknown as DM[];
   }

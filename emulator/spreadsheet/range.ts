@@ -886,7 +886,8 @@ export class EmuRange
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
     const loc = this.dimensionLocation();
     if (!loc || loc.type === 'SPREADSHEET' || loc.type === 'SHEET') return [];
-    return this.ss.metadata
+    return this.ss
+      .visibleMetadata()
       .filter(
         (m) =>
           m.location.type === loc.type &&

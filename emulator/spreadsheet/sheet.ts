@@ -647,7 +647,8 @@ export class EmuSheet
   }
 
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
-    return this.ss.metadata
+    return this.ss
+      .visibleMetadata()
       .filter((m) => m.location.type === 'SHEET' && m.location.sheet === this)
       .map((m) => new EmuDeveloperMetadata(this.ss, m)) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata[];
   }

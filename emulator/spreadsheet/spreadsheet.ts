@@ -478,7 +478,14 @@ export class EmuSpreadsheet
       else value = a === null ? null : String(a);
     }
     if (!VISIBILITIES.includes(visibility)) throw new Error('Invalid argument: visibility');
-    const record: MetadataRecord = { id: this.core.nextId('metadata'), key, value, visibility, location };
+    const record: MetadataRecord = {
+      id: this.core.nextId('metadata'),
+      key,
+      value,
+      visibility,
+      project: this.core.options.cloudProject,
+      location,
+    };
     this.metadata.push(record);
     return record;
   }
@@ -488,8 +495,14 @@ export class EmuSpreadsheet
     return this.self;
   }
 
+  /** The metadata the running script can see: DOCUMENT-visible, and PROJECT-visible of its own Cloud project. */
+  visibleMetadata(): MetadataRecord[] {
+    const project = this.core.options.cloudProject;
+    return this.metadata.filter((m) => m.visibility === 'DOCUMENT' || m.project === project);
+  }
+
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
-    return this.metadata
+    return this.visibleMetadata()
       .filter((m) => m.location.type === 'SPREADSHEET')
       .map((m) => new EmuDeveloperMetadata(this, m)) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata[];
   }

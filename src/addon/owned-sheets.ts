@@ -13,12 +13,38 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The id of the sheet the tags were written on: a user's copy (Sheet › Duplicate) has another. */
 export const SHEET_ID_KEY = 'boussole.sheetId';
 
+/** Every key the add-on writes starts with this. */
+export const KEY_PREFIX = 'boussole.';
+
+/**
+ * Tags are DOCUMENT-visible. PROJECT-visible metadata "is only visible to and accessible by the
+ * developer project that created the metadata" (Apps Script reference, DeveloperMetadataVisibility),
+ * and a published add-on runs from a standard Cloud project, not the default one its script had
+ * before ("the default project cannot be used for publishing": Google Workspace add-ons, Publish an
+ * add-on): sheets tagged PROJECT before publishing would be lost to it. Finders are never filtered
+ * by visibility, so tags of both kinds are read.
+ */
+export const tagVisibility = () => SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT;
+
 /** Tags a sheet as the add-on's: what it holds, its schema, and its own id. */
 export function tagOwnedSheet(sheet: Sheet, kind: string, schemaVersion: number): void {
-  const visibility = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
+  const visibility = tagVisibility();
   sheet.addDeveloperMetadata(OWNER_KEY, kind, visibility);
   sheet.addDeveloperMetadata(SCHEMA_KEY, String(schemaVersion), visibility);
   sheet.addDeveloperMetadata(SHEET_ID_KEY, String(sheet.getSheetId()), visibility);
+}
+
+/**
+ * Makes the add-on's PROJECT-visible tags (written by earlier versions) DOCUMENT-visible, so they
+ * survive the move to another Cloud project. Called by every operation that writes, under its
+ * lock: one search (3 calls) when there is nothing to change.
+ */
+export function promoteProjectTags(ss: Spreadsheet): void {
+  const legacy = ss
+    .createDeveloperMetadataFinder()
+    .withVisibility(SpreadsheetApp.DeveloperMetadataVisibility.PROJECT)
+    .find();
+  for (const m of legacy) if (m.getKey().startsWith(KEY_PREFIX)) m.setVisibility(tagVisibility());
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   type DecodedTable,
   type TableSchema,
 } from '../core/storage/table';
-import { createOwnedSheet, findOwnedSheet, PROTECTION_TEXT, SCHEMA_KEY } from './owned-sheets';
+import { createOwnedSheet, findOwnedSheet, PROTECTION_TEXT, promoteProjectTags, SCHEMA_KEY } from './owned-sheets';
 import type { StorageProblem } from '../shared/api';
 import { clock } from './clock';
 
@@ -173,6 +173,7 @@ function save<T extends { id: string }>(
   stamp: (draft: Record<string, unknown>, stored: T | null) => Record<string, unknown> = (d) => d,
 ): Validation<T> {
   return locked(st.lang, () => {
+    promoteProjectTags(st.ss);
     const table = loadTable(st, schema);
     const isNew = draft.id === undefined || draft.id === null || draft.id === '';
     let existingRow: number | null = null;
@@ -207,6 +208,7 @@ function remove<T extends { id: string }>(
   guard: () => string | null = () => null,
 ): void {
   locked(st.lang, () => {
+    promoteProjectTags(st.ss);
     const table = loadTable(st, schema);
     const found = table.items.find((x) => x.item.id === id);
     if (!found || !table.sheet) throw new StorageError(TEXT.notFound[st.lang](id));
