@@ -7,7 +7,7 @@
 import type { Lang } from '../core/i18n/lang';
 import { formatA1, parseA1, quoteSheetName } from '../core/kpi/a1';
 import { formatValue } from '../core/kpi/format';
-import { validateKpi, validateObjective, type Kpi, type KpiSource } from '../core/kpi/model';
+import { validateKpi, validateObjective, type Kpi, type KpiSource, type Objective } from '../core/kpi/model';
 import { kpiStatus, PERIOD_DAYS } from '../core/kpi/status';
 import { dayIso, isoDay } from '../core/kpi/dates';
 import type {
@@ -16,6 +16,7 @@ import type {
   KpiDraft,
   KpiSummary,
   ObjectiveDraft,
+  SaveOptions,
   Schedule,
   ServerApi,
   Settings,
@@ -134,9 +135,11 @@ export const serverApi: ServerApi = {
     };
   },
 
-  saveObjective(draft: ObjectiveDraft) {
+  saveObjective(draft: ObjectiveDraft, options?: SaveOptions<Objective>) {
     const ctx = context();
-    return guarded(() => storage.saveObjective(ctx, { ...draft }, (d) => validateObjective(d, ctx.lang)));
+    return guarded(() =>
+      storage.saveObjective(ctx, { draft: { ...draft }, ...options }, (d) => validateObjective(d, ctx.lang)),
+    );
   },
 
   deleteObjective(id: string) {
@@ -150,9 +153,9 @@ export const serverApi: ServerApi = {
     }
   },
 
-  saveKpi(draft: KpiDraft) {
+  saveKpi(draft: KpiDraft, options?: SaveOptions<Kpi>) {
     const ctx = context();
-    return guarded(() => storage.saveKpi(ctx, { ...draft }, (d) => validateKpi(d, ctx.lang)));
+    return guarded(() => storage.saveKpi(ctx, { draft: { ...draft }, ...options }, (d) => validateKpi(d, ctx.lang)));
   },
 
   deleteKpi(id: string) {

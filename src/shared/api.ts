@@ -69,6 +69,24 @@ export interface Bootstrap {
   problems: StorageProblem[];
 }
 
+/**
+ * How a save is made (#14, items 3 and 4). Both are optional: without them a save writes the
+ * whole form and a create gets an id from the server.
+ */
+export interface SaveOptions<T> {
+  /**
+   * The item as the form loaded it. Fields the user did not change keep what is stored now (a
+   * rename made meanwhile in another window survives); a field changed both here and there is
+   * refused with code `changed_meanwhile`, the message showing the newer value.
+   */
+  base?: T | null;
+  /**
+   * A create whose id (in the draft) the sidebar made: a retry whose first attempt was saved but
+   * whose answer was lost finds that row and answers the same, instead of adding a second one.
+   */
+  create?: boolean;
+}
+
 export type SaveResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 export type DeleteResult = { ok: true } | { ok: false; message: string };
 
@@ -109,9 +127,9 @@ export interface ScheduleState {
 
 export interface ServerApi {
   bootstrap(): Bootstrap;
-  saveObjective(draft: ObjectiveDraft): SaveResult<Objective>;
+  saveObjective(draft: ObjectiveDraft, options?: SaveOptions<Objective>): SaveResult<Objective>;
   deleteObjective(id: string): DeleteResult;
-  saveKpi(draft: KpiDraft): SaveResult<Kpi>;
+  saveKpi(draft: KpiDraft, options?: SaveOptions<Kpi>): SaveResult<Kpi>;
   deleteKpi(id: string): DeleteResult;
   readSelection(): SelectionInfo;
   readSource(source: KpiSource): SourceRead;

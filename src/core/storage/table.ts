@@ -75,7 +75,11 @@ export function decodeTable<T>(
   formulas: string[][] = [],
 ): DecodedTable<T> {
   const header = (values[0] ?? []).map((h) => String(h ?? '').trim());
-  const index = new Map(header.map((h, i) => [h, i] as const));
+  // The first column with a key is the add-on's; a later one with the same header is a user's.
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!index.has(h)) index.set(h, i);
+  });
   const missingColumns = schema.columns.filter((c) => c.required && !index.has(c.key)).map((c) => c.key);
   const items: Loaded<T>[] = [];
   const problems: Problem[] = [];
@@ -119,10 +123,54 @@ export function decodeTable<T>(
   return { header, items, problems, missingColumns, nextRow };
 }
 
-/** The full-width row to write for an item: its columns set, other columns as they were. */
+/** Own keys only (ES2022's Object.hasOwn is not in the project's lib). */
+export const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** The full-width row for an item: its columns set, other columns as they were. */
 export function encodeRow<T>(schema: TableSchema<T>, header: string[], item: T, previous: unknown[] = []): unknown[] {
   const values = schema.encode(item);
-  return header.map((h, i) => (h in values ? values[h] : (previous[i] ?? '')));
+  // Own keys only: `h in values` is true for "constructor", "toString", "__proto__"… (#14, item 2).
+  return header.map((h, i) => (hasOwn(values, h) ? values[h] : (previous[i] ?? '')));
+}
+
+/** A block of adjacent columns the add-on owns: written with one setValues, never touching the others. */
+export interface ColumnRun {
+  /** 1-based first column. */
+  column: number;
+  /** The values for an item, left to right. */
+  values: (string | number)[];
+  /** Number formats the run needs ("@" on text columns), left to right. */
+  formats: string[];
+}
+
+/**
+ * The add-on's columns of a row, as runs of adjacent columns. Columns it does not know (a user's
+ * own, between or after them) are in no run: a row is rewritten without reading them back, so
+ * their text is never re-parsed ("0123" staying text) and never overwritten (#14, item 2).
+ * `previousFormats` (the row's formats, full width) keeps a number column's format as it was.
+ */
+export function ownRuns<T>(
+  schema: TableSchema<T>,
+  header: string[],
+  item: T,
+  previousFormats: readonly string[] = [],
+): ColumnRun[] {
+  const values = schema.encode(item);
+  const columns = new Map(schema.columns.map((c) => [c.key, c] as const));
+  const runs: ColumnRun[] = [];
+  let run: ColumnRun | null = null;
+  header.forEach((h, i) => {
+    const col = columns.get(h);
+    const value = hasOwn(values, h) ? values[h] : undefined;
+    if (!col || value === undefined || header.indexOf(h) !== i) {
+      run = null;
+      return;
+    }
+    if (!run) runs.push((run = { column: i + 1, values: [], formats: [] }));
+    run.values.push(value);
+    run.formats.push(col.text ? '@' : (previousFormats[i] ?? 'General'));
+  });
+  return runs;
 }
 
 /** Number formats for a written row: "@" on the add-on's text columns, the previous format elsewhere. */

@@ -1,4 +1,5 @@
-import { decodeTable, encodeRow, headerOf, rowFormats } from '../../../src/core/storage/table';
+import { decodeTable, encodeRow, headerOf, ownRuns, rowFormats } from '../../../src/core/storage/table';
+import { mergeOnBase, sameValue } from '../../../src/core/storage/merge';
 import { KPIS, OBJECTIVES } from '../../../src/core/storage/schemas';
 import { isoDateFormatter } from '../../../src/core/i18n/dates';
 import type { Kpi } from '../../../src/core/kpi/model';
@@ -147,4 +148,54 @@ test('ISO days in a zone across daylight-saving changes', () => {
   expect(toIso(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29'); // UTC+1
   expect(toIso(new Date('2026-10-24T22:30:00Z'))).toBe('2026-10-25'); // UTC+2
   expect(isoDateFormatter('America/New_York')(new Date('2026-01-01T03:00:00Z'))).toBe('2025-12-31');
+});
+
+describe('own columns only (#14, item 2)', () => {
+  const header = headerOf(KPIS as never);
+  test('one run over adjacent columns; a user column between them splits it; unknown headers are skipped', () => {
+    const withUser = [...header.slice(0, 2), 'Commentaire', ...header.slice(2), 'constructor', '__proto__'];
+    const runs = ownRuns(KPIS, withUser, kpi);
+    expect(runs.map((r) => [r.column, r.values.length])).toEqual([
+      [1, 2],
+      [4, header.length - 2],
+    ]);
+    expect(runs[0].values).toEqual([kpi.id, kpi.name]);
+    expect(runs[0].formats).toEqual(['@', '@']);
+  });
+  test('encodeRow keeps columns named like Object.prototype members as they were', () => {
+    const extended = [...header, 'constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'];
+    const previous = [...encodeRow(KPIS, header, kpi), 'a', 'b', 'c', 'd', 'e'];
+    expect(encodeRow(KPIS, extended, kpi, previous).slice(header.length)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+  test('a duplicated header: the first column is the add-on’s, the second the user’s', () => {
+    const dup = [...header, 'name'];
+    const row = [...encodeRow(KPIS, header, kpi), 'mine'];
+    expect(decodeTable(KPIS, [dup, row], 'en', toIso).items[0].item.name).toBe(kpi.name);
+    expect(ownRuns(KPIS, dup, kpi)).toHaveLength(1);
+  });
+});
+
+describe('saving on an older copy (#14, item 4)', () => {
+  const stored = { a: 1, b: 'new name', c: { x: 1 } };
+  const base = { a: 1, b: 'old name', c: { x: 1 } };
+  test('fields the user did not change keep the stored value; fields only the user changed take theirs', () => {
+    expect(mergeOnBase(stored, { a: 2, b: 'old name', c: { x: 1 } }, base, ['a', 'b', 'c'])).toEqual({
+      merged: { a: 2, b: 'new name', c: { x: 1 } },
+      conflicts: [],
+    });
+  });
+  test('both changed, differently: a conflict naming the stored and the typed values', () => {
+    expect(mergeOnBase(stored, { a: 1, b: 'my name', c: { x: 1 } }, base, ['a', 'b', 'c']).conflicts).toEqual([
+      { field: 'b', stored: 'new name', mine: 'my name' },
+    ]);
+  });
+  test('both changed to the same value: no conflict', () => {
+    expect(mergeOnBase(stored, { ...base, b: 'new name' }, base, ['a', 'b', 'c']).conflicts).toEqual([]);
+  });
+  test('sameValue: deep, key order free, undefined same as missing', () => {
+    expect(sameValue({ a: 1, b: { c: [1, 2] } }, { b: { c: [1, 2] }, a: 1 })).toBe(true);
+    expect(sameValue({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameValue({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameValue(null, {})).toBe(false);
+  });
 });
