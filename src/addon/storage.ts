@@ -15,9 +15,9 @@ import { quote } from '../core/kpi/format';
 import { mergeOnBase, sameValue, type Conflict } from '../core/storage/merge';
 import { KPIS, OBJECTIVES, SCHEMA_VERSION } from '../core/storage/schemas';
 import { decodeTable, headerOf, ownRuns, type DecodedTable, type TableSchema } from '../core/storage/table';
+import { createTableSheet } from './refresh/table-sheet';
 import {
   findOwnedSheet,
-  freeSheetName,
   OWNER_KEY,
   PROTECTION_TEXT,
   promoteProjectTags,
@@ -64,18 +64,6 @@ const TEXT = {
     fr: (id: string) => `Objectif : « ${id} » n'existe pas ; choisissez un objectif de la liste.`,
     en: (id: string) => `Objective: "${id}" does not exist; pick an objective from the list.`,
   },
-  brokenObjective: {
-    fr: (id: string, row: number, sheet: string) =>
-      `Objectif : « ${id} » est à la ligne ${row} de « ${sheet} », qui est illisible ; corrigez-la dans la feuille, ou choisissez un autre objectif.`,
-    en: (id: string, row: number, sheet: string) =>
-      `Objective: "${id}" is on row ${row} of "${sheet}", which can't be read; fix it in the sheet, or pick another objective.`,
-  },
-  unreadableObjectives: {
-    fr: (sheet: string, cols: string[]) =>
-      `Objectif : la feuille « ${sheet} » ne peut pas être lue (il lui manque ${cols.join(', ')}) ; rétablissez-la (Édition › Annuler ou Historique des versions), ou enregistrez le KPI sans objectif.`,
-    en: (sheet: string, cols: string[]) =>
-      `Objective: the sheet "${sheet}" can't be read (it lacks ${cols.join(', ')}); restore it (Edit › Undo or version history), or save the KPI without an objective.`,
-  },
   busy: {
     fr: 'Un autre enregistrement est en cours dans ce classeur ; réessayez dans un instant.',
     en: 'Another save is in progress in this spreadsheet; try again in a moment.',
@@ -87,19 +75,19 @@ const TEXT = {
   },
   untagged: {
     fr: (sheet: string) =>
-      `La feuille « ${sheet} » avait perdu la marque qui la désigne comme feuille de Boussole ; elle a été retrouvée par son nom et ses colonnes, et sera marquée de nouveau au prochain enregistrement.`,
+      `« ${sheet} » avait perdu sa marque Boussole : retrouvée par son nom et ses colonnes, marquée de nouveau au prochain enregistrement.`,
     en: (sheet: string) =>
-      `The sheet "${sheet}" had lost the tag that marks it as Boussole's; it was found again by its name and columns, and will be tagged again at the next save.`,
+      `"${sheet}" had lost its Boussole tag: found again by its name and columns, tagged again at the next save.`,
   },
   changedMeanwhile: {
     fr: (field: string, stored: string, mine: string) =>
-      `${field} : modifié entre-temps dans une autre fenêtre (maintenant ${stored}) ; votre valeur ${mine} n'est pas enregistrée. Rechargez pour repartir de la version actuelle.`,
+      `${field} : modifié entre-temps ailleurs (maintenant ${stored}) ; ${mine} n'est pas enregistré. Rechargez.`,
     en: (field: string, stored: string, mine: string) =>
-      `${field}: changed meanwhile in another window (now ${stored}); your value ${mine} was not saved. Reload to start from the current version.`,
+      `${field}: changed meanwhile elsewhere (now ${stored}); ${mine} was not saved. Reload.`,
   },
   idTaken: {
-    fr: (id: string) => `« ${id} » existe déjà avec un autre contenu ; rechargez la liste avant de le recréer.`,
-    en: (id: string) => `"${id}" already exists with other content; reload the list before creating it again.`,
+    fr: (id: string) => `« ${id} » existe déjà, autrement ; rechargez la liste.`,
+    en: (id: string) => `"${id}" already exists, with other content; reload the list.`,
   },
 };
 
@@ -223,33 +211,27 @@ function bestEffort(steps: (() => void)[]): void {
 
 /**
  * The first save of a table: a new sheet with its header and first row, formatted and protected,
- * tagged last, so a sheet found by its tag is always complete; deleted again if any step fails,
- * so an interrupted first save leaves nothing (#14, item 1). Named in the spreadsheet's language,
- * read without a fallback (a failing call stops the save rather than naming the sheet in
- * English for good: #14, item 7).
+ * tagged last and deleted again if any step fails (table-sheet.ts), so an interrupted first save
+ * leaves nothing (#14, item 1). Named in the spreadsheet's language, read without a fallback (a
+ * failing call stops the save rather than naming the sheet in English for good: #14, item 7).
  */
 function createTable<T>(st: Storage, schema: TableSchema<T>, item: T): void {
-  const ss = st.ss;
-  const lang = langFromLocale(ss.getSpreadsheetLocale());
+  const lang = langFromLocale(st.ss.getSpreadsheetLocale());
   const header = headerOf(schema as TableSchema<unknown>);
   const [run] = ownRuns(schema, header, item);
-  const sheet = ss.insertSheet(freeSheetName(ss, SHEET_NAMES[schema.kind][lang]), ss.getSheets().length);
-  try {
-    const rows = sheet.getMaxRows();
-    // Every data row formatted ahead: a later row's text ("=IMPORTXML(…)", "0123") stays text.
-    if (rows > 1) sheet.getRange(2, 1, rows - 1, header.length).setNumberFormats(blockOf(run.formats, rows - 1));
-    sheet.getRange(1, 1, 2, header.length).setValues([header, run.values]);
-    sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    sheet.protect().setWarningOnly(true).setDescription(PROTECTION_TEXT[lang]);
-    tagOwnedSheet(sheet, schema.kind, SCHEMA_VERSION);
-  } catch (e) {
-    bestEffort([() => ss.deleteSheet(sheet)]); // made a moment ago by this execution: nobody's data is in it
-    throw e;
-  }
+  createTableSheet(
+    st.ss,
+    {
+      kind: schema.kind,
+      name: SHEET_NAMES[schema.kind][lang],
+      schemaVersion: SCHEMA_VERSION,
+      protection: PROTECTION_TEXT[lang],
+      header,
+      formats: run?.formats ?? [],
+    },
+    [run?.values ?? []],
+  );
 }
-
-const blockOf = <V>(row: readonly V[], rows: number): V[][] => Array.from({ length: rows }, () => [...row]);
 
 /** Writes an item's row into an existing table sheet: the add-on's columns only. */
 function writeRow<T>(st: Storage, schema: TableSchema<T>, table: Table<T>, item: T, existingRow: number | null): void {
@@ -448,13 +430,17 @@ function objectiveErrors(st: Storage, objectiveId: string): FieldError[] {
   if (!objectiveId) return [];
   const objectives = loadObjectives(st);
   if (objectives.items.some((o) => o.item.id === objectiveId)) return [];
-  const sheetName = objectives.sheet?.getName() ?? '';
-  const error = (code: string, message: string): FieldError[] => [{ field: 'objectiveId', code, message }];
-  if (objectives.sheet && !objectives.blank && objectives.missingColumns.length)
-    return error('objectives_unreadable', TEXT.unreadableObjectives[st.lang](sheetName, objectives.missingColumns));
   const broken = objectives.problems.find((p) => p.id === objectiveId);
-  if (broken) return error('objective_unreadable', TEXT.brokenObjective[st.lang](objectiveId, broken.row, sheetName));
-  return error('unknown_objective', TEXT.unknownObjective[st.lang](objectiveId));
+  const [code, text] =
+    objectives.sheet && !objectives.blank && objectives.missingColumns.length
+      ? ['objectives_unreadable', TEXT.missingColumns[st.lang](objectives.sheet.getName(), objectives.missingColumns)]
+      : broken
+        ? ['objective_unreadable', TEXT.broken[st.lang](objectiveId, broken.row)]
+        : ['unknown_objective', ''];
+  const message = text
+    ? `${fieldLabel('objectiveId', st.lang)}${st.lang === 'fr' ? ' : ' : ': '}${text}`
+    : TEXT.unknownObjective[st.lang](objectiveId);
+  return [{ field: 'objectiveId', code, message }];
 }
 
 export function saveKpi(

@@ -231,7 +231,7 @@ describe('item 4: two sidebars, one KPI', () => {
     if (r.ok) return;
     expect(r.errors.map((e) => [e.field, e.code])).toEqual([['target', 'changed_meanwhile']]);
     expect(r.errors[0].message).toMatch(
-      /^Cible : modifié entre-temps .*maintenant «\s80\s».*votre valeur «\s90\s» n.est pas enregistrée/,
+      /^Cible : modifié entre-temps ailleurs \(maintenant «\s80\s»\) ; «\s90\s» n.est pas enregistré/,
     );
     expect(state()).toEqual(sheet);
   });
@@ -247,7 +247,7 @@ describe('item 7', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.map((e) => e.code)).toEqual(['objectives_unreadable']);
-      expect(r.errors[0].message).toMatch(/ne peut pas être lue.*title/);
+      expect(r.errors[0].message).toMatch(/^Objectif : La feuille « Boussole · Objectifs » n'a plus la colonne title/);
     }
     sheet.getRange('B1').setValue('title');
     sheet.getRange('D2').setValue('pas une date'); // the objective's row made unreadable
@@ -265,7 +265,12 @@ describe('item 7', () => {
     const boot = serverApi.bootstrap();
     expect(boot.kpis.map((k) => k.kpi.id)).toEqual([a.id]);
     expect(boot.problems).toEqual([
-      { sheet: 'kpis', row: 1, id: null, reason: expect.stringMatching(/« Boussole · KPI ».*retrouvée/) },
+      {
+        sheet: 'kpis',
+        row: 1,
+        id: null,
+        reason: expect.stringMatching(/« Boussole · KPI » avait perdu sa marque.*retrouvée/),
+      },
     ]);
     saved(serverApi.saveKpi(kpiDraft({ name: 'B' })));
     expect(env.emu.sheetNames().filter((n) => n.startsWith('Boussole'))).toEqual(['Boussole · KPI']);

@@ -16,6 +16,8 @@ export interface TableSheetSpec {
   protection: string;
   header: readonly string[];
   formats: readonly string[];
+  /** Hidden from the tab bar (the refresh's state). */
+  hidden?: boolean;
 }
 
 /** Rows added at a time when a sheet is full (Sheets refuses a range past the last row). */
@@ -27,18 +29,27 @@ export function findTableSheet(ss: Spreadsheet, kind: string): Sheet | null {
   return findOwnedSheet(ss, kind);
 }
 
-export function createTableSheet(ss: Spreadsheet, spec: TableSheetSpec): Sheet {
+/** A new sheet for `spec`, with its header and first `rows` (written with it, so a first write is all or nothing). */
+export function createTableSheet(
+  ss: Spreadsheet,
+  spec: TableSheetSpec,
+  rows: readonly (string | number)[][] = [],
+): Sheet {
   const sheet = ss.insertSheet(freeSheetName(ss, spec.name), ss.getSheets().length);
   try {
     const width = spec.header.length;
-    sheet
-      .getRange(1, 1, 1, width)
-      .setValues([[...spec.header]])
-      .setFontWeight('bold');
-    const rows = sheet.getMaxRows();
-    if (rows > 1) sheet.getRange(2, 1, rows - 1, width).setNumberFormats(block(spec.formats, rows - 1));
+    let max = sheet.getMaxRows();
+    if (rows.length >= max) {
+      sheet.insertRowsAfter(max, rows.length - max + GROW_BY);
+      max = sheet.getMaxRows();
+    }
+    // Formats first: the rows' text ("=IMPORTXML(…)", "0123") is written into plain-text cells.
+    if (max > 1) sheet.getRange(2, 1, max - 1, width).setNumberFormats(block(spec.formats, max - 1));
+    sheet.getRange(1, 1, rows.length + 1, width).setValues([[...spec.header], ...rows.map((r) => [...r])]);
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(1);
     sheet.protect().setWarningOnly(true).setDescription(spec.protection);
+    if (spec.hidden) sheet.hideSheet();
     // Tagged last: only a complete sheet is ever found by its tag.
     tagOwnedSheet(sheet, spec.kind, spec.schemaVersion);
     return sheet;
