@@ -7,11 +7,13 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-export type PeerId = 'boussole' | 'formulajs' | 'hyperformula';
+/** `previous`: Boussole's own previous design, kept under bench/previous/ to measure a redesign against. */
+export type PeerId = 'boussole' | 'formulajs' | 'hyperformula' | 'previous';
 export const PEERS: { id: PeerId; title: string }[] = [
   { id: 'boussole', title: 'Boussole' },
   { id: 'formulajs', title: 'formula.js' },
   { id: 'hyperformula', title: 'HyperFormula' },
+  { id: 'previous', title: 'previous design' },
 ];
 
 /** What one timed call returns: the computed value (checked across peers) and optional counters. */

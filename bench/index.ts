@@ -4,7 +4,8 @@
  *
  * Environment: BENCH_SERIES (default 1,000,000 values), BENCH_CAC_ROWS (100,000),
  * BENCH_HF_SIZE (rows for HyperFormula's series lines; by default the full size unless a probe
- * projects more than a minute), BENCH_NO_WRITE=1 to skip RESULTS.md.
+ * projects more than a minute), BENCH_NO_WRITE=1 to skip RESULTS.md, BENCH_ONLY=<text> to run only
+ * the workloads whose name holds it (a quick look; RESULTS.md is then not written).
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { detailTable, summaryTable, toMarkdown, toText } from './report';
 import { formulaJsRangeProbe, kpiWorkloads, projectHfSeconds, type SetupItem } from './workloads/kpi';
 import { compareDashboards, comparisonMarkdown } from './dashboard';
 import { refreshBench } from './refresh';
+import { sourcesBench } from './sources';
 
 const started = now();
 const envInt = (name: string, fallback: number): number => {
@@ -42,7 +44,8 @@ if (!hasGc) console.log('(could not expose gc(): samples are taken without a col
 
 // Does HyperFormula's series work fit in a minute at the full size? Probe at a tenth, extrapolate.
 const notes: string[] = [];
-let hfSeriesSize = envInt('BENCH_HF_SIZE', 0);
+const only = process.env.BENCH_ONLY;
+let hfSeriesSize = envInt('BENCH_HF_SIZE', only ? HF_FALLBACK : 0);
 if (!hfSeriesSize) {
   const probe = Math.min(HF_FALLBACK, seriesSize);
   const { projectedS, probeMs } = projectHfSeconds(probe, seriesSize, SEED);
@@ -54,10 +57,13 @@ if (!hfSeriesSize) {
 
 const setup: SetupItem[] = [];
 const refresh = refreshBench();
+const sources = sourcesBench();
 const workloads: Workload[] = [
   ...kpiWorkloads({ seriesSize, cacRows, cacLines: 3, hfSeriesSize, seed: SEED, setup: (s) => setup.push(s) }),
   ...refresh.workloads,
-];
+  // 200 KPIs on 50,000-row sources, next to the previous design (bench/previous/).
+  ...sources.workloads,
+].filter((w) => !only || w.name.includes(only));
 
 // Dashboards before and after #11, in this run (bench/dashboard.ts).
 const dashboards = compareDashboards([
@@ -69,19 +75,21 @@ console.log(dashboardTable);
 
 const results: WorkloadResult[] = [];
 for (const w of workloads) results.push(runWorkload(w, (s) => console.log(s)));
-notes.push(...refresh.notes(results));
+notes.push(...refresh.notes(results), ...sources.notes(results));
 
-const probeSizes = [5_000, 10_000, 20_000];
-const probe = formulaJsRangeProbe(SEED, probeSizes);
-const perDoubling = probe[2].ms / probe[1].ms;
-const extrapolatedS = (probe[2].ms * (seriesSize / probe[2].size) ** 2) / 1000;
-notes.push(
-  `formula.js given the range as Sheets passes it (n rows × 1, like Boussole gets) instead of flat arrays: SLOPE takes ${probe
-    .map((p) => `${p.ms.toFixed(0)} ms at ${p.size.toLocaleString('en')}`)
-    .join(
-      ', ',
-    )} (×${perDoubling.toFixed(1)} per doubling; its flatten() concatenates row by row) — at least ${extrapolatedS >= 120 ? `${(extrapolatedS / 60).toFixed(0)} min` : `${extrapolatedS.toFixed(0)} s`} at ${seriesSize.toLocaleString('en')} extrapolating as n², so its lines above use flat arrays prepared outside the timing, while Boussole's time includes reading the 2-D range.`,
-);
+const probeSizes = only ? [] : [5_000, 10_000, 20_000];
+const probe = only ? [] : formulaJsRangeProbe(SEED, probeSizes);
+if (probe.length) {
+  const perDoubling = probe[2]!.ms / probe[1]!.ms;
+  const extrapolatedS = (probe[2]!.ms * (seriesSize / probe[2]!.size) ** 2) / 1000;
+  notes.push(
+    `formula.js given the range as Sheets passes it (n rows × 1, like Boussole gets) instead of flat arrays: SLOPE takes ${probe
+      .map((p) => `${p.ms.toFixed(0)} ms at ${p.size.toLocaleString('en')}`)
+      .join(
+        ', ',
+      )} (×${perDoubling.toFixed(1)} per doubling; its flatten() concatenates row by row) — at least ${extrapolatedS >= 120 ? `${(extrapolatedS / 60).toFixed(0)} min` : `${extrapolatedS.toFixed(0)} s`} at ${seriesSize.toLocaleString('en')} extrapolating as n², so its lines above use flat arrays prepared outside the timing, while Boussole's time includes reading the 2-D range.`,
+  );
+}
 
 const summary = summaryTable(results);
 const details = detailTable(results);
@@ -129,7 +137,7 @@ ${setup.map((s) => `| ${s.what} | ${s.ms.toFixed(0)} |`).join('\n')}
 
 ${notes.map((n) => `- ${n}`).join('\n')}
 `;
-if (process.env.BENCH_NO_WRITE !== '1') {
+if (process.env.BENCH_NO_WRITE !== '1' && !only) {
   const out = resolve(process.cwd(), 'bench/RESULTS.md');
   writeFileSync(out, md);
   console.log(`Wrote ${out}`);

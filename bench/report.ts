@@ -33,6 +33,7 @@ export function summaryTable(results: WorkloadResult[]): Table {
     ...PEERS.map((p) => `${p.title} ms`),
     'formula.js ÷ Boussole',
     'HyperFormula ÷ Boussole',
+    'previous design ÷ Boussole',
     'Boussole throughput',
     'results agree (< 1e-9)',
   ];
@@ -63,6 +64,7 @@ export function summaryTable(results: WorkloadResult[]): Table {
       ...cells,
       ratio('formulajs'),
       ratio('hyperformula'),
+      ratio('previous'),
       base && !base.error ? fmtRate((base.size / base.medianMs) * 1000, r.workload.unit.split(' ')[0]) : '—',
       `${r.agrees ? 'yes' : 'NO'} (max rel. diff ${fmtRel(worst)})`,
     ];

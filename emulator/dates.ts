@@ -105,14 +105,44 @@ export function fromWallClock(
 
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
+/**
+ * Both conversions are pure functions of (instant or serial, zone) but cost several Intl calls
+ * each; a sheet of dated rows repeats the same few thousand dates, so they are memoised (bounded:
+ * the table is dropped when it grows past MEMO_MAX entries). A Date is returned fresh each time.
+ */
+const MEMO_MAX = 200_000;
+const toSerialMemo = new Map<string, Map<number, number>>();
+const toDateMemo = new Map<string, Map<number, number>>();
+function memo(table: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
+  let m = table.get(timeZone);
+  if (!m || m.size > MEMO_MAX) table.set(timeZone, (m = new Map()));
+  return m;
+}
+
 /** The Sheets serial number (days since 1899-12-30, wall clock of the spreadsheet's zone) of an instant. */
 export function dateToSerial(date: Date, timeZone: string): number {
+  const t = date.getTime();
+  const m = memo(toSerialMemo, timeZone);
+  const hit = m.get(t);
+  if (hit !== undefined) return hit;
   const w = wallClock(date, timeZone);
-  return (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - SERIAL_EPOCH) / MS_PER_DAY;
+  const serial =
+    (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - SERIAL_EPOCH) / MS_PER_DAY;
+  if (!Number.isNaN(t)) m.set(t, serial);
+  return serial;
 }
 
 /** The instant a serial number stands for in the spreadsheet's zone (rounded to the millisecond, as Sheets does). */
 export function serialToDate(serial: number, timeZone: string): Date {
+  const m = memo(toDateMemo, timeZone);
+  const hit = m.get(serial);
+  if (hit !== undefined) return new Date(hit);
+  const d = serialToDateUncached(serial, timeZone);
+  m.set(serial, d.getTime());
+  return d;
+}
+
+function serialToDateUncached(serial: number, timeZone: string): Date {
   const utc = new Date(SERIAL_EPOCH + Math.round(serial * MS_PER_DAY));
   return fromWallClock(
     timeZone,

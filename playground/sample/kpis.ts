@@ -4,7 +4,7 @@
  * some are not on purpose: a newcomer sees what the wizard flags.
  */
 import type { KpiDraft, ObjectiveDraft } from '../../src/shared/api';
-import { LAST_ROW, SHEETS } from './company';
+import { ANSWERS_LAST_ROW, LAST_ROW, SHEETS } from './company';
 
 const q = (sheet: string) => `'${sheet}'`;
 const col = (sheet: string, c: string) => `${q(sheet)}!${c}2:${c}${LAST_ROW}`;
@@ -92,7 +92,14 @@ export const SAMPLE_KPIS: (KpiDraft & { objective: string })[] = [
     unit: '%',
     direction: 'higher',
     indicator: 'leading',
-    source: { kind: 'range', values: `${q(SHEETS.channels)}!E2:E5`, categories: `${q(SHEETS.channels)}!A2:A5` },
+    // The blended rate: Σ leads ÷ Σ visitors across the channels, each channel's beside it.
+    source: {
+      kind: 'range',
+      values: `${q(SHEETS.channels)}!D2:D5`,
+      denominator: `${q(SHEETS.channels)}!C2:C5`,
+      categories: `${q(SHEETS.channels)}!A2:A5`,
+    },
+    aggregation: 'ratio',
     baseline: null,
     target: 0.03,
     deadline: '2025-12-31',
@@ -125,7 +132,15 @@ export const SAMPLE_KPIS: (KpiDraft & { objective: string })[] = [
     unit: 'score',
     direction: 'higher',
     indicator: 'leading',
-    source: monthly(SHEETS.satisfaction, 'G'),
+    // From the raw answers (one row per answer, dated): the NPS of each month's answers.
+    source: {
+      kind: 'range',
+      values: `${q(SHEETS.satisfaction)}!C2:C${ANSWERS_LAST_ROW}`,
+      dates: `${q(SHEETS.satisfaction)}!A2:A${ANSWERS_LAST_ROW}`,
+    },
+    formula: `=NPS(${q(SHEETS.satisfaction)}!C2:C${ANSWERS_LAST_ROW})`,
+    templateId: 'customer_nps',
+    aggregation: 'average',
     baseline: 20,
     target: null,
     deadline: '2025-12-31',

@@ -6,10 +6,22 @@
  */
 import type { Lang } from '../core/i18n/lang';
 import { formatA1, parseA1, quoteSheetName } from '../core/kpi/a1';
-import { formatValue } from '../core/kpi/format';
-import { validateKpi, validateObjective, type Kpi, type KpiSource, type Objective } from '../core/kpi/model';
-import { kpiStatus, PERIOD_DAYS } from '../core/kpi/status';
-import { dayIso, isoDay } from '../core/kpi/dates';
+import { isAggregation } from '../core/kpi/aggregation';
+import { type DateOrder, isoDay } from '../core/kpi/dates';
+import { changeOf, formatChange, formatValue } from '../core/kpi/format';
+import { type ArchivedValue, kpiSeriesOf, seriesPayload } from '../core/kpi/kpi-series';
+import {
+  FREQUENCIES,
+  validateKpi,
+  validateObjective,
+  type Frequency,
+  type Kpi,
+  type KpiSource,
+  type Objective,
+} from '../core/kpi/model';
+import { assessKpi } from '../core/kpi/status';
+import { parsePeriodKey, periodOfIndex } from '../core/history/periods';
+import type { HistoryRow } from '../core/history/rows';
 import type {
   Bootstrap,
   DashboardLayout,
@@ -19,13 +31,14 @@ import type {
   SaveOptions,
   Schedule,
   ServerApi,
+  ReadOptions,
   Settings,
-  SourceRead,
 } from '../shared/api';
 import { clock } from './clock';
 import { isoDateFormatter } from '../core/i18n/dates';
 import { userLang } from './locale';
-import { SheetReader } from './sources';
+import { readHistory } from './refresh/history-store';
+import { type KpiRead, SheetReader } from './sources';
 import * as storage from './storage';
 import { generateDashboards } from './dashboard';
 import * as refresh from './refresh';
@@ -84,37 +97,45 @@ function guarded<R>(f: () => R): R {
   }
 }
 
-/**
- * Where the way to the target starts: the day the KPI was created when its baseline was entered
- * then; otherwise the first value's date (an undated series: one period per value back from today).
- */
-function startOf(kpi: Kpi, read: SourceRead, today: string): string | null {
-  if (kpi.baseline !== null && kpi.createdAt) return kpi.createdAt;
-  const dates = read.data.dates?.filter((d): d is string => typeof d === 'string' && isoDay(d) !== null);
-  if (dates && dates.length) return dates[0];
-  const t = isoDay(today);
-  if (t === null || read.numbers === 0) return null;
-  return dayIso(Math.round(t - (read.count - 1) * PERIOD_DAYS[kpi.frequency]));
+/** A single cell's archived periods in its current frequency (the history sheet, read once). */
+function archivedOf(history: readonly HistoryRow[] | null, kpi: Kpi): ArchivedValue[] {
+  if (!history || kpi.source.kind !== 'cell') return [];
+  const out: ArchivedValue[] = [];
+  for (const r of history) {
+    if (r.kpiId !== kpi.id) continue;
+    const p = parsePeriodKey(r.period);
+    if (p && p.frequency === kpi.frequency) out.push({ index: p.index, value: r.value });
+  }
+  return out;
 }
 
-function summarise(ctx: Context, kpi: Kpi, read: SourceRead): KpiSummary {
-  const numbers = read.data.values.filter((v): v is number => typeof v === 'number');
-  const { status } = kpiStatus({
-    latest: read.latest,
-    baseline: kpi.baseline,
-    firstValue: numbers.length ? numbers[0] : null,
-    target: kpi.target,
-    direction: kpi.direction,
-    start: startOf(kpi, read, ctx.today),
-    deadline: kpi.deadline,
-    today: ctx.today,
-  });
+/** A KPI's values and status, by the one rule (core/kpi/status.ts). */
+export function summarise(
+  ctx: Pick<Context, 'lang' | 'today'>,
+  kpi: Kpi,
+  read: KpiRead,
+  dateOrder: DateOrder,
+  history: readonly HistoryRow[] | null,
+): KpiSummary {
+  const today = isoDay(ctx.today) ?? 0;
+  const series = kpiSeriesOf(kpi, read.columns, { today, dateOrder, archived: archivedOf(history, kpi) });
+  const a = assessKpi(kpi, series, today);
+  const fmt = (n: number | null) => (n === null ? '' : formatValue(n, kpi.unit, ctx.lang, kpi.unitLabel));
+  const key = (p: { index: number } | null) => (p ? periodOfIndex(p.index, kpi.frequency).key : null);
+  const change = a.judged && a.previous ? changeOf(a.judged.value, a.previous.value, kpi.unit) : null;
   return {
     kpi,
-    latest: read.latest,
-    latestText: read.latest === null ? '' : formatValue(read.latest, kpi.unit, ctx.lang, kpi.unitLabel),
-    status,
-    data: read.data,
+    latest: a.current?.value ?? null,
+    latestText: fmt(a.current?.value ?? null),
+    latestPeriod: key(a.current),
+    inProgress: a.currentInProgress,
+    judgedPeriod: key(a.judged),
+    judgedText: fmt(a.judged?.value ?? null),
+    status: a.status,
+    progress: a.progress,
+    change,
+    changeText: change ? formatChange(change, ctx.lang) : '',
+    series: seriesPayload(series),
     sourceError: read.error,
   };
 }
@@ -125,12 +146,18 @@ export const serverApi: ServerApi = {
     const objectives = storage.loadObjectives(ctx);
     const kpis = storage.loadKpis(ctx);
     const reader = new SheetReader(ctx.ss, ctx.toIso);
+    // Single cells get their past from the history: read it once, and only when one needs it.
+    const history = kpis.items.some(({ item }) => item.source.kind === 'cell')
+      ? readHistory(ctx.ss, ctx.lang, ctx.toIso).rows
+      : null;
     return {
       lang: ctx.lang,
       settings: ctx.settings,
       today: ctx.today,
       objectives: objectives.items.map((x) => x.item),
-      kpis: kpis.items.map(({ item }) => summarise(ctx, item, reader.read(item.source, ctx.lang))),
+      kpis: kpis.items.map(({ item }) =>
+        summarise(ctx, item, reader.readKpi(item, ctx.lang), reader.dateOrder, history),
+      ),
       problems: storage.problemsOf(objectives, kpis),
     };
   },
@@ -181,9 +208,27 @@ export const serverApi: ServerApi = {
     };
   },
 
-  readSource(source: KpiSource) {
+  readSource(source: KpiSource, options: ReadOptions = {}) {
     const ctx = context();
-    return new SheetReader(ctx.ss, ctx.toIso).read(source, ctx.lang);
+    const reader = new SheetReader(ctx.ss, ctx.toIso);
+    const o = options && typeof options === 'object' ? options : {};
+    const frequency = FREQUENCIES.includes(o.frequency as Frequency) ? (o.frequency as Frequency) : 'monthly';
+    const draft = {
+      source,
+      frequency,
+      unit: o.unit,
+      aggregation: isAggregation(o.aggregation) ? o.aggregation : undefined,
+      formula: typeof o.formula === 'string' ? o.formula : undefined,
+      templateId: typeof o.templateId === 'string' ? o.templateId : undefined,
+    };
+    const read = reader.read(source, ctx.lang, draft.formula);
+    const today = isoDay(ctx.today) ?? 0;
+    const series = kpiSeriesOf({ ...draft, unit: draft.unit ?? 'count' }, read.columns, {
+      today,
+      dateOrder: reader.dateOrder,
+    });
+    const last = series.points[series.points.length - 1];
+    return { source, series: seriesPayload(series), latest: last ? last.value : null, error: read.error };
   },
 
   saveSettings(settings: Settings) {

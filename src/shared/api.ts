@@ -8,9 +8,11 @@
  * No `Date` (google.script.run fails on one): dates are ISO strings `YYYY-MM-DD`.
  */
 import type { Lang } from '../core/i18n/lang';
-import type { FieldError, Kpi, KpiSource, Objective } from '../core/kpi/model';
+import type { FieldError, Frequency, Kpi, KpiSource, Objective, Unit } from '../core/kpi/model';
 import type { checkSmart } from '../core/kpi/smart';
-import type { SourceData } from '../core/kpi/series';
+import type { Aggregation } from '../core/kpi/aggregation';
+import type { Change } from '../core/kpi/format';
+import type { SeriesPayload } from '../core/kpi/kpi-series';
 import type { listTemplates } from '../core/kpi/templates';
 import type { DashboardLayout } from '../core/dashboard/build';
 import type { RunLogEntry, Schedule } from '../core/history/schedule';
@@ -37,18 +39,33 @@ export interface StorageProblem {
 }
 
 /**
- * A KPI as Home lists it. Its SMART score is computed in the browser from `data` with the
- * shared pure engine (src/core/kpi/smart.ts): the engine and its messages stay out of the
- * server bundle that every custom-function call loads.
+ * A KPI as Home lists it: its value per period, decided on the server by the one rule
+ * (core/kpi/status.ts assessKpi). Its SMART score is computed in the browser from `series`
+ * with the shared pure engine (src/core/kpi/smart.ts): the engine and its messages stay out of
+ * the server bundle that every custom-function call loads. The series is bounded
+ * (PAYLOAD_PERIODS): 200 KPIs over 50,000-row sources stay a few hundred KB.
  */
 export interface KpiSummary {
   kpi: Kpi;
+  /** The latest period's value (month to date while it runs); null without any. */
   latest: number | null;
   /** The latest value formatted with its unit, in the user's language ('' when there is none). */
   latestText: string;
+  /** The latest period's history key (`2026-03`), or null when its period is not known (no value). */
+  latestPeriod: string | null;
+  /** The latest period is today's and still running: shown as "so far", not judged (unless a stock or a cell). */
+  inProgress: boolean;
+  /** The period the status is about and its value, formatted. */
+  judgedPeriod: string | null;
+  judgedText: string;
   status: KpiStatus;
-  /** The source's cells as read, for the SMART checks in the browser. */
-  data: SourceData;
+  /** (value − baseline) ÷ (target − baseline) of the judged period; null when unknown. */
+  progress: number | null;
+  /** The judged period against the one before it (points for percentages), and as text. */
+  change: Change | null;
+  changeText: string;
+  /** One value per period (bounded), with what was read: for SMART and the previews. */
+  series: SeriesPayload;
   /** Why the source could not be read (unknown sheet…), or null. */
   sourceError: string | null;
 }
@@ -90,18 +107,25 @@ export interface SaveOptions<T> {
 export type SaveResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 export type DeleteResult = { ok: true } | { ok: false; message: string };
 
-/** What a source range holds, for the wizard's preview and the SMART checks run in the browser. */
+/** What a source holds, per period, for the wizard's preview and the SMART checks run in the browser. */
 export interface SourceRead {
   /** The normalised A1 reference(s) read. */
   source: KpiSource;
-  data: SourceData;
-  count: number;
-  numbers: number;
-  blanks: number;
-  texts: number;
+  /** One value per period by the draft's aggregation and frequency (bounded). */
+  series: SeriesPayload;
+  /** The latest period's value; null without any. */
   latest: number | null;
   /** A human-readable error (unknown sheet, bad reference…), in the user's language; null when read. */
   error: string | null;
+}
+
+/** How the wizard wants a source read: the draft's frequency, aggregation and template formula. */
+export interface ReadOptions {
+  frequency?: Frequency;
+  aggregation?: Aggregation;
+  unit?: Unit;
+  formula?: string;
+  templateId?: string;
 }
 
 export interface SelectionInfo {
@@ -132,7 +156,7 @@ export interface ServerApi {
   saveKpi(draft: KpiDraft, options?: SaveOptions<Kpi>): SaveResult<Kpi>;
   deleteKpi(id: string): DeleteResult;
   readSelection(): SelectionInfo;
-  readSource(source: KpiSource): SourceRead;
+  readSource(source: KpiSource, options?: ReadOptions): SourceRead;
   saveSettings(settings: Settings): Settings;
   /**
    * Builds (or rebuilds) the dashboard sheets; the previous ones stay intact if anything fails.

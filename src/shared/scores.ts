@@ -3,6 +3,7 @@
  * engine is bundled — the sidebar (browser) and the playground — never in the server bundle.
  */
 import type { Lang } from '../core/i18n/lang';
+import { periodData } from '../core/kpi/kpi-series';
 import { checkSmart } from '../core/kpi/smart';
 import type { Bootstrap, KpiSummary } from './api';
 
@@ -12,7 +13,8 @@ export function smartScoreOf(boot: Bootstrap, s: KpiSummary, lang: Lang): number
       kpi: s.kpi,
       objective: boot.objectives.find((o) => o.id === s.kpi.objectiveId),
       otherKpis: boot.kpis.map((x) => x.kpi).filter((k) => k.id !== s.kpi.id),
-      data: s.sourceError ? undefined : s.data,
+      // One value per period, as the server aggregated it.
+      data: s.sourceError ? undefined : periodData(s.series),
       today: boot.today,
     },
     lang,

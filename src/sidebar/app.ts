@@ -15,8 +15,10 @@ import {
   UNITS,
   fieldLabel,
   type FieldError,
+  type Frequency,
   type Unit,
 } from '../core/kpi/model';
+import { periodData } from '../core/kpi/kpi-series';
 import { checkSmart, type Criterion, type Finding, type SmartReport } from '../core/kpi/smart';
 import { formulaPlaceholders, listTemplates } from '../core/kpi/templates';
 import type {
@@ -26,6 +28,7 @@ import type {
   Schedule,
   ScheduleState,
   Settings,
+  ReadOptions,
   SourceRead,
   TemplateView,
 } from '../shared/api';
@@ -33,6 +36,7 @@ import { server as defaultServer, ServerError, type Client } from './client';
 import { h, replaceChildren, setText, type Child } from './dom';
 import {
   applyTemplate,
+  formulaOf,
   emptyKpiForm,
   emptyObjectiveForm,
   kpiDraft,
@@ -1344,7 +1348,14 @@ export class App {
     if (!w) return;
     const source = sourceOf(w.form);
     const ref = source.kind === 'cell' ? source.ref : source.values;
-    const key = JSON.stringify(source);
+    const options: ReadOptions = {
+      frequency: (w.form.frequency || undefined) as Frequency | undefined,
+      unit: (w.form.unit || undefined) as Unit | undefined,
+      formula: formulaOf(w.form),
+      templateId: w.form.templateId || undefined,
+    };
+    // The preview is per period: a new frequency or formula reads again.
+    const key = JSON.stringify([source, options]);
     if (!ref || validateKpiForm(w.form, this.lang).some((e) => e.field.startsWith('source'))) {
       // Nothing to read (a read still in flight for an earlier source is dropped when it answers).
       w.reading = false;
@@ -1358,7 +1369,7 @@ export class App {
     w.reading = true;
     w.readKey = key;
     this.updatePreview();
-    const read = await this.call(this.server.readSource(source));
+    const read = await this.call(this.server.readSource(source, options));
     if (this.wizard !== w || w.readKey !== key) return;
     w.reading = false;
     w.read = read ?? null;
@@ -1397,17 +1408,19 @@ export class App {
     if (!r) return replaceChildren(box, h('p', { class: 'hint' }, t.previewEmpty));
     if (r.error)
       return replaceChildren(box, h('p', { class: 'error', dir: 'auto', 'data-testid': 'preview-error' }, r.error));
-    const numbers = r.data.values.filter((v): v is number => typeof v === 'number');
-    const shown =
-      r.data.values.length > 6 ? [...r.data.values.slice(0, 3), null, ...r.data.values.slice(-3)] : r.data.values;
-    const cells = r.data.values.length > 6 ? shown.map((v, i) => (i === 3 ? '…' : v)) : shown;
+    // One value per period, as the server aggregated the rows.
+    const data = periodData(r.series);
+    const c = r.series.counts;
+    const numbers = data.values.filter((v): v is number => typeof v === 'number');
+    const shown = data.values.length > 6 ? [...data.values.slice(0, 3), null, ...data.values.slice(-3)] : data.values;
+    const cells = data.values.length > 6 ? shown.map((v, i) => (i === 3 ? '…' : v)) : shown;
     replaceChildren(
       box,
       h('p', { class: 'preview-title' }, t.preview),
       h(
         'p',
         { class: 'preview-counts', 'data-testid': 'preview-counts' },
-        t.readCounts(r.count, r.numbers, r.blanks, r.texts),
+        t.readCounts(c.cells, c.numbers, c.blanks, c.texts),
       ),
       r.latest !== null ? h('p', { class: 'preview-latest' }, t.latestValue(fmt(r.latest))) : null,
       numbers.length > 1 ? sparkline(numbers) : null,
@@ -1546,7 +1559,7 @@ export class App {
         kpi: smartDraft(w.form, this.lang),
         objective: boot.objectives.find((o) => o.id === w.form.objectiveId),
         otherKpis: boot.kpis.map((s) => s.kpi).filter((k) => k.id !== w.form.id),
-        data: w.read && !w.read.error ? w.read.data : undefined,
+        data: w.read && !w.read.error ? periodData(w.read.series) : undefined,
         today: boot.today,
       },
       this.lang,

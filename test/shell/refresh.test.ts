@@ -47,9 +47,10 @@ describe('a refresh', () => {
         kpiId: sales.id,
         period: '2026-05',
         periodStart: '2026-05-01',
-        value: 1150,
+        // May's sales, one row a day at 1000 + day number (1 May is day 120): 31 × 1000 + (120 + … + 150) = 35 185.
+        value: 35185,
         target: 2000,
-        status: 'on_track',
+        status: 'achieved',
         takenAt: '2026-06-15T08:00:00+02:00',
       },
     ]);
@@ -199,7 +200,8 @@ describe('a refresh', () => {
     const values = env.emu.sheetValues(name);
     expect(values.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([
       [sales.id, '2026-05', 'effacé'],
-      [sales.id, '2026-06', 1159], // the sales data ends on 9 June
+      // The sales data ends on 9 June: 9 × 1000 + (151 + … + 159) = 10 395.
+      [sales.id, '2026-06', 10395],
     ]);
   });
 

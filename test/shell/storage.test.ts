@@ -60,7 +60,7 @@ describe('objectives and KPIs in sheets the add-on owns', () => {
     // Created today with its baseline: the way to the target starts today, so it is on track.
     expect(kpi.createdAt).toBe('2026-06-15');
     expect(boot.kpis[0].status).toBe('on_track');
-    expect(boot.kpis[0].data.values).toHaveLength(12);
+    expect(boot.kpis[0].series.values).toHaveLength(12);
     expect(boot.problems).toEqual([]);
 
     // Edit keeps the id and the row.

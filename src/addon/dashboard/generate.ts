@@ -73,10 +73,11 @@ export function figuresFor(
   const history = kpis.some((k) => k.source.kind === 'cell') ? readHistory(ctx.ss, ctx.lang, ctx.toIso).rows : [];
   const figures: Record<string, KpiFigures> = {};
   for (const kpi of kpis) {
-    const read = reader.read(kpi.source, ctx.lang);
+    const read = reader.readKpi(kpi, ctx.lang);
     figures[kpi.id] = kpiFigures({
       kpi,
-      data: read.error ? null : read.data,
+      columns: read.error ? null : read.columns,
+      dateOrder: reader.dateOrder,
       problem: read.error ? NOTHING.missing[ctx.lang] + read.error : null,
       history,
       today,

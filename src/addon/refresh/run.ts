@@ -168,8 +168,8 @@ export function runRefresh(
     const kpis = loadKpis({ ss, lang, toIso: fmt.toIso });
     const reader = new SheetReader(ss, fmt.toIso);
     const readings: KpiReading[] = kpis.items.map(({ item }) => {
-      const read = reader.read(item.source, lang);
-      return { kpi: item, data: read.data, error: read.error };
+      const read = reader.readKpi(item, lang);
+      return { kpi: item, columns: read.columns, error: read.error };
     });
     const history = readHistory(ss, lang, fmt.toIso);
     const allProps = props.getProperties();
@@ -187,6 +187,7 @@ export function runRefresh(
         ? new Set([...kpis.items.map((x) => x.item.id), ...kpis.problems.map((p) => p.id ?? '')])
         : null,
       lang,
+      dateOrder: reader.dateOrder,
     });
     for (const p of kpis.problems)
       errors.push(`${TEXT.kpiRow[lang]}${p.row}${p.id ? ` (${p.id})` : ''}${lang === 'fr' ? ' : ' : ': '}${p.reason}`);

@@ -101,6 +101,7 @@ const NO_FIGURES: KpiFigures = {
   status: 'no_data',
   progress: null,
   expected: null,
+  inProgress: false,
   problem: null,
 };
 

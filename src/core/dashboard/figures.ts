@@ -6,15 +6,15 @@
  * Nothing here is recomputed by the spreadsheet: a dashboard costs no recalculation.
  */
 import type { HistoryRow } from '../history/rows';
-import { seriesFromHistory } from '../history/series';
-import { type Period, parsePeriodKey, periodOf, shiftPeriod } from '../history/periods';
-import { dayIso, isoDay } from '../kpi/dates';
+import { parsePeriodKey, periodOfIndex } from '../history/periods';
+import type { SourceColumns } from '../kpi/aggregation';
+import { type DateOrder, dayIso, isoDay } from '../kpi/dates';
+import { type ArchivedValue, kpiSeriesOf } from '../kpi/kpi-series';
 import type { Frequency, Kpi } from '../kpi/model';
-import { readSeries, type SourceData } from '../kpi/series';
-import { elapsedShare, type KpiStatus, kpiStatus } from '../kpi/status';
+import { assessKpi, elapsedShare, type KpiStatus } from '../kpi/status';
 
 /** The six words a tile can say. */
-export type TileStatus = KpiStatus | 'achieved' | 'no_target';
+export type TileStatus = KpiStatus;
 
 export interface PeriodPoint {
   /** History key of the period: 2026-06, 2026-W24, 2026-Q2, 2026-06-15. */
@@ -27,11 +27,15 @@ export interface PeriodPoint {
 export interface KpiFigures {
   /** One value per period, oldest first (all of them; the plan keeps the window it draws). */
   series: PeriodPoint[];
+  /** The latest period's value (month to date when `inProgress`). */
   current: number | null;
+  /** The latest period is today's and still running: not judged (kpi/status.ts), say "so far". */
+  inProgress: boolean;
   /** The period before the current one, when it has a value. */
   previous: number | null;
   /** The same period a year before the current one, when it has a value. */
   lastYear: number | null;
+  /** The one rule (kpi/status.ts assessKpi): about the latest complete period, or a stock's reading. */
   status: TileStatus;
   progress: number | null;
   /** Share of the time from start to deadline already elapsed. */
@@ -44,91 +48,48 @@ export const PERIODS_PER_YEAR: Record<Frequency, number> = { daily: 365, weekly:
 
 export interface FiguresInput {
   kpi: Kpi;
-  /** The source as read (a range's cells, or the single cell's value); null with `problem`. */
-  data: SourceData | null;
+  /** The source as read (addon/sources.ts SheetReader.readKpi); null with `problem`. */
+  columns: SourceColumns | null;
   problem: string | null;
   /** The decoded history rows (any order): a single-cell KPI's past comes from there. */
   history: readonly HistoryRow[];
   /** ISO day, in the spreadsheet's time zone. */
   today: string;
+  /** How the spreadsheet writes text dates (its locale); default day first. */
+  dateOrder?: DateOrder;
 }
 
-const NONE = { current: null, previous: null, lastYear: null, progress: null, expected: null };
-
-/** One value per period: the last value of each calendar period (dated data), or each value as one period back from today. */
-function sourceSeries(kpi: Kpi, data: SourceData, today: number): PeriodPoint[] {
-  const read = readSeries(data);
-  const out: PeriodPoint[] = [];
-  if (read.datesUsed) {
-    for (const p of read.points) {
-      const period = periodOf(p.day!, kpi.frequency);
-      const last = out[out.length - 1];
-      if (last && last.key === period.key) last.value = p.value;
-      else out.push({ key: period.key, start: dayIso(period.start), value: p.value });
-    }
-    return out;
-  }
-  // Undated: the last cell is the current period, each earlier cell one period before.
-  const now = periodOf(today, kpi.frequency);
-  const n = read.points.length;
-  return read.points.map((p, i) => {
-    const period = shiftPeriod(now, i - (n - 1));
-    return { key: period.key, start: dayIso(period.start), value: p.value };
-  });
-}
-
-function byKey(series: readonly PeriodPoint[], p: Period | null): number | null {
-  if (!p) return null;
-  return series.find((x) => x.key === p.key)?.value ?? null;
-}
+const NONE = { current: null, previous: null, lastYear: null, progress: null, expected: null, inProgress: false };
 
 export function kpiFigures(input: FiguresInput): KpiFigures {
   const { kpi, today } = input;
   const day = isoDay(today);
-  if (input.problem || !input.data || day === null)
+  if (input.problem || !input.columns || day === null)
     return { series: [], ...NONE, status: 'no_data', problem: input.problem ?? 'no data' };
-  let series: PeriodPoint[];
-  if (kpi.source.kind === 'cell') {
-    // Archived periods by key, then the cell's value now as the current period.
-    const past = seriesFromHistory(input.history, kpi).map((p) => ({
-      key: p.period,
-      start: p.periodStart,
-      value: p.value,
-    }));
-    const now = periodOf(day, kpi.frequency);
-    const v = input.data.values[0];
-    series = past.filter((p) => p.key !== now.key);
-    if (typeof v === 'number' && Number.isFinite(v)) series.push({ key: now.key, start: dayIso(now.start), value: v });
-  } else series = sourceSeries(kpi, input.data, day);
-
-  const last = series[series.length - 1] ?? null;
-  const lastPeriod = last ? parsePeriodKey(last.key) : null;
-  const current = last?.value ?? null;
-  const previous = lastPeriod ? byKey(series, shiftPeriod(lastPeriod, -1)) : null;
-  const lastYear = lastPeriod ? byKey(series, shiftPeriod(lastPeriod, -PERIODS_PER_YEAR[kpi.frequency])) : null;
-  const start = kpi.baseline !== null && kpi.createdAt ? kpi.createdAt : (series[0]?.start ?? null);
-  const s = kpiStatus({
-    latest: current,
-    baseline: kpi.baseline,
-    firstValue: series[0]?.value ?? null,
-    target: kpi.target,
-    direction: kpi.direction,
-    start,
-    deadline: kpi.deadline,
-    today,
+  const archived: ArchivedValue[] = [];
+  if (kpi.source.kind === 'cell')
+    for (const r of input.history) {
+      const p = r.kpiId === kpi.id ? parsePeriodKey(r.period) : null;
+      if (p && p.frequency === kpi.frequency) archived.push({ index: p.index, value: r.value });
+    }
+  const ks = kpiSeriesOf(kpi, input.columns, { today: day, dateOrder: input.dateOrder ?? 'dmy', archived });
+  const a = assessKpi(kpi, ks, day);
+  const byIndex = new Map(ks.points.map((p) => [p.index, p.value]));
+  const series = ks.points.map((p) => {
+    const period = periodOfIndex(p.index, kpi.frequency);
+    return { key: period.key, start: dayIso(period.start), value: p.value };
   });
-  let status: TileStatus = s.status;
-  if (current === null) status = 'no_data';
-  else if (kpi.target === null) status = 'no_target';
-  else if (kpi.direction === 'lower' ? current <= kpi.target : current >= kpi.target) status = 'achieved';
+  const cur = a.current;
   return {
     series,
-    current,
-    previous,
-    lastYear,
-    status,
-    progress: kpi.target === null ? null : s.progress,
-    expected: kpi.target === null ? null : elapsedShare(start, kpi.deadline, today),
+    current: cur?.value ?? null,
+    inProgress: a.currentInProgress,
+    previous: cur ? (byIndex.get(cur.index - 1) ?? null) : null,
+    lastYear: cur ? (byIndex.get(cur.index - PERIODS_PER_YEAR[kpi.frequency]) ?? null) : null,
+    status: a.status,
+    progress: a.progress,
+    // The time elapsed is drawn beside the progress even once the target is met.
+    expected: kpi.target === null ? null : (a.expected ?? elapsedShare(a.start, kpi.deadline, a.asOf ?? today)),
     problem: null,
   };
 }

@@ -8,26 +8,28 @@
  *   period is over, at the first refresh after its end. Never before (a value read mid-period is
  *   not the period's value yet) and never again (rows are never rewritten).
  * - Single-cell sources, and ranges without usable dates, are readings of "now": each refresh
- *   reads the latest number and keeps it as the KPI's pending observation for the current
- *   period (in document properties), replacing the previous one of the same period. When a
+ *   reads the latest value and keeps it as the KPI's pending observation for the current
+ *   period, replacing the previous one only when it is newer (the clock can go back). When a
  *   refresh finds the pending observation's period over, that observation becomes the row.
- * - Ranges with dates say themselves which period each value belongs to (the day's period in
- *   the KPI's frequency; the last dated value of a period is its value). Ended periods found
- *   in the source after the KPI's newest archived period are archived (catching up on missed
+ * - Ranges with dates say themselves which period each row belongs to: a period's value is its
+ *   rows' aggregate by the KPI's rule (core/kpi/aggregation.ts). Ended periods found in the
+ *   source after the KPI's newest archived period are archived (catching up on missed
  *   refreshes, at most MAX_CATCH_UP); a KPI never archived before starts with its latest ended
- *   period only: older periods are still in its source.
+ *   period only: older periods are still in its source. A KPI that gains dates drops its
+ *   pending reading: a reading is not its period's aggregate, and rows are never rewritten.
+ * - Each row's status is the one rule (core/kpi/status.ts assessKpi) as of the period's end.
  * - At most one row per (KPI, period), ever: keys already in the sheet, from clean or broken
  *   rows, are skipped, and a batch never holds a key twice.
  * - One KPI's failure (unreadable source, no number, a bug) is reported and the others go on.
  */
-import { at } from '../arrays';
 import type { Lang } from '../i18n/lang';
-import { dayIso } from '../kpi/dates';
+import type { KpiSeries, SourceColumns } from '../kpi/aggregation';
+import { type DateOrder, dayIso, periodEndDay } from '../kpi/dates';
 import { quote } from '../kpi/format';
-import type { Kpi } from '../kpi/model';
-import { readSeries, type SourceData } from '../kpi/series';
-import { kpiStatus, PERIOD_DAYS, type KpiStatus } from '../kpi/status';
-import { parsePeriodKey, periodOf, type Period } from './periods';
+import { type ArchivedValue, kpiSeriesOf } from '../kpi/kpi-series';
+import type { Frequency, Kpi } from '../kpi/model';
+import { assessKpi, type KpiStatus } from '../kpi/status';
+import { parsePeriodKey, periodOfIndex } from './periods';
 import { historyKey, type DecodedHistory, type HistoryRow } from './rows';
 
 /** Ended periods a dated range may add in one refresh (a year of daily values). */
@@ -35,8 +37,8 @@ export const MAX_CATCH_UP = 366;
 
 export interface KpiReading {
   kpi: Kpi;
-  /** The source's cells as read (SheetReader), Dates already ISO days. */
-  data: SourceData;
+  /** The source's cells as read (addon/sources.ts SheetReader): date cells already day numbers. */
+  columns: SourceColumns;
   /** Why the source could not be read (missing sheet, bad reference), or null. */
   error: string | null;
 }
@@ -56,6 +58,8 @@ export interface PlanInput {
    */
   knownIds: ReadonlySet<string> | null;
   lang: Lang;
+  /** How text dates are written when their column does not say (the spreadsheet's locale); default day first. */
+  dateOrder?: DateOrder;
 }
 
 export interface Plan {
@@ -80,18 +84,14 @@ const TEXT = {
 
 const nameOf = (kpi: Kpi, lang: Lang) => quote(kpi.name || kpi.id, lang);
 
-function statusOf(kpi: Kpi, value: number, firstValue: number | null, start: string | null, today: string): KpiStatus {
-  return kpiStatus({
-    latest: value,
-    baseline: kpi.baseline,
-    firstValue,
-    target: kpi.target,
-    direction: kpi.direction,
-    start,
-    deadline: kpi.deadline,
-    today,
-  }).status;
+/** The status a period is archived with: the one rule, on the series up to that period, as of its last day. */
+export function statusAt(kpi: Kpi, series: KpiSeries, index: number): KpiStatus {
+  const points = series.points.filter((p) => p.index <= index);
+  return assessKpi(kpi, { ...series, points, inProgress: false }, periodEndDay(index, series.frequency)).status;
 }
+
+/** When a reading was taken, as an instant (takenAt carries its zone's offset); NaN when unreadable. */
+const instant = (takenAt: string): number => Date.parse(takenAt);
 
 export function planRefresh(input: PlanInput): Plan {
   const { today, takenAt, history, lang } = input;
@@ -116,74 +116,70 @@ export function planRefresh(input: PlanInput): Plan {
     }
     return obs;
   };
-  const firstArchived = new Map<string, HistoryRow>();
+  // Single cells' archived periods, by KPI.
+  const archivedBy = new Map<string, (ArchivedValue & { frequency: Frequency })[]>();
   for (const r of history.rows) {
-    const f = firstArchived.get(r.kpiId);
-    if (!f || r.periodStart < f.periodStart) firstArchived.set(r.kpiId, r);
+    const p = parsePeriodKey(r.period);
+    if (!p) continue;
+    const list = archivedBy.get(r.kpiId) ?? [];
+    list.push({ index: p.index, value: r.value, frequency: p.frequency });
+    archivedBy.set(r.kpiId, list);
   }
+  const now = instant(takenAt);
 
   const seen = new Set<string>();
-  for (const { kpi, data, error } of input.readings) {
+  for (const { kpi, columns, error } of input.readings) {
     seen.add(kpi.id);
     const previous = input.pending.get(kpi.id);
     let obs: HistoryRow | null = previous ?? null;
     try {
-      obs = settle(previous);
       if (error) {
+        obs = settle(previous);
         errors.push(TEXT.source[lang](nameOf(kpi, lang), error));
         continue;
       }
-      const series = readSeries(data);
-      const current = periodOf(today, kpi.frequency);
-      if (series.datesUsed) {
-        const byPeriod = new Map<string, { period: Period; value: number }>();
-        for (const p of series.points) {
-          const period = periodOf(p.day!, kpi.frequency);
-          byPeriod.set(period.key, { period, value: p.value }); // points are sorted by day: the last one wins
-        }
-        const ended = [...byPeriod.values()].filter((x) => x.period.index < current.index);
-        const archived = (history.periodsByKpi.get(kpi.id) ?? [])
+      const archived = (archivedBy.get(kpi.id) ?? []).filter((a) => a.frequency === kpi.frequency);
+      const series = kpiSeriesOf(kpi, columns, { today, dateOrder: input.dateOrder ?? 'dmy', archived });
+      const period = (index: number) => periodOfIndex(index, kpi.frequency);
+      if (series.kind === 'dated') {
+        // The dates say each row's period: a reading kept from before the KPI had dates is dropped.
+        obs = null;
+        const ended = series.points.filter((p) => p.index < series.currentIndex);
+        const indexes = (history.periodsByKpi.get(kpi.id) ?? [])
           .filter((p) => p.frequency === kpi.frequency)
           .map((p) => p.index);
-        const newest = archived.length ? Math.max(...archived) : null;
-        const due =
-          newest === null ? ended.slice(-1) : ended.filter((x) => x.period.index > newest).slice(-MAX_CATCH_UP);
-        for (const { period, value } of due) {
-          const first = at(series.points, 0); // a period is due only if some point fell in it
+        const newest = indexes.length ? Math.max(...indexes) : null;
+        const due = newest === null ? ended.slice(-1) : ended.filter((p) => p.index > newest).slice(-MAX_CATCH_UP);
+        for (const p of due) {
+          const pr = period(p.index);
           emit({
             kpiId: kpi.id,
-            period: period.key,
-            periodStart: dayIso(period.start),
-            value,
+            period: pr.key,
+            periodStart: dayIso(pr.start),
+            value: p.value,
             target: kpi.target,
-            status: statusOf(kpi, value, first.value, dayIso(first.day!), dayIso(period.end)),
+            status: statusAt(kpi, series, p.index),
             takenAt,
           });
         }
         continue;
       }
+      obs = settle(previous);
       const last = series.points[series.points.length - 1];
-      if (!last) {
+      if (!last || last.index !== series.currentIndex) {
         errors.push(TEXT.noNumber[lang](nameOf(kpi, lang)));
         continue;
       }
-      let firstValue: number;
-      let start: string;
-      if (kpi.source.kind === 'cell') {
-        const f = firstArchived.get(kpi.id);
-        firstValue = f ? f.value : last.value;
-        start = f ? f.periodStart : dayIso(today);
-      } else {
-        firstValue = at(series.points, 0).value; // `last` exists, so the first does
-        start = dayIso(Math.round(today - (series.cells - 1) * PERIOD_DAYS[kpi.frequency]));
-      }
+      // A reading replaces the kept one only when it is newer: a clock set back does not overwrite.
+      if (obs && instant(obs.takenAt) > now) continue;
+      const pr = period(last.index);
       obs = {
         kpiId: kpi.id,
-        period: current.key,
-        periodStart: dayIso(current.start),
+        period: pr.key,
+        periodStart: dayIso(pr.start),
         value: last.value,
         target: kpi.target,
-        status: statusOf(kpi, last.value, firstValue, start, dayIso(today)),
+        status: assessKpi(kpi, series, today).status,
         takenAt,
       };
     } catch (e) {

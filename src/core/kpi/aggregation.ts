@@ -61,35 +61,23 @@ export function defaultAggregation(unit: Unit | undefined, hasDenominator = fals
 }
 
 /**
- * Templates whose rows are not aggregated as their unit suggests (the template list uses this
- * table; it lives here so the server, which migrates stored KPIs, does not carry the templates).
- * Prices and per-unit costs are averaged; stocks read at period end are `last`; templates
- * with a formula are computed by it (formula-kpi.ts): `ratio` for the ratios of sums.
+ * Templates whose rows are not aggregated as their unit suggests: prices and per-unit costs are
+ * averaged, stocks read at period end are `last`. (The template list uses this table; it lives
+ * here so the server, which migrates stored KPIs, does not carry the templates.) A template
+ * whose formula is a ratio of sums (RATIO_FUNCTIONS) is a `ratio`.
  */
 export const TEMPLATE_AGGREGATIONS: Readonly<Record<string, Aggregation>> = {
   sales_average_basket: 'average',
   hr_cost_per_hire: 'average',
+  operations_productivity: 'average',
   finance_mrr: 'last',
   operations_stock_cover: 'last',
-  operations_productivity: 'average',
-  marketing_cac: 'ratio',
-  marketing_conversion_by_channel: 'ratio',
-  marketing_click_through_rate: 'ratio',
-  marketing_trial_signup_rate: 'ratio',
-  marketing_trial_to_paid: 'ratio',
-  marketing_event_attendance: 'ratio',
-  marketing_social_engagement: 'ratio',
-  sales_closing_rate: 'ratio',
-  sales_target_attainment: 'ratio',
-  hr_talent_retention: 'ratio',
-  hr_turnover: 'ratio',
-  customer_sla: 'ratio',
-  customer_retention: 'ratio',
-  customer_churn: 'ratio',
-  finance_revenue_growth: 'sum',
 };
 
-/** A KPI's aggregation: its own, else its template's, else its unit's (stored rows from before the field existed). */
+/** The functions that divide a sum by a sum (formula-kpi.ts computes them per period). */
+export const RATIO_FUNCTIONS: readonly string[] = ['CAC', 'CONVERSION_RATE', 'CHURN_RATE', 'KPI_PROGRESS'];
+
+/** A KPI's aggregation: its own, else its template's or formula's, else its unit's (stored rows from before the field existed). */
 export function aggregationOf(kpi: {
   aggregation?: Aggregation;
   templateId?: string;
@@ -100,8 +88,9 @@ export function aggregationOf(kpi: {
   if (kpi.aggregation && isAggregation(kpi.aggregation)) return kpi.aggregation;
   const hasDenominator = !!(kpi.source && 'denominator' in kpi.source && kpi.source.denominator);
   const t = kpi.templateId ? TEMPLATE_AGGREGATIONS[kpi.templateId] : undefined;
-  // A template's ratio needs its two inputs: a denominator, or a formula computed per period.
-  if (t && (t !== 'ratio' || hasDenominator || parseKpiFormula(kpi.formula))) return t;
+  if (t) return t;
+  const f = parseKpiFormula(kpi.formula);
+  if (f && RATIO_FUNCTIONS.includes(f.fn)) return 'ratio';
   return defaultAggregation(kpi.unit, hasDenominator);
 }
 
@@ -119,6 +108,11 @@ export interface SourceColumns {
   denominators?: readonly Cell[] | null;
   /** A formula KPI's range arguments, in order. */
   inputs?: readonly (readonly Cell[])[] | null;
+  /**
+   * Rows to read (the first `length` of each column); default: all of `values`. Lets a reader
+   * share one column between KPIs without copying it.
+   */
+  length?: number;
 }
 
 export interface SeriesSpec {
@@ -223,8 +217,20 @@ export function daysOf(dates: readonly (number | string | null)[], fallback: Dat
   return out;
 }
 
+/** Columns are shared by the KPIs that read them (the same dates range): their days are read once. */
+const daysCache = new WeakMap<object, { order: DateOrder; days: Float64Array }>();
+function cachedDays(dates: readonly (number | string | null)[], order: DateOrder): Float64Array {
+  const hit = daysCache.get(dates);
+  if (hit && hit.order === order) return hit.days;
+  const days = daysOf(dates, order);
+  daysCache.set(dates, { order, days });
+  return days;
+}
+
 /** The share of periods between the first and the last that must have rows for data to be "that often". */
 export const GRANULARITY_COVERAGE = 0.8;
+
+const weekdayOf = (d: number): number => (((d + 3) % 7) + 7) % 7;
 
 /**
  * The finest frequency at which the data has a value in most periods (GRANULARITY_COVERAGE of
@@ -233,21 +239,46 @@ export const GRANULARITY_COVERAGE = 0.8;
  * least four: a shop closed on Sundays is open daily); three invoices a month are monthly, not weekly.
  */
 export function granularityOf(days: Iterable<number>): Granularity | null {
-  const sorted = [...new Set(days)].sort((a, b) => a - b);
-  if (sorted.length < 2) return null;
-  const first = at(sorted, 0);
-  const last = at(sorted, sorted.length - 1);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const d of days) {
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  if (!(max > min)) return null;
+  const marks = new Uint8Array(max - min + 1);
+  for (const d of days) marks[d - min] = 1;
+  return granularityOfMarks(marks, min);
+}
+
+/** granularityOf over marks[d − first] = 1 for each day with data. */
+function granularityOfMarks(marks: Uint8Array, first: number): Granularity | null {
+  const last = first + marks.length - 1;
+  const used = new Set<number>();
+  let distinct = 0;
+  for (let d = first; d <= last; d++)
+    if (marks[d - first]) {
+      distinct++;
+      used.add(weekdayOf(d));
+    }
+  if (distinct < 2) return null;
   // Days of the week the data uses; under four (a figure typed every Monday) is not a week of business days.
-  const used = new Set(sorted.map((d) => (((d + 3) % 7) + 7) % 7));
   const weekdays = used.size >= 4 ? used : new Set([0, 1, 2, 3, 4, 5, 6]);
   let open = 0;
-  for (let d = first; d <= last; d++) if (weekdays.has((((d + 3) % 7) + 7) % 7)) open++;
-  if (sorted.length / open >= GRANULARITY_COVERAGE) return 'daily';
+  for (let d = first; d <= last; d++) if (weekdays.has(weekdayOf(d))) open++;
+  if (distinct / open >= GRANULARITY_COVERAGE) return 'daily';
   for (const f of ['weekly', 'monthly', 'quarterly'] as const) {
     const a = periodIndex(first, f);
     const b = periodIndex(last, f);
     if (b === a) return f;
-    const seen = new Set(sorted.map((d) => periodIndex(d, f))).size;
+    let seen = 0;
+    let prev = Number.NaN;
+    for (let d = first; d <= last; d++) {
+      if (!marks[d - first]) continue;
+      const i = periodIndex(d, f);
+      if (i !== prev) seen++;
+      prev = i;
+    }
     if (seen / (b - a + 1) >= GRANULARITY_COVERAGE) return f;
   }
   return 'yearly';
@@ -262,44 +293,68 @@ function reduceRows(
   den: readonly Cell[] | null,
 ): number | null {
   if (!rows.length) return null;
-  if (agg === 'count') return rows.length;
+  const acc = newAcc();
+  for (const i of rows) accumulate(acc, agg, i, values[i], days ? at(days, i) : i, den ? den[i] : null);
+  return valueOfAcc(acc, agg);
+}
+
+/** One period's running aggregate: every aggregation's figures, so one pass serves any of them. */
+interface Acc {
+  rows: number;
+  sum: number;
+  min: number;
+  max: number;
+  lastDay: number;
+  last: number;
+  den: number;
+}
+const newAcc = (): Acc => ({ rows: 0, sum: 0, min: Infinity, max: -Infinity, lastDay: -Infinity, last: 0, den: 0 });
+
+function accumulate(
+  acc: Acc,
+  agg: Aggregation,
+  _row: number,
+  v: Cell | undefined,
+  day: number,
+  w: Cell | undefined,
+): void {
+  acc.rows++;
+  if (agg === 'count' || !isNum(v)) return;
   if (agg === 'ratio') {
-    let num = 0;
-    let d = 0;
-    for (const i of rows) {
-      const v = values[i];
-      const w = den ? den[i] : null;
-      if (isNum(v) && isNum(w)) {
-        num += v;
-        d += w;
-      }
+    if (isNum(w)) {
+      acc.sum += v;
+      acc.den += w;
     }
-    return d === 0 ? null : num / d;
+    return;
   }
-  if (agg === 'last') {
-    let best = -1;
-    let bestDay = -Infinity;
-    for (const i of rows) {
-      const day = days ? at(days, i) : i;
-      if (day >= bestDay) {
-        bestDay = day;
-        best = i;
-      }
-    }
-    const v = values[best];
-    return isNum(v) ? v : null;
+  acc.sum += v;
+  if (v < acc.min) acc.min = v;
+  if (v > acc.max) acc.max = v;
+  // Last by date; on the same day, the later row (rows come in sheet order).
+  if (day >= acc.lastDay) {
+    acc.lastDay = day;
+    acc.last = v;
   }
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const i of rows) {
-    const v = values[i];
-    if (!isNum(v)) continue;
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
+}
+
+function valueOfAcc(acc: Acc, agg: Aggregation): number | null {
+  if (!acc.rows) return null;
+  switch (agg) {
+    case 'count':
+      return acc.rows;
+    case 'ratio':
+      return acc.den === 0 ? null : acc.sum / acc.den;
+    case 'sum':
+      return acc.sum;
+    case 'average':
+      return acc.sum / acc.rows;
+    case 'min':
+      return acc.min;
+    case 'max':
+      return acc.max;
+    case 'last':
+      return acc.last;
   }
-  return agg === 'sum' ? sum : agg === 'average' ? sum / rows.length : agg === 'min' ? min : max;
 }
 
 const emptyCounts = (cells: number): SeriesCounts => ({
@@ -334,15 +389,21 @@ export function seriesOf(columns: SourceColumns, spec: SeriesSpec): KpiSeries {
   const agg = spec.aggregation;
   const formula = spec.formula ?? null;
   const values = columns.values;
-  const n = values.length;
+  const n = Math.min(columns.length ?? values.length, values.length);
   const den = agg === 'ratio' && !formula ? (columns.denominators ?? null) : null;
   const inputs = formula ? (columns.inputs ?? []) : [];
   const cats = columns.categories ?? null;
   const currentIndex = periodIndex(today, frequency);
   const counts = emptyCounts(n);
+  const days = columns.dates && !spec.reading ? cachedDays(columns.dates, spec.dateOrder ?? 'dmy') : null;
 
-  // Which rows count: numbers; any non-blank cell for `count`; for a formula, a number in any input.
-  const counted: number[] = [];
+  // Pass 1: which rows count (numbers; any non-blank cell for `count`; for a formula, a number in
+  // any input), and the period of each (NaN: left out).
+  const period = new Float64Array(n).fill(Number.NaN);
+  // Row positions that count, in sheet order (a typed array: 50,000 pushes were the hot spot).
+  const rowsBuffer = new Int32Array(n);
+  let nc = 0;
+  let anyDated = false;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (isNum(v)) counts.numbers++;
@@ -356,16 +417,12 @@ export function seriesOf(columns: SourceColumns, spec: SeriesSpec): KpiSeries {
       counts.unpaired++;
       use = false;
     }
-    if (use) counted.push(i);
+    if (!use) continue;
+    rowsBuffer[nc++] = i;
+    if (!anyDated && days && !Number.isNaN(days[i] as number)) anyDated = true;
   }
-
-  // Dated when some counted row has a readable date.
-  let days: Float64Array | null = null;
-  if (columns.dates && !spec.reading) {
-    const all = daysOf(columns.dates, spec.dateOrder ?? 'dmy');
-    if (counted.some((i) => !Number.isNaN(at(all, i)))) days = all;
-  }
-  const kind: SeriesKind = spec.reading ? 'reading' : days ? 'dated' : cats ? 'breakdown' : 'undated';
+  const counted = rowsBuffer.subarray(0, nc);
+  const kind: SeriesKind = spec.reading ? 'reading' : anyDated ? 'dated' : cats ? 'breakdown' : 'undated';
   const out: KpiSeries = {
     kind,
     frequency,
@@ -379,84 +436,148 @@ export function seriesOf(columns: SourceColumns, spec: SeriesSpec): KpiSeries {
     emptyPeriods: 0,
     problem: null,
   };
-
-  // Rows by period, each period's rows in sheet order.
-  const groups = new Map<number, number[]>();
-  const add = (index: number, i: number): void => {
-    const g = groups.get(index);
-    if (g) g.push(i);
-    else groups.set(index, [i]);
-  };
-  if (days) {
-    const usedDays: number[] = [];
-    // Consecutive rows often share a day: remember the last day's period.
-    let lastDay = Number.NaN;
-    let lastIndex = 0;
-    for (const i of counted) {
-      const day = at(days, i);
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  if (kind === 'dated' && days) {
+    let prevDay = Number.NaN;
+    let prevIndex = 0;
+    for (let k = 0; k < nc; k++) {
+      const i = counted[k] as number;
+      const day = days[i] as number;
       if (Number.isNaN(day)) {
         counts.undated++;
         if (counts.sampleDate === null) counts.sampleDate = String(columns.dates?.[i] ?? '');
         continue;
       }
-      if (day !== lastDay) {
-        lastDay = day;
-        lastIndex = periodIndex(day, frequency);
+      // Consecutive rows often share a day.
+      if (day !== prevDay) {
+        prevDay = day;
+        prevIndex = periodIndex(day, frequency);
       }
-      if (lastIndex > currentIndex) {
+      if (prevIndex > currentIndex) {
         counts.future++;
         continue;
       }
-      add(lastIndex, i);
-      usedDays.push(day);
+      period[i] = prevIndex;
+      if (day < firstDay) firstDay = day;
+      if (day > lastDay) lastDay = day;
     }
-    out.granularity = granularityOf(usedDays);
   } else if (kind === 'undated') {
     // One period per cell, the last filled cell being today's period.
-    const lastPos = counted.length ? at(counted, counted.length - 1) : 0;
-    for (const i of counted) add(currentIndex - (lastPos - i), i);
-  } else for (const i of counted) add(currentIndex, i);
+    const lastPos = nc ? at(counted, nc - 1) : 0;
+    for (const i of counted) period[i] = currentIndex - (lastPos - i);
+  } else for (const i of counted) period[i] = currentIndex;
+
+  if (lastDay >= firstDay && days) {
+    const marks = new Uint8Array(lastDay - firstDay + 1);
+    for (let k = 0; k < nc; k++) {
+      const i = counted[k] as number;
+      if (!Number.isNaN(period[i] as number)) marks[(days[i] as number) - firstDay] = 1;
+    }
+    out.granularity = granularityOfMarks(marks, firstDay);
+  }
+
+  // Pass 2 without a formula: one running aggregate per period (per period and category for a
+  // stock held in several places, whose total is the sum of each place's last value).
+  if (!formula) {
+    const stockByPlace = agg === 'last' && !!cats;
+    const accs = new Map<number, Acc>();
+    const places = new Map<number, Map<string, Acc>>();
+    // Rows come in runs of the same period: keep the last one's aggregate at hand.
+    let runIndex = Number.NaN;
+    let acc = newAcc();
+    for (let k = 0; k < nc; k++) {
+      const i = counted[k] as number;
+      const index = period[i] as number;
+      if (Number.isNaN(index)) continue;
+      if (index !== runIndex) {
+        runIndex = index;
+        const found = accs.get(index);
+        if (found) acc = found;
+        else {
+          acc = newAcc();
+          accs.set(index, acc);
+        }
+      }
+      const day = days ? (days[i] as number) : i;
+      accumulate(acc, agg, i, values[i], day, den ? den[i] : null);
+      if (stockByPlace && cats) {
+        let m = places.get(index);
+        if (!m) {
+          m = new Map();
+          places.set(index, m);
+        }
+        const name = categoryName(cats[i]);
+        let p = m.get(name);
+        if (!p) {
+          p = newAcc();
+          m.set(name, p);
+        }
+        accumulate(p, agg, i, values[i], day, null);
+      }
+    }
+    for (const index of [...accs.keys()].sort((a, b) => a - b)) {
+      const a = accs.get(index);
+      let v = a ? valueOfAcc(a, agg) : null;
+      if (stockByPlace && v !== null) {
+        v = 0;
+        for (const p of places.get(index)?.values() ?? []) v += valueOfAcc(p, agg) ?? 0;
+      }
+      if (v === null || !Number.isFinite(v) || !a) out.emptyPeriods++;
+      else out.points.push({ index, value: v, rows: a.rows });
+    }
+    const latest = out.points[out.points.length - 1];
+    if (latest && cats) {
+      // Each category's value in the latest period.
+      const rows: number[] = [];
+      for (let k = 0; k < nc; k++) {
+        const i = counted[k] as number;
+        if (period[i] === latest.index) rows.push(i);
+      }
+      out.categories = [];
+      for (const [category, list] of byCategory(rows, cats)) {
+        const v = reduceRows(agg, list, values, days, den);
+        if (v !== null && Number.isFinite(v)) out.categories.push({ category, value: v, rows: list.length });
+      }
+    }
+    out.inProgress = !!latest && latest.index === currentIndex && (kind === 'dated' || kind === 'reading');
+    return out;
+  }
+
+  // A formula: the rows of each period (and of each category in the latest one).
+  const groups = new Map<number, number[]>();
+  for (const i of counted) {
+    const index = period[i] as number;
+    if (Number.isNaN(index)) continue;
+    const g = groups.get(index);
+    if (g) g.push(i);
+    else groups.set(index, [i]);
+  }
   const indexes = [...groups.keys()].sort((a, b) => a - b);
   const rowsOf = (index: number): number[] => groups.get(index) ?? [];
 
-  const valueOfRows = (rows: readonly number[], total: boolean): number | null => {
-    if (formula) {
-      const r = formulaValue(formula, inputs, rows);
-      if (r.ok) return r.value;
-      out.problem ??= r.problem;
-      return null;
-    }
-    if (agg === 'last' && cats && total) {
-      // A stock held in several places: the sum of each place's last value.
-      let sum = 0;
-      let any = false;
-      for (const list of byCategory(rows, cats).values()) {
-        const v = reduceRows('last', list, values, days, den);
-        if (v !== null) {
-          sum += v;
-          any = true;
-        }
-      }
-      return any ? sum : null;
-    }
-    return reduceRows(agg, rows, values, days, den);
+  const valueOfRows = (rows: readonly number[]): number | null => {
+    const r = formulaValue(formula, inputs, rows);
+    if (r.ok) return r.value;
+    out.problem ??= r.problem;
+    return null;
   };
 
-  if (formula && isTrend(formula)) {
+  if (isTrend(formula)) {
     // KPI_TREND: the trend of the per-period sums of its first range, up to each period.
     const col = inputs[0] ?? [];
     const sums: number[] = [];
-    const at_: number[] = [];
+    const sumAt: number[] = [];
     for (const index of indexes) {
       const rows = rowsOf(index).filter((i) => isNum(col[i]));
       const sum = reduceRows('sum', rows, col, days, null);
       if (sum === null) continue;
       sums.push(sum);
-      at_.push(index);
+      sumAt.push(index);
     }
     for (let k = 1; k < sums.length; k++) {
       const r = trendValue(formula, sums.slice(0, k + 1));
-      const index = at(at_, k);
+      const index = at(sumAt, k);
       if (r.ok) out.points.push({ index, value: r.value, rows: rowsOf(index).length });
       else {
         out.emptyPeriods++;
@@ -466,7 +587,7 @@ export function seriesOf(columns: SourceColumns, spec: SeriesSpec): KpiSeries {
   } else {
     for (const index of indexes) {
       const rows = rowsOf(index);
-      const v = valueOfRows(rows, true);
+      const v = valueOfRows(rows);
       if (v === null || !Number.isFinite(v)) out.emptyPeriods++;
       else out.points.push({ index, value: v, rows: rows.length });
     }
@@ -476,7 +597,7 @@ export function seriesOf(columns: SourceColumns, spec: SeriesSpec): KpiSeries {
   if (latest && cats) {
     out.categories = [];
     for (const [category, rows] of byCategory(rowsOf(latest.index), cats)) {
-      const v = valueOfRows(rows, false);
+      const v = valueOfRows(rows);
       if (v !== null && Number.isFinite(v)) out.categories.push({ category, value: v, rows: rows.length });
     }
   }

@@ -76,7 +76,14 @@ export function periodIndex(day: number, frequency: Frequency): number {
       const months = y * 12 + m - 1;
       return frequency === 'monthly' ? months : Math.floor(months / 3);
     }
+    default:
+      return unknownFrequency(frequency);
   }
+}
+
+/** A frequency that is none of the four (a corrupted row that got past validation) is a bug: say so. */
+function unknownFrequency(f: never): never {
+  throw new Error(`unknown frequency ${JSON.stringify(f)}`);
 }
 
 /** The first day of the period with this index (the inverse of periodIndex). */
@@ -90,6 +97,8 @@ export function periodStartDay(index: number, frequency: Frequency): number {
       return dayOfCivil(Math.floor(index / 12), (((index % 12) + 12) % 12) + 1, 1);
     case 'quarterly':
       return periodStartDay(index * 3, 'monthly');
+    default:
+      return unknownFrequency(frequency);
   }
 }
 

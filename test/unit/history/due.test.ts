@@ -8,6 +8,8 @@ import {
 } from '../../../src/core/history/pending';
 import { dayIso, isoDay } from '../../../src/core/kpi/dates';
 import { kpi } from './fixtures';
+import { INVOICES, REAL_DATA, TODAY } from '../../support/real-data';
+import { columnsOf } from '../../support/real-columns';
 
 const toIso = (d: Date) => d.toISOString().slice(0, 10);
 const day = (iso: string) => isoDay(iso)!;
@@ -37,12 +39,12 @@ function input(over: Partial<PlanInput> & { historyRows?: HistoryRow[]; rawHisto
 }
 const cell = (value: unknown, k = cellKpi): KpiReading => ({
   kpi: k,
-  data: { values: [value as number] },
+  columns: { values: [value as number] },
   error: null,
 });
 const monthly = (pairs: [string, number][], k = rangeKpi): KpiReading => ({
   kpi: k,
-  data: { values: pairs.map((p) => p[1]), dates: pairs.map((p) => p[0]) },
+  columns: { values: pairs.map((p) => p[1]), dates: pairs.map((p) => p[0]) },
   error: null,
 });
 
@@ -115,7 +117,7 @@ describe('single-cell KPIs: the last value read in a period, archived once the p
     const plan = planRefresh(
       input({
         today: day('2026-06-23'),
-        readings: [{ kpi: cellKpi, data: { values: [] }, error: 'There is no sheet named "Support".' }],
+        readings: [{ kpi: cellKpi, columns: { values: [] }, error: 'There is no sheet named "Support".' }],
         pending,
       }),
     );
@@ -156,17 +158,17 @@ describe('single-cell KPIs: the last value read in a period, archived once the p
 
   test('an undated range reads like a cell: its last number, in the current period', () => {
     const k = kpi({ id: 'kpi_undated', frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B13' } });
-    const plan = planRefresh(input({ readings: [{ kpi: k, data: { values: [1, 2, null, 3] }, error: null }] }));
+    const plan = planRefresh(input({ readings: [{ kpi: k, columns: { values: [1, 2, null, 3] }, error: null }] }));
     expect(plan.pending.get(k.id)).toMatchObject({ period: '2026-06', periodStart: '2026-06-01', value: 3 });
   });
 });
 
-describe('ranges with dates: the dated value of each ended period', () => {
+describe('ranges with dates: the aggregate of each ended period', () => {
   const data: [string, number][] = [
     ['2026-01-01', 100],
     ['2026-02-01', 120],
     ['2026-03-01', 130],
-    ['2026-03-20', 135], // two values in March: the last one is March's
+    ['2026-03-20', 135], // two rows in March: a count adds up, March is 265
     ['2026-04-01', 150],
     ['2026-05-01', 160],
     ['2026-06-01', 170], // June is not over on the 15th
@@ -202,7 +204,7 @@ describe('ranges with dates: the dated value of each ended period', () => {
     ];
     const plan = planRefresh(input({ today: day('2026-07-02'), historyRows, readings: [monthly(data)] }));
     expect(plan.rows.map((r) => [r.period, r.value])).toEqual([
-      ['2026-03', 135],
+      ['2026-03', 265],
       ['2026-04', 150],
       ['2026-05', 160],
       ['2026-06', 170],
@@ -232,7 +234,7 @@ describe('ranges with dates: the dated value of each ended period', () => {
       input({
         historyRows,
         readings: [
-          { kpi: daily, data: { values: points.map((p) => p[1]), dates: points.map((p) => p[0]) }, error: null },
+          { kpi: daily, columns: { values: points.map((p) => p[1]), dates: points.map((p) => p[0]) }, error: null },
         ],
       }),
     );
@@ -361,5 +363,132 @@ describe('pending observations in document properties', () => {
       remove: [PENDING_PREFIX + 'kpi_old'],
     });
     expect(serializePending(obs).length).toBeLessThan(300);
+  });
+});
+
+describe('history on real data (test/support/real-data.ts)', () => {
+  test('a dated KPI archives each ended period’s aggregate, with the status the sidebar shows for it', () => {
+    for (const set of REAL_DATA)
+      for (const f of set.kpis) {
+        if (!f.columns.dates) continue;
+        const k = kpi({
+          id: `kpi_${f.key}`,
+          name: f.name,
+          unit: f.unit,
+          direction: f.direction,
+          frequency: f.frequency,
+          aggregation: f.aggregation,
+          source: { kind: 'range', values: 'X!B2:B', dates: 'X!A2:A' },
+          baseline: f.baseline,
+          target: f.target,
+          deadline: f.deadline,
+          ...(f.createdAt ? { createdAt: f.createdAt } : {}),
+        });
+        const reading: KpiReading = { kpi: k, columns: columnsOf(set, f), error: null };
+        // The first refresh of a KPI archives its latest ended period; a month later, the next ones.
+        const at = (iso: string, historyRows: HistoryRow[] = []) =>
+          planRefresh(input({ today: day(iso), takenAt: `${iso}T08:00:00+01:00`, readings: [reading], historyRows }));
+        const ended = f.expected.periods.filter((p) => !(f.expected.inProgress && p === f.expected.periods.at(-1)));
+        const first = at(TODAY);
+        expect(first.errors).toEqual([]);
+        expect(first.rows.map((r) => [r.period, r.value])).toEqual(
+          ended.slice(-1).map((p) => [p.period, expect.closeTo(p.value, 12)]),
+        );
+        // The archived status of the judged period is the one the sidebar shows today.
+        if (f.expected.judged === ended.at(-1)?.period) expect(first.rows[0]?.status).toBe(f.expected.status);
+        expect(first.pending.size).toBe(0);
+      }
+  });
+
+  test('catching up archives every ended period since the newest one, one row each', () => {
+    const f = INVOICES.kpis[0]!; // payment delay, average per month
+    const k = kpi({
+      id: 'kpi_delay',
+      unit: 'days',
+      direction: 'lower',
+      frequency: 'monthly',
+      aggregation: 'average',
+      source: { kind: 'range', values: 'F!C2:C', dates: 'F!A2:A' },
+      baseline: null,
+      target: 30,
+      deadline: '2026-06-30',
+    });
+    const reading: KpiReading = { kpi: k, columns: columnsOf(INVOICES, f), error: null };
+    const oct = planRefresh(input({ today: day('2025-11-03'), readings: [reading] }));
+    expect(oct.rows.map((r) => [r.period, r.value])).toEqual([['2025-10', 37]]);
+    const later = planRefresh(input({ today: day(TODAY), historyRows: oct.rows, readings: [reading] }));
+    expect(later.rows.map((r) => [r.period, r.value])).toEqual([
+      ['2025-11', 34],
+      ['2025-12', 50],
+      ['2026-01', 35],
+      ['2026-02', 32.5],
+    ]);
+  });
+
+  test('a KPI that gains dates drops its pending reading instead of archiving it as a period', () => {
+    const undated = kpi({ ...rangeKpi, source: { kind: 'range', values: 'Ventes!B2:B' } });
+    const pending = planRefresh(
+      input({ readings: [{ kpi: undated, columns: { values: [5, 7] }, error: null }] }),
+    ).pending;
+    expect(pending.get(undated.id)).toMatchObject({ period: '2026-06', value: 7 });
+    const dated = planRefresh(
+      input({
+        today: day('2026-07-02'),
+        readings: [
+          monthly([
+            ['2026-05-10', 40],
+            ['2026-06-03', 60],
+            ['2026-06-20', 70],
+          ]),
+        ],
+        pending,
+      }),
+    );
+    // June's row is June's sum (130), not the 7 read before the dates were given.
+    expect(dated.rows.map((r) => [r.period, r.value])).toEqual([['2026-06', 130]]);
+    expect(dated.pending.size).toBe(0);
+  });
+
+  test('a pending reading is replaced only by a newer one: a clock set back keeps it', () => {
+    const pending = planRefresh(input({ takenAt: '2026-06-15T10:00:00+02:00', readings: [cell(57)] })).pending;
+    const back = planRefresh(input({ takenAt: '2026-06-15T09:00:00+02:00', readings: [cell(12)], pending }));
+    expect(back.pending.get(cellKpi.id)).toMatchObject({ value: 57, takenAt: '2026-06-15T10:00:00+02:00' });
+    // Back into the previous week: nothing is archived early, nothing replaced.
+    const week = planRefresh(
+      input({ today: day('2026-06-12'), takenAt: '2026-06-12T09:00:00+02:00', readings: [cell(12)], pending }),
+    );
+    expect(week.rows).toEqual([]);
+    expect(week.pending.get(cellKpi.id)).toMatchObject({ period: '2026-W25', value: 57 });
+    const forward = planRefresh(input({ takenAt: '2026-06-15T11:00:00+02:00', readings: [cell(12)], pending }));
+    expect(forward.pending.get(cellKpi.id)).toMatchObject({ value: 12 });
+  });
+
+  test('a single cell is judged from its first archived period, as in the sidebar', () => {
+    const k = kpi({ baseline: null, target: 20, direction: 'lower', frequency: 'weekly' });
+    const historyRows: HistoryRow[] = [
+      {
+        kpiId: k.id,
+        period: '2026-W20',
+        periodStart: '2026-05-11',
+        value: 100,
+        target: 20,
+        status: 'on_track',
+        takenAt: '2026-05-17T20:00:00+02:00',
+      },
+      {
+        kpiId: k.id,
+        period: '2026-W24',
+        periodStart: '2026-06-08',
+        value: 90,
+        target: 20,
+        status: 'on_track',
+        takenAt: '2026-06-14T20:00:00+02:00',
+      },
+    ];
+    const plan = planRefresh(input({ historyRows, readings: [cell(60, k)] }));
+    // Baseline 100 (W20); 60 is half-way to 20; start 11 May, deadline 31 Dec 2027: 5 % elapsed → on track.
+    expect(plan.pending.get(k.id)).toMatchObject({ value: 60, status: 'on_track' });
+    const behind = planRefresh(input({ historyRows, readings: [cell(99, k)], today: day('2027-06-01') }));
+    expect(behind.pending.get(k.id)?.status).toBe('off_track');
   });
 });
