@@ -49,10 +49,10 @@ test('a refresh gives a scorecard its baseline and a trend its new points once t
 
   // Two earlier months archived (as the scheduled refresh writes them), then a refresh.
   ensureHistorySheet(ss(), 'fr')
-    .getRange(2, 1, 2, 7)
+    .getRange(2, 1, 2, 8)
     .setValues([
-      [k.id, '2026-04', '2026-04-01', 48000, 60000, 'on_track', '2026-05-01T06:00:00+02:00'],
-      [k.id, '2026-05', '2026-05-01', 50000, 60000, 'on_track', '2026-06-01T06:00:00+02:00'],
+      [k.id, 'Trésorerie', '2026-04', '2026-04-01', 48000, 60000, 'on_track', '2026-05-01T06:00:00+02:00'],
+      [k.id, 'Trésorerie', '2026-05', '2026-05-01', 50000, 60000, 'on_track', '2026-06-01T06:00:00+02:00'],
     ]);
   env.emu.calls.reset();
   refreshDashboardHeaders(ss(), '16/06/2026 09:30', { now: env.emu.clock.now(), timeZone: 'Europe/Paris', lang: 'fr' });

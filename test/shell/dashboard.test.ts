@@ -213,12 +213,12 @@ describe('a KPI read from one cell', () => {
       }),
     );
     const rows = [
-      [k.id, '2025-06', '2025-06-01', 41000, 60000, 'on_track', '2025-07-01T06:00:00+02:00'],
-      [k.id, '2026-04', '2026-04-01', 48000, 60000, 'on_track', '2026-05-01T06:00:00+02:00'],
-      [k.id, '2026-05', '2026-05-01', 50000, 60000, 'on_track', '2026-06-01T06:00:00+02:00'],
+      [k.id, 'Trésorerie', '2025-06', '2025-06-01', 41000, 60000, 'on_track', '2025-07-01T06:00:00+02:00'],
+      [k.id, 'Trésorerie', '2026-04', '2026-04-01', 48000, 60000, 'on_track', '2026-05-01T06:00:00+02:00'],
+      [k.id, 'Trésorerie', '2026-05', '2026-05-01', 50000, 60000, 'on_track', '2026-06-01T06:00:00+02:00'],
     ];
     const history = ensureHistorySheet(ss(), 'fr');
-    history.getRange(2, 1, 3, 7).setValues(rows);
+    history.getRange(2, 1, 3, 8).setValues(rows);
     generateDashboards(contextOf(env.emu), { layout: 'overall' });
     const read = () => {
       const { row } = rowOf('Tableau de bord', 'Trésorerie');
@@ -228,7 +228,7 @@ describe('a KPI read from one cell', () => {
     expect(first[0]).toBe(52000);
     expect(first[1]).toBeCloseTo(52000 / 50000 - 1, 12);
     expect(first[2]).toBeCloseTo(52000 / 41000 - 1, 12);
-    history.getRange(2, 1, 3, 7).setValues([rows[2], rows[0], rows[1]]);
+    history.getRange(2, 1, 3, 8).setValues([rows[2], rows[0], rows[1]]);
     generateDashboards(contextOf(env.emu), { layout: 'overall' });
     expect(read()).toEqual(first);
   });

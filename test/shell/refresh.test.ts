@@ -45,6 +45,7 @@ describe('a refresh', () => {
     expect(historyRows(env).map(({ row: _, ...r }) => r)).toEqual([
       {
         kpiId: sales.id,
+        kpiName: 'CA mensuel',
         period: '2026-05',
         periodStart: '2026-05-01',
         // May's sales, one row a day at 1000 + day number (1 May is day 120): 31 × 1000 + (120 + … + 150) = 35 185.
@@ -57,13 +58,25 @@ describe('a refresh', () => {
     const historySheet = ownedSheetName(env, 'history')!;
     expect(historySheet).toBe('Boussole · Historique');
     expect(env.emu.sheetValues(historySheet)[0]).toEqual([...HISTORY_HEADER]);
-    expect([...'ABCDEFG'].map((c) => env.emu.cell(`${historySheet}!${c}2`).numberFormat)).toEqual([
-      'General',
+    // Readable by a person: the name beside the id, the status in French, euros as euros; ids,
+    // keys and stamps as plain text (an id "001" stays 001).
+    expect(env.emu.sheetValues(historySheet)[1]?.slice(0, 7)).toEqual([
+      sales.id,
+      'CA mensuel',
+      '2026-05',
+      '2026-05-01',
+      35185,
+      2000,
+      'Atteint',
+    ]);
+    expect([...'ABCDEFGH'].map((c) => env.emu.cell(`${historySheet}!${c}2`).numberFormat)).toEqual([
       '@',
       '@',
-      'General',
-      'General',
-      'General',
+      '@',
+      '@',
+      '#,##0.00 [$€]',
+      '#,##0.00 [$€]',
+      '@',
       '@',
     ]);
     expect(env.emu.protections().filter((p) => p.sheet === historySheet)).toMatchObject([
@@ -189,7 +202,7 @@ describe('a refresh', () => {
     });
     refreshNow(quiet);
     const name = ownedSheetName(env, 'history')!;
-    env.emu.spreadsheet.getSheetByName(name)!.getRange('D2').setValue('effacé');
+    env.emu.spreadsheet.getSheetByName(name)!.getRange('E2').setValue('effacé');
     const before = env.emu.snapshot(name);
     env.emu.clock.set('2026-06-16T06:00:00Z');
     expect(refreshNow(quiet)).toMatchObject({ rowsWritten: 0 });
@@ -198,7 +211,7 @@ describe('a refresh', () => {
     env.emu.clock.set('2026-07-01T06:00:00Z');
     expect(refreshNow(quiet).rowsWritten).toBe(1);
     const values = env.emu.sheetValues(name);
-    expect(values.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([
+    expect(values.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([
       [sales.id, '2026-05', 'effacé'],
       // The sales data ends on 9 June: 9 × 1000 + (151 + … + 159) = 10 395.
       [sales.id, '2026-06', 10395],

@@ -7,7 +7,7 @@ import { HISTORY_HEADER, HISTORY_KIND, HISTORY_SCHEMA_VERSION } from '../../core
 import type { Lang } from '../../core/i18n/lang';
 import { findOwnedSheet, freeSheetName, PROTECTION_TEXT, tagOwnedSheet } from '../owned-sheets';
 
-/** Columns A–G (core/history/rows.ts): kpiId | period | periodStart | value | target | status | takenAt. */
+/** Columns A–H (core/history/rows.ts): kpiId | kpiName | period | periodStart | value | target | status | takenAt. */
 export { HISTORY_HEADER, HISTORY_KIND, HISTORY_SCHEMA_VERSION };
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,8 +17,9 @@ export const HISTORY_SHEET_NAMES: Record<Lang, string> = { fr: 'Boussole · Hist
 
 /**
  * The history sheet, created empty (header only) when there is none yet: tagged, warning-only
- * protected, header frozen, the key and date columns (B, C, G) as plain text so "2026-06" stays
- * a period key and is not read as a date. A failure while creating it removes the half-made sheet.
+ * protected, header frozen; id, name, key and date columns (A–D) and status and stamp (G, H) as
+ * plain text (core/history/rows.ts HISTORY_FORMAT_OF), so "2026-06" stays a period key and "001"
+ * an id. A failure while creating it removes the half-made sheet.
  */
 export function ensureHistorySheet(ss: Spreadsheet, lang: Lang): Sheet {
   const existing = findOwnedSheet(ss, HISTORY_KIND);
@@ -26,8 +27,8 @@ export function ensureHistorySheet(ss: Spreadsheet, lang: Lang): Sheet {
   const sheet = ss.insertSheet(freeSheetName(ss, HISTORY_SHEET_NAMES[lang]), ss.getNumSheets());
   try {
     tagOwnedSheet(sheet, HISTORY_KIND, HISTORY_SCHEMA_VERSION);
-    sheet.getRange('B:C').setNumberFormat('@');
-    sheet.getRange('G:G').setNumberFormat('@');
+    sheet.getRange('A:D').setNumberFormat('@');
+    sheet.getRange('G:H').setNumberFormat('@');
     sheet
       .getRange(1, 1, 1, HISTORY_HEADER.length)
       .setValues([[...HISTORY_HEADER]])

@@ -74,12 +74,13 @@ export function appendToTableSheet(
   rows: (string | number)[][],
   spec: Pick<TableSheetSpec, 'header' | 'formats'>,
   create: () => Sheet,
+  rowFormats?: readonly (readonly string[])[],
 ): void {
   if (!rows.length) return;
-  if (found) return appendBlock(found, startRow, rows, spec);
+  if (found) return appendBlock(found, startRow, rows, spec, rowFormats);
   const sheet = create();
   try {
-    appendBlock(sheet, 2, rows, spec);
+    appendBlock(sheet, 2, rows, spec, rowFormats);
   } catch (e) {
     try {
       ss.deleteSheet(sheet);
@@ -100,6 +101,8 @@ export function appendBlock(
   startRow: number,
   rows: (string | number)[][],
   spec: Pick<TableSheetSpec, 'header' | 'formats'>,
+  /** Each row's formats when they differ by row (a value in its KPI's unit); default spec.formats. */
+  rowFormats?: readonly (readonly string[])[],
 ): void {
   if (!rows.length) return;
   const width = spec.header.length;
@@ -117,6 +120,10 @@ export function appendBlock(
     sheet.getRange(max + 1, 1, extra, width).setNumberFormats(block(spec.formats, extra));
   }
   const formats = block(spec.formats, values.length);
+  const offset = values.length - rows.length;
+  rowFormats?.forEach((f, i) => {
+    formats[offset + i] = [...f];
+  });
   if (first === 1) formats[0] = spec.header.map(() => 'General');
   const range = sheet.getRange(first, 1, values.length, width);
   range.setNumberFormats(formats);

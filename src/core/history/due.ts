@@ -30,7 +30,7 @@ import { type ArchivedValue, kpiSeriesOf } from '../kpi/kpi-series';
 import type { Frequency, Kpi } from '../kpi/model';
 import { assessKpi, type KpiStatus } from '../kpi/status';
 import { parsePeriodKey, periodOfIndex } from './periods';
-import { historyKey, type DecodedHistory, type HistoryRow } from './rows';
+import { historyKey, roundToUnit, type DecodedHistory, type HistoryRow } from './rows';
 
 /** Ended periods a dated range may add in one refresh (a year of daily values). */
 export const MAX_CATCH_UP = 366;
@@ -99,11 +99,19 @@ export function planRefresh(input: PlanInput): Plan {
   const pending = new Map<string, HistoryRow>();
   const errors: string[] = [];
   const taken = new Set(history.taken);
+  const kpis = new Map(input.readings.map((r) => [r.kpi.id, r.kpi] as const));
+  /** A row as a person reads it: the KPI's name beside its id, the value rounded to its unit. */
   const emit = (row: HistoryRow) => {
     const key = historyKey(row.kpiId, row.period);
     if (taken.has(key)) return;
     taken.add(key);
-    rows.push(row);
+    const kpi = kpis.get(row.kpiId);
+    const out: HistoryRow = { ...row, value: roundToUnit(row.value, kpi?.unit ?? row.unit) };
+    if (kpi) {
+      out.kpiName = kpi.name;
+      out.unit = kpi.unit;
+    }
+    rows.push(out);
   };
   /** Archives a pending observation whose period is over; returns it if it must stay pending. */
   const settle = (obs: HistoryRow | undefined): HistoryRow | null => {
@@ -177,7 +185,7 @@ export function planRefresh(input: PlanInput): Plan {
         kpiId: kpi.id,
         period: pr.key,
         periodStart: dayIso(pr.start),
-        value: last.value,
+        value: roundToUnit(last.value, kpi.unit),
         target: kpi.target,
         status: assessKpi(kpi, series, today).status,
         takenAt,

@@ -10,7 +10,17 @@ import { isIsoDateTime } from './time';
 
 export const PENDING_PREFIX = 'boussole.pending.';
 
-export const serializePending = (o: HistoryRow): string => JSON.stringify(o);
+/** The observation's own fields only (a KPI's name may be long; it is added when the row is written). */
+export const serializePending = (o: HistoryRow): string =>
+  JSON.stringify({
+    kpiId: o.kpiId,
+    period: o.period,
+    periodStart: o.periodStart,
+    value: o.value,
+    target: o.target,
+    status: o.status,
+    takenAt: o.takenAt,
+  });
 
 /** The observation stored under a key, or null when it does not read back cleanly (it is then dropped). */
 export function parsePending(kpiId: string, raw: string | null | undefined): HistoryRow | null {

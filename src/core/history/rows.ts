@@ -1,6 +1,9 @@
 /**
- * The history sheet's rows (a contract shared with the dashboards): a header row, then columns
- * A..G = kpiId | period | periodStart | value | target | status | takenAt.
+ * The history sheet's rows (a contract shared with the dashboards): a header row, then one row
+ * per KPI and period, made to be read by a person: kpiId | kpiName | period | periodStart |
+ * value | target | status | takenAt, the status in the document's language, values rounded to
+ * the KPI's unit. Columns are found by their header: a sheet written before the name column
+ * (kpiId | period | … | takenAt) reads the same, and gains the name at its end (history-store.ts).
  *
  * Decoding never throws and never drops anything: a row that does not read cleanly is reported
  * with its row number and left exactly as it is in the sheet (the add-on never rewrites a
@@ -8,24 +11,77 @@
  * broken row is never "repaired" by a second row for the same period.
  */
 import type { Lang } from '../i18n/lang';
+import { STATUS_WORDS } from '../dashboard/text';
+import type { Unit } from '../kpi/model';
 import { KPI_STATUSES, type KpiStatus } from '../kpi/status';
 import { dayIso } from '../kpi/dates';
 import { parsePeriodKey, type Period } from './periods';
 import { isIsoDateTime } from './time';
 
 export const HISTORY_KIND = 'history';
-export const HISTORY_SCHEMA_VERSION = 1;
-export const HISTORY_HEADER = ['kpiId', 'period', 'periodStart', 'value', 'target', 'status', 'takenAt'] as const;
+export const HISTORY_SCHEMA_VERSION = 2;
+export const HISTORY_HEADER = [
+  'kpiId',
+  'kpiName',
+  'period',
+  'periodStart',
+  'value',
+  'target',
+  'status',
+  'takenAt',
+] as const;
+export type HistoryColumn = (typeof HISTORY_HEADER)[number];
+/** Every column but the name: a sheet without one of these cannot be appended to. */
+export const REQUIRED_HISTORY_COLUMNS: readonly HistoryColumn[] = HISTORY_HEADER.filter((h) => h !== 'kpiName');
+
 /**
- * Number formats per column, as the sheet is created (src/addon/dashboard/history-sheet.ts): B, C
- * and G plain text, where Sheets would otherwise turn `2026-06` into a date; the rest automatic.
+ * Number formats by column, as the sheet is created (src/addon/dashboard/history-sheet.ts) and
+ * each block is appended: ids, names, keys, dates, statuses and stamps as plain text, where
+ * Sheets would turn `2026-06` into a date, `001` into 1 and `TRUE` into a checkbox value.
+ * Values and targets in their KPI's unit (historyValueFormat).
  */
-export const HISTORY_FORMATS = ['General', '@', '@', 'General', 'General', 'General', '@'] as const;
+export const HISTORY_FORMAT_OF: Record<HistoryColumn, string> = {
+  kpiId: '@',
+  kpiName: '@',
+  period: '@',
+  periodStart: '@',
+  value: 'General',
+  target: 'General',
+  status: '@',
+  takenAt: '@',
+};
+export const HISTORY_FORMATS: readonly string[] = HISTORY_HEADER.map((h) => HISTORY_FORMAT_OF[h]);
+
+/** How a value reads in the sheet: percentages as %, euros with 2 decimals and the sign. */
+export function historyValueFormat(unit: Unit | undefined): string {
+  switch (unit) {
+    case '%':
+      return '0.00%';
+    case '€':
+      return '#,##0.00 [$€]';
+    default:
+      return 'General';
+  }
+}
+
+/** Decimals a value is archived with: cents, hundredths of a percent, tenths of a day, hour or point. */
+const DECIMALS: Record<Unit, number> = { '€': 2, '%': 4, days: 1, hours: 1, score: 1, ratio: 2, count: 2, other: 2 };
+
+/** A value rounded to its unit (a person reads 32.5 days, not 32.499999999999996). */
+export function roundToUnit(value: number, unit: Unit | undefined): number {
+  const k = 10 ** (unit ? DECIMALS[unit] : 2);
+  const r = Math.round(value * k) / k;
+  return Object.is(r, -0) ? 0 : r;
+}
 
 export const STATUSES: readonly KpiStatus[] = KPI_STATUSES;
 
 export interface HistoryRow {
   kpiId: string;
+  /** The KPI's name when archived, for a person reading the sheet (ids are what match). */
+  kpiName?: string;
+  /** The KPI's unit, for the value's number format when written (not stored). */
+  unit?: Unit;
   /** `2026-06-15`, `2026-W24`, `2026-06`, `2026-Q2`. */
   period: string;
   /** ISO date of the period's first day. */
@@ -52,8 +108,10 @@ export interface HistoryProblem {
 export interface DecodedHistory {
   /** The header as found (trimmed). */
   header: string[];
-  /** False when A1:G1 is not the expected header: columns were moved, nothing may be appended. */
+  /** False when a required column's header is missing: nothing may be appended. */
   headerOk: boolean;
+  /** The header to append under: the sheet's own columns (plus kpiName at the end when it has none). */
+  columns: string[];
   rows: StoredHistoryRow[];
   problems: HistoryProblem[];
   /** Every (kpiId, period) present, from clean and broken rows alike: `historyKey(kpiId, period)`. */
@@ -69,41 +127,102 @@ export const historyKey = (kpiId: string, period: string): string => `${kpiId} $
 
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
-/** The cells of a row, A..G. */
-export function encodeHistoryRow(r: HistoryRow): (string | number)[] {
-  return [r.kpiId, r.period, r.periodStart, r.value, r.target ?? '', r.status, r.takenAt];
+/** The status as the sheet shows it: its word in the document's language (the code without a language). */
+export const statusCell = (status: KpiStatus, lang?: Lang): string => (lang ? STATUS_WORDS[status][lang] : status);
+
+/** A status cell read back: a code, or its word in either language. */
+export function readStatus(cell: unknown): KpiStatus | null {
+  if (typeof cell !== 'string') return null;
+  const t = cell.trim();
+  for (const s of STATUSES) if (t === s || t === STATUS_WORDS[s].fr || t === STATUS_WORDS[s].en) return s;
+  return null;
+}
+
+/** The cells of a row in the order of `header` (default HISTORY_HEADER); the status in `lang` when given. */
+export function encodeHistoryRow(
+  r: HistoryRow,
+  options: { lang?: Lang; header?: readonly string[] } = {},
+): (string | number)[] {
+  const { lang, header = HISTORY_HEADER } = options;
+  const cells: Record<HistoryColumn, string | number> = {
+    kpiId: r.kpiId,
+    kpiName: r.kpiName ?? '',
+    period: r.period,
+    periodStart: r.periodStart,
+    value: r.value,
+    target: r.target ?? '',
+    status: statusCell(r.status, lang),
+    takenAt: r.takenAt,
+  };
+  return header.map((h) => (h in cells ? cells[h as HistoryColumn] : ''));
 }
 
 const REASONS = {
-  kpiId: { fr: 'identifiant de KPI manquant ou invalide (colonne A)', en: 'missing or invalid KPI id (column A)' },
+  kpiId: { fr: (c: string) => `identifiant de KPI manquant ou invalide (colonne ${c})`, en: (c: string) => `missing or invalid KPI id (column ${c})` },
   period: {
-    fr: 'période illisible (colonne B) ; attendu : 2026-06-15, 2026-W24, 2026-06 ou 2026-Q2',
-    en: 'unreadable period (column B); expected 2026-06-15, 2026-W24, 2026-06 or 2026-Q2',
+    fr: (c: string) => `période illisible (colonne ${c}) ; attendu : 2026-06-15, 2026-W24, 2026-06 ou 2026-Q2`,
+    en: (c: string) => `unreadable period (column ${c}); expected 2026-06-15, 2026-W24, 2026-06 or 2026-Q2`,
   },
   periodStart: {
-    fr: 'début de période absent ou différent de celui de la période (colonne C)',
-    en: 'period start missing or not the start of the period (column C)',
+    fr: (c: string) => `début de période absent ou différent de celui de la période (colonne ${c})`,
+    en: (c: string) => `period start missing or not the start of the period (column ${c})`,
   },
-  value: { fr: 'valeur non numérique (colonne D)', en: 'value is not a number (column D)' },
-  target: { fr: 'cible non numérique (colonne E)', en: 'target is not a number (column E)' },
-  status: { fr: 'statut inconnu (colonne F)', en: 'unknown status (column F)' },
-  takenAt: { fr: 'horodatage illisible (colonne G)', en: 'unreadable timestamp (column G)' },
+  value: { fr: (c: string) => `valeur non numérique (colonne ${c})`, en: (c: string) => `value is not a number (column ${c})` },
+  target: { fr: (c: string) => `cible non numérique (colonne ${c})`, en: (c: string) => `target is not a number (column ${c})` },
+  status: { fr: (c: string) => `statut inconnu (colonne ${c})`, en: (c: string) => `unknown status (column ${c})` },
+  takenAt: { fr: (c: string) => `horodatage illisible (colonne ${c})`, en: (c: string) => `unreadable timestamp (column ${c})` },
   duplicate: {
     fr: (row: number) => `période déjà archivée ligne ${row}`,
     en: (row: number) => `period already archived on row ${row}`,
   },
 };
 
-const readId = (v: unknown): string | null =>
-  typeof v === 'string' && v.trim() !== '' && !/\s/.test(v.trim()) && v.trim().length <= 64 ? v.trim() : null;
+/**
+ * An id cell: text, or what Sheets made of an id typed into a cell that was not plain text
+ * (TRUE and FALSE read as booleans, digits as numbers), so those rows still match their KPI.
+ */
+function readId(v: unknown): string | null {
+  const t =
+    typeof v === 'string'
+      ? v.trim()
+      : typeof v === 'boolean'
+        ? (v ? 'TRUE' : 'FALSE')
+        : typeof v === 'number' && Number.isFinite(v)
+          ? String(v)
+          : '';
+  return t !== '' && !/\s/.test(t) && t.length <= 64 ? t : null;
+}
+
+const letter = (i: number): string => {
+  let n = i + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+};
 
 /**
- * Reads the history from `getValues()` of A1:G(last row). `toIso` turns a Date (a periodStart
- * cell that lost its text format) into the ISO day the sheet shows.
+ * Reads the history from `getValues()` of the sheet's used columns (A1:last column, last row),
+ * finding each column by its header. `toIso` turns a Date (a periodStart cell that lost its
+ * text format) into the ISO day the sheet shows.
  */
 export function decodeHistory(values: unknown[][], lang: Lang, toIso: (d: Date) => string): DecodedHistory {
-  const header = (values[0] ?? []).slice(0, HISTORY_HEADER.length).map((h) => String(h ?? '').trim());
-  const headerOk = values.length === 0 || HISTORY_HEADER.every((h, i) => header[i] === h);
+  const header = (values[0] ?? []).map((h) => String(h ?? '').trim());
+  while (header.length && header[header.length - 1] === '') header.pop();
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (h && !index.has(h)) index.set(h, i);
+  });
+  const headerOk = values.length === 0 || REQUIRED_HISTORY_COLUMNS.every((h) => index.has(h));
+  const columns = values.length === 0 ? [...HISTORY_HEADER] : index.has('kpiName') ? header : [...header, 'kpiName'];
+  const col = (h: HistoryColumn): string => letter(index.get(h) ?? HISTORY_HEADER.indexOf(h));
+  const cellOf = (cells: readonly unknown[], h: HistoryColumn): unknown => {
+    const i = index.get(h);
+    return i === undefined ? undefined : cells[i];
+  };
   const rows: StoredHistoryRow[] = [];
   const problems: HistoryProblem[] = [];
   const taken = new Set<string>();
@@ -111,17 +230,25 @@ export function decodeHistory(values: unknown[][], lang: Lang, toIso: (d: Date) 
   const periodsByKpi = new Map<string, Period[]>();
   let nextRow = Math.max(2, values.length + 1);
   while (nextRow > 2 && (values[nextRow - 2] ?? []).every(isBlank)) nextRow--;
+  if (!headerOk) return { header, headerOk, columns, rows, problems, taken, periodsByKpi, nextRow };
 
   for (let r = 1; r < values.length; r++) {
     const cells = values[r] ?? [];
-    if (cells.slice(0, HISTORY_HEADER.length).every(isBlank)) continue;
+    if (cells.every(isBlank)) continue;
     const row = r + 1;
-    const [idCell, periodCell, startCell, valueCell, targetCell, statusCell, takenCell] = cells;
+    const idCell = cellOf(cells, 'kpiId');
+    const periodCell = cellOf(cells, 'period');
+    const startCell = cellOf(cells, 'periodStart');
+    const valueCell = cellOf(cells, 'value');
+    const targetCell = cellOf(cells, 'target');
+    const statusCell = cellOf(cells, 'status');
+    const takenCell = cellOf(cells, 'takenAt');
+    const nameCell = cellOf(cells, 'kpiName');
     const kpiId = readId(idCell);
     const period = parsePeriodKey(typeof periodCell === 'string' ? periodCell.trim() : periodCell);
     const reasons: string[] = [];
-    if (!kpiId) reasons.push(REASONS.kpiId[lang]);
-    if (!period) reasons.push(REASONS.period[lang]);
+    if (!kpiId) reasons.push(REASONS.kpiId[lang](col('kpiId')));
+    if (!period) reasons.push(REASONS.period[lang](col('period')));
     if (kpiId && period) {
       const key = historyKey(kpiId, period.key);
       const first = firstRowOf.get(key);
@@ -136,35 +263,37 @@ export function decodeHistory(values: unknown[][], lang: Lang, toIso: (d: Date) 
     }
     const start =
       startCell instanceof Date ? toIso(startCell) : typeof startCell === 'string' ? startCell.trim() : startCell;
-    if (period && start !== dayIso(period.start)) reasons.push(REASONS.periodStart[lang]);
+    if (period && start !== dayIso(period.start)) reasons.push(REASONS.periodStart[lang](col('periodStart')));
     const value = typeof valueCell === 'number' && Number.isFinite(valueCell) ? valueCell : null;
-    if (value === null) reasons.push(REASONS.value[lang]);
+    if (value === null) reasons.push(REASONS.value[lang](col('value')));
     const target = isBlank(targetCell)
       ? null
       : typeof targetCell === 'number' && Number.isFinite(targetCell)
         ? targetCell
         : undefined;
-    if (target === undefined) reasons.push(REASONS.target[lang]);
-    const status = STATUSES.find((s) => s === (typeof statusCell === 'string' ? statusCell.trim() : statusCell));
-    if (!status) reasons.push(REASONS.status[lang]);
+    if (target === undefined) reasons.push(REASONS.target[lang](col('target')));
+    const status = readStatus(statusCell);
+    if (!status) reasons.push(REASONS.status[lang](col('status')));
     const takenAt =
       takenCell instanceof Date ? takenCell.toISOString() : typeof takenCell === 'string' ? takenCell.trim() : '';
-    if (!isIsoDateTime(takenAt)) reasons.push(REASONS.takenAt[lang]);
+    if (!isIsoDateTime(takenAt)) reasons.push(REASONS.takenAt[lang](col('takenAt')));
 
-    if (reasons.length) {
+    if (reasons.length || !kpiId || !period || value === null || target === undefined || !status) {
       problems.push({ row, kpiId, period: period?.key ?? null, reason: reasons.join('; ') });
       continue;
     }
-    rows.push({
+    const stored: StoredHistoryRow = {
       row,
-      kpiId: kpiId!,
-      period: period!.key,
+      kpiId,
+      period: period.key,
       periodStart: start as string,
-      value: value!,
-      target: target!,
-      status: status!,
+      value,
+      target,
+      status,
       takenAt,
-    });
+    };
+    if (typeof nameCell === 'string' && nameCell.trim()) stored.kpiName = nameCell.trim();
+    rows.push(stored);
   }
-  return { header, headerOk, rows, problems, taken, periodsByKpi, nextRow };
+  return { header, headerOk, columns, rows, problems, taken, periodsByKpi, nextRow };
 }

@@ -25,7 +25,7 @@ const rangeKpi = kpi({
 });
 
 function input(over: Partial<PlanInput> & { historyRows?: HistoryRow[]; rawHistory?: unknown[][] } = {}): PlanInput {
-  const values = over.rawHistory ?? [[...HISTORY_HEADER], ...(over.historyRows ?? []).map(encodeHistoryRow)];
+  const values = over.rawHistory ?? [[...HISTORY_HEADER], ...(over.historyRows ?? []).map((r) => encodeHistoryRow(r))];
   return {
     today: day('2026-06-15'),
     takenAt: '2026-06-15T08:00:00+02:00',
@@ -80,6 +80,8 @@ describe('single-cell KPIs: the last value read in a period, archived once the p
     expect(next.rows).toEqual([
       {
         kpiId: cellKpi.id,
+        kpiName: 'Tickets ouverts',
+        unit: 'count',
         period: '2026-W25',
         periodStart: '2026-06-15',
         value: 51,
@@ -106,7 +108,7 @@ describe('single-cell KPIs: the last value read in a period, archived once the p
         },
       ],
     ]);
-    const broken = [[...HISTORY_HEADER], [cellKpi.id, '2026-W24', '2026-06-08', 'oops', '', 'on_track', 'x']];
+    const broken = [[...HISTORY_HEADER], [cellKpi.id, '', '2026-W24', '2026-06-08', 'oops', '', 'on_track', 'x']];
     const plan = planRefresh(input({ rawHistory: broken, readings: [cell(57)], pending }));
     expect(plan.rows).toEqual([]);
     expect(plan.pending.get(cellKpi.id)!.period).toBe('2026-W25');
@@ -179,6 +181,8 @@ describe('ranges with dates: the aggregate of each ended period', () => {
     expect(plan.rows).toEqual([
       {
         kpiId: rangeKpi.id,
+        kpiName: 'CA mensuel',
+        unit: 'count',
         period: '2026-05',
         periodStart: '2026-05-01',
         value: 160,
