@@ -19,7 +19,7 @@ import {
   type Unit,
 } from '../core/kpi/model';
 import { periodData } from '../core/kpi/kpi-series';
-import { checkSmart, type Criterion, type Finding, type SmartReport } from '../core/kpi/smart';
+import { checkSmart, type Criterion, type Finding, type FindingCode, type SmartReport } from '../core/kpi/smart';
 import { formulaPlaceholders, listTemplates } from '../core/kpi/templates';
 import type {
   Bootstrap,
@@ -79,7 +79,7 @@ const STEP_CRITERIA: Record<number, Criterion[]> = {
 };
 /** Where to fix a finding: its field's step. */
 const FIX_STEP: Record<Criterion, number> = { specific: 2, measurable: 3, achievable: 4, relevant: 1, timebound: 4 };
-const FIX_STEP_BY_CODE: Record<string, number> = {
+const FIX_STEP_BY_CODE: Partial<Record<FindingCode, number>> = {
   target_missing: 4,
   target_not_number: 4,
   target_scale: 4,

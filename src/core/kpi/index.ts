@@ -54,12 +54,15 @@ export {
   SMART_RULES,
   type Criterion,
   type FindingLevel,
-  type FindingParams,
+  type FindingCode,
+  type FindingOf,
+  type FindingParamsByCode,
   type Finding,
   type SmartInput,
   type SmartStats,
   type SmartReport,
 } from './smart';
+export { FINDING_CODES, isFindingCode } from './smart-messages';
 export type { SourceData, Granularity } from './series';
 export { isoDay, isIsoDate, dayIso, periodIndex } from './dates';
 export { formatNumber, formatRate, formatValue, formatDate } from './format';

@@ -48,20 +48,101 @@ export type Criterion = (typeof CRITERIA)[number];
 export const FINDING_LEVELS = ['pass', 'warning', 'failure'] as const;
 export type FindingLevel = (typeof FINDING_LEVELS)[number];
 
-export type FindingParams = Record<string, string | number | boolean | null>;
+type NoParams = Record<never, never>;
 
-export interface Finding {
+/** The pace the target requires and the one the history shows (rates as fractions per period). */
+interface Pace {
+  required: number | null;
+  typical: number | null;
+  best: number | null;
+  kind: RateKind;
+  periods: number;
+  current: number;
+  target: number;
+  direction: Direction;
+}
+
+/**
+ * Every finding the engine can report, by stable code, with the numbers and words behind it
+ * (rates as fractions, dates ISO). Plain JSON by construction: numbers are finite, a number
+ * that could not be computed is null. The message table (smart-messages.ts) is keyed by the
+ * same codes: a code added here without its message, or a misspelt one, fails to compile.
+ */
+export interface FindingParamsByCode {
+  // Specific
+  name_missing: NoParams;
+  name_too_short: { name: string; length: number };
+  name_too_long: { length: number; max: number };
+  definition_missing: NoParams;
+  definition_repeats_name: { name: string };
+  definition_too_short: { words: number; min: number };
+  vague_verb: { verb: string };
+  unit_missing: NoParams;
+  unit_label_missing: NoParams;
+  direction_missing: NoParams;
+  specific_ok: { name: string };
+  // Measurable
+  source_missing: NoParams;
+  source_invalid: { ref: string };
+  data_not_read: { ref: string };
+  no_numbers: { cells: number; blanks: number; texts: number; sample: string | null };
+  has_text: { cells: number; numbers: number; texts: number; sample: string | null; latest: number | null };
+  data_ok: { cells: number; numbers: number; blanks: number; latest: number | null };
+  dates_unusable: { undated: number; numbers: number };
+  target_missing: NoParams;
+  target_not_number: NoParams;
+  target_scale: { target: number; suggested: number; latest: number };
+  baseline_from_data: { latest: number };
+  baseline_missing: NoParams;
+  // Achievable
+  achievable_no_target: NoParams;
+  achievable_no_history: { values: number; numbers: number; min: number; required?: number | null; kind?: RateKind };
+  achievable_already_met: { current: number; target: number; direction: Direction; suggested: number | null };
+  achievable_no_deadline: NoParams;
+  achievable_no_time: { periods: number; from: string; deadline: string | null };
+  achievable_ok: Pace;
+  achievable_stretch: Pace & { atTypical: number | null };
+  achievable_beyond_best: Pace & { gap: number | null; atBest: number | null; periodsNeeded: number | null };
+  // Relevant
+  too_many_total: { total: number; max: number };
+  objective_missing: NoParams;
+  objective_mismatch: { objectiveId: string; given: string };
+  too_many_on_objective: { count: number; max: number; objective: string };
+  few_on_objective: { count: number; min: number; objective: string };
+  count_ok: { count: number; objective: string };
+  indicator_missing: NoParams;
+  indicator_mix: { count: number; kind: Indicator; objective: string };
+  indicator_mix_ok: { leading: number; lagging: number; objective: string };
+  // Time-bound
+  deadline_missing: NoParams;
+  deadline_invalid: NoParams;
+  deadline_past: { deadline: string | null; today: string };
+  today_invalid: NoParams;
+  frequency_missing: NoParams;
+  few_checkins: { checkins: number; min: number; deadline: string | null; finer: Frequency | null };
+  frequency_finer_than_data: { granularity: Granularity };
+  deadline_after_objective: { deadline: string | null; horizon: string; objective: string };
+  timebound_ok: { deadline: string | null; checkins: number | null };
+}
+
+export type FindingCode = keyof FindingParamsByCode;
+
+/** A code with its parameters; `FindingOf<'vague_verb'>` is one member, `FindingOf` the union of all. */
+export type FindingOf<C extends FindingCode = FindingCode> = {
+  [K in C]: { code: K; params: FindingParamsByCode[K] };
+}[C];
+
+/** The codes that carry no parameter: `add` takes them alone. */
+type BareCode = { [K in FindingCode]: keyof FindingParamsByCode[K] extends never ? K : never }[FindingCode];
+
+export type Finding = FindingOf & {
   criterion: Criterion;
   level: FindingLevel;
-  /** Stable code (`achievable_beyond_best`, `vague_verb`…) for tests and the UI. */
-  code: string;
   /** What is wrong (or, on pass, what was found), with the numbers, in the requested language. */
   message: string;
   /** How to fix it; '' on pass. */
   fix: string;
-  /** The raw numbers behind the message (rates as fractions, dates ISO). */
-  params: FindingParams;
-}
+};
 
 export interface SmartInput {
   /** The draft being edited: possibly incomplete. */
@@ -255,12 +336,12 @@ const VAGUE_VERBS = new RegExp(
 
 // ---------------------------------------------------------------------------------------------
 
-type Raw = { criterion: Criterion; level: FindingLevel; code: string; params: FindingParams };
+type Raw = { criterion: Criterion; level: FindingLevel; finding: FindingOf };
 
 class Findings {
   readonly raw: Raw[] = [];
-  add(criterion: Criterion, level: FindingLevel, code: string, params: FindingParams = {}): void {
-    this.raw.push({ criterion, level, code, params });
+  add(criterion: Criterion, level: FindingLevel, finding: BareCode | FindingOf): void {
+    this.raw.push({ criterion, level, finding: typeof finding === 'string' ? { code: finding, params: {} } : finding });
   }
   has(criterion: Criterion): boolean {
     return this.raw.some((f) => f.criterion === criterion && f.level !== 'pass');
@@ -271,30 +352,34 @@ function checkSpecific(d: Draft, out: Findings): void {
   const c: Criterion = 'specific';
   if (!d.name) out.add(c, 'failure', 'name_missing');
   else if (d.name.length < SMART_RULES.minNameLength)
-    out.add(c, 'warning', 'name_too_short', { name: d.name, length: d.name.length });
+    out.add(c, 'warning', { code: 'name_too_short', params: { name: d.name, length: d.name.length } });
   else if (d.name.length > SMART_RULES.maxNameLength)
-    out.add(c, 'warning', 'name_too_long', { length: d.name.length, max: SMART_RULES.maxNameLength });
+    out.add(c, 'warning', { code: 'name_too_long', params: { length: d.name.length, max: SMART_RULES.maxNameLength } });
 
   if (!d.definition) out.add(c, 'failure', 'definition_missing');
   else {
     const defWords = words(d.definition);
     const nameWords = new Set(words(d.name));
     const extra = defWords.filter((w) => !nameWords.has(w) && !STOPWORDS.has(w));
-    if (d.name && extra.length === 0) out.add(c, 'warning', 'definition_repeats_name', { name: d.name });
+    if (d.name && extra.length === 0)
+      out.add(c, 'warning', { code: 'definition_repeats_name', params: { name: d.name } });
     else if (defWords.length < SMART_RULES.minDefinitionWords) {
-      out.add(c, 'warning', 'definition_too_short', { words: defWords.length, min: SMART_RULES.minDefinitionWords });
+      out.add(c, 'warning', {
+        code: 'definition_too_short',
+        params: { words: defWords.length, min: SMART_RULES.minDefinitionWords },
+      });
     }
   }
 
   const text = `${d.name}\n${d.definition}`;
   const vague = VAGUE_VERBS.exec(text);
-  if (vague && !/\d/.test(text)) out.add(c, 'warning', 'vague_verb', { verb: group(vague, 1) });
+  if (vague && !/\d/.test(text)) out.add(c, 'warning', { code: 'vague_verb', params: { verb: group(vague, 1) } });
 
   if (!d.unit) out.add(c, 'warning', 'unit_missing');
   else if (d.unit === 'other' && !d.unitLabel) out.add(c, 'warning', 'unit_label_missing');
   if (!d.direction) out.add(c, 'failure', 'direction_missing');
 
-  if (!out.has(c)) out.add(c, 'pass', 'specific_ok', { name: d.name });
+  if (!out.has(c)) out.add(c, 'pass', { code: 'specific_ok', params: { name: d.name } });
 }
 
 function sourceRef(source: unknown): { kind: 'cell' | 'range' | null; ref: string } {
@@ -308,39 +393,49 @@ function checkMeasurable(d: Draft, data: unknown, series: ReadSeries, out: Findi
   const c: Criterion = 'measurable';
   const src = sourceRef(d.source);
   if (!src.kind || !src.ref) out.add(c, 'failure', 'source_missing');
-  else if (!parseA1(src.ref)) out.add(c, 'failure', 'source_invalid', { ref: src.ref });
+  else if (!parseA1(src.ref)) out.add(c, 'failure', { code: 'source_invalid', params: { ref: src.ref } });
 
   const latest = series.points.length ? last(series.points).value : null;
   if (data === undefined || data === null) {
-    if (src.kind && src.ref && parseA1(src.ref)) out.add(c, 'warning', 'data_not_read', { ref: src.ref });
+    if (src.kind && src.ref && parseA1(src.ref))
+      out.add(c, 'warning', { code: 'data_not_read', params: { ref: src.ref } });
   } else if (series.numbers === 0) {
-    out.add(c, 'failure', 'no_numbers', {
-      cells: series.cells,
-      blanks: series.blanks,
-      texts: series.texts,
-      sample: series.sampleText,
+    out.add(c, 'failure', {
+      code: 'no_numbers',
+      params: {
+        cells: series.cells,
+        blanks: series.blanks,
+        texts: series.texts,
+        sample: series.sampleText,
+      },
     });
   } else if (series.texts > 0) {
-    out.add(c, 'warning', 'has_text', {
-      cells: series.cells,
-      numbers: series.numbers,
-      texts: series.texts,
-      sample: series.sampleText,
-      latest,
+    out.add(c, 'warning', {
+      code: 'has_text',
+      params: {
+        cells: series.cells,
+        numbers: series.numbers,
+        texts: series.texts,
+        sample: series.sampleText,
+        latest,
+      },
     });
   } else {
-    out.add(c, 'pass', 'data_ok', { cells: series.cells, numbers: series.numbers, blanks: series.blanks, latest });
+    out.add(c, 'pass', {
+      code: 'data_ok',
+      params: { cells: series.cells, numbers: series.numbers, blanks: series.blanks, latest },
+    });
   }
   if (series.undated > 0 && series.numbers > 0)
-    out.add(c, 'warning', 'dates_unusable', { undated: series.undated, numbers: series.numbers });
+    out.add(c, 'warning', { code: 'dates_unusable', params: { undated: series.undated, numbers: series.numbers } });
 
   if (d.target === null) out.add(c, 'failure', d.targetGiven ? 'target_not_number' : 'target_missing');
   else if (d.unit === '%' && d.target > 1 && latest !== null && Math.abs(latest) <= 1) {
-    out.add(c, 'warning', 'target_scale', { target: d.target, suggested: d.target / 100, latest });
+    out.add(c, 'warning', { code: 'target_scale', params: { target: d.target, suggested: d.target / 100, latest } });
   }
 
   if (d.baseline === null) {
-    if (latest !== null) out.add(c, 'pass', 'baseline_from_data', { latest });
+    if (latest !== null) out.add(c, 'pass', { code: 'baseline_from_data', params: { latest } });
     else out.add(c, 'warning', 'baseline_missing');
   }
 }
@@ -378,7 +473,10 @@ function checkAchievable(
     return res;
   }
   if (current === null) {
-    out.add(c, 'warning', 'achievable_no_history', { values: 0, numbers: 0, min: SMART_RULES.minHistoryValues });
+    out.add(c, 'warning', {
+      code: 'achievable_no_history',
+      params: { values: 0, numbers: 0, min: SMART_RULES.minHistoryValues },
+    });
     return res;
   }
   // Without a direction, the target says which way the KPI should go.
@@ -387,9 +485,9 @@ function checkAchievable(
   const pv = valuesPerPeriod(series.points, frequency);
   const startDay = last && last.day !== null ? last.day : todayDay;
   const deadlineDay = isoDay(d.deadline);
-  const n =
+  const span =
     startDay !== null && deadlineDay !== null
-      ? periodIndex(deadlineDay, frequency) - periodIndex(startDay, frequency)
+      ? { from: startDay, periods: periodIndex(deadlineDay, frequency) - periodIndex(startDay, frequency) }
       : null;
   const history = (kind: RateKind) => {
     const goods = observedRates(pv, kind).map((r) => goodSide(r, direction));
@@ -399,21 +497,26 @@ function checkAchievable(
   if (direction === 'higher' ? current >= target : current <= target) {
     // Suggest the median pace carried to the deadline, when the history has one in the good direction.
     let suggested: number | null = null;
-    if (pv.length >= SMART_RULES.minHistoryValues && n !== null && n >= 1) {
+    if (pv.length >= SMART_RULES.minHistoryValues && span !== null && span.periods >= 1) {
       const kind = rateKindFor(pv.map((p) => p.value));
       const { typicalGood } = history(kind);
-      if (typicalGood > 0) suggested = project(current, goodSide(typicalGood, direction), n, kind);
+      if (typicalGood > 0)
+        suggested = finiteOrNull(project(current, goodSide(typicalGood, direction), span.periods, kind));
     }
-    out.add(c, 'warning', 'achievable_already_met', { current, target, direction, suggested });
+    out.add(c, 'warning', { code: 'achievable_already_met', params: { current, target, direction, suggested } });
     return res;
   }
-  if (n === null) {
+  if (span === null) {
     out.add(c, 'warning', 'achievable_no_deadline');
     return res;
   }
+  const n = span.periods;
   res.periodsToDeadline = n;
   if (n < 1) {
-    out.add(c, 'warning', 'achievable_no_time', { periods: n, from: dayIso(startDay!), deadline: d.deadline });
+    out.add(c, 'warning', {
+      code: 'achievable_no_time',
+      params: { periods: n, from: dayIso(span.from), deadline: d.deadline },
+    });
     return res;
   }
 
@@ -422,12 +525,15 @@ function checkAchievable(
   const required = ratePerPeriod(current, target, n, kind);
   res.requiredRate = required;
   if (pv.length < SMART_RULES.minHistoryValues) {
-    out.add(c, 'warning', 'achievable_no_history', {
-      values: pv.length,
-      numbers: series.numbers,
-      min: SMART_RULES.minHistoryValues,
-      required,
-      kind,
+    out.add(c, 'warning', {
+      code: 'achievable_no_history',
+      params: {
+        values: pv.length,
+        numbers: series.numbers,
+        min: SMART_RULES.minHistoryValues,
+        required,
+        kind,
+      },
     });
     return res;
   }
@@ -439,22 +545,34 @@ function checkAchievable(
   res.bestRate = best;
   const requiredGood = goodSide(required, direction);
   const eps = 1e-9; // a target exactly at the median or best pace is within it
-  const params: FindingParams = { required, typical, best, kind, periods: n, current, target, direction };
+  const pace: Pace = {
+    required: finiteOrNull(required),
+    typical: finiteOrNull(typical),
+    best: finiteOrNull(best),
+    kind,
+    periods: n,
+    current,
+    target,
+    direction,
+  };
   if (requiredGood <= typicalGood + eps) {
-    out.add(c, 'pass', 'achievable_ok', params);
+    out.add(c, 'pass', { code: 'achievable_ok', params: pace });
   } else if (requiredGood <= bestGood + eps) {
-    params.atTypical = typicalGood > 0 ? project(current, typical, n, kind) : null;
-    out.add(c, 'warning', 'achievable_stretch', params);
+    const atTypical = typicalGood > 0 ? finiteOrNull(project(current, typical, n, kind)) : null;
+    out.add(c, 'warning', { code: 'achievable_stretch', params: { ...pace, atTypical } });
   } else {
-    params.gap = requiredGood - bestGood;
-    params.atBest = null;
-    params.periodsNeeded = null;
+    let atBest: number | null = null;
+    let periodsToTarget: number | null = null;
     if (bestGood > 0) {
-      params.atBest = project(current, best, n, kind);
+      atBest = finiteOrNull(project(current, best, n, kind));
       const needed = periodsNeeded(current, target, best, kind);
-      params.periodsNeeded = Number.isFinite(needed) ? Math.ceil(needed - eps) : null;
+      periodsToTarget = Number.isFinite(needed) ? Math.ceil(needed - eps) : null;
     }
-    out.add(c, 'failure', 'achievable_beyond_best', params);
+    const gap = finiteOrNull(requiredGood - bestGood);
+    out.add(c, 'failure', {
+      code: 'achievable_beyond_best',
+      params: { ...pace, gap, atBest, periodsNeeded: periodsToTarget },
+    });
   }
   return res;
 }
@@ -475,7 +593,7 @@ function checkRelevant(
   });
   const total = others.size + 1;
   if (total > SMART_RULES.maxTotalKpis)
-    out.add(c, 'warning', 'too_many_total', { total, max: SMART_RULES.maxTotalKpis });
+    out.add(c, 'warning', { code: 'too_many_total', params: { total, max: SMART_RULES.maxTotalKpis } });
 
   if (!d.objectiveId) {
     out.add(c, 'failure', 'objective_missing');
@@ -487,19 +605,25 @@ function checkRelevant(
       ? obj.title.trim()
       : d.objectiveId;
   if (obj && typeof obj.id === 'string' && obj.id !== d.objectiveId) {
-    out.add(c, 'warning', 'objective_mismatch', { objectiveId: d.objectiveId, given: obj.id });
+    out.add(c, 'warning', { code: 'objective_mismatch', params: { objectiveId: d.objectiveId, given: obj.id } });
   }
   const siblings = [...others.values()].filter((k) => k.objectiveId === d.objectiveId);
   const count = siblings.length + 1;
   if (count > SMART_RULES.maxKpisPerObjective) {
-    out.add(c, 'warning', 'too_many_on_objective', {
-      count,
-      max: SMART_RULES.maxKpisPerObjective,
-      objective: objTitle,
+    out.add(c, 'warning', {
+      code: 'too_many_on_objective',
+      params: {
+        count,
+        max: SMART_RULES.maxKpisPerObjective,
+        objective: objTitle,
+      },
     });
   } else if (count < SMART_RULES.minKpisPerObjective) {
-    out.add(c, 'pass', 'few_on_objective', { count, min: SMART_RULES.minKpisPerObjective, objective: objTitle });
-  } else out.add(c, 'pass', 'count_ok', { count, objective: objTitle });
+    out.add(c, 'pass', {
+      code: 'few_on_objective',
+      params: { count, min: SMART_RULES.minKpisPerObjective, objective: objTitle },
+    });
+  } else out.add(c, 'pass', { code: 'count_ok', params: { count, objective: objTitle } });
 
   if (!d.indicator) out.add(c, 'warning', 'indicator_missing');
   else if (count >= 2) {
@@ -507,8 +631,8 @@ function checkRelevant(
     const leading = kinds.filter((k) => k === 'leading').length;
     const lagging = kinds.filter((k) => k === 'lagging').length;
     if (leading === count || lagging === count) {
-      out.add(c, 'warning', 'indicator_mix', { count, kind: d.indicator, objective: objTitle });
-    } else out.add(c, 'pass', 'indicator_mix_ok', { leading, lagging, objective: objTitle });
+      out.add(c, 'warning', { code: 'indicator_mix', params: { count, kind: d.indicator, objective: objTitle } });
+    } else out.add(c, 'pass', { code: 'indicator_mix_ok', params: { leading, lagging, objective: objTitle } });
   }
   return { onObjective: count, total };
 }
@@ -526,7 +650,7 @@ function checkTimebound(
   if (deadlineDay === null) out.add(c, 'failure', d.deadlineGiven ? 'deadline_invalid' : 'deadline_missing');
   else if (todayDay === null) out.add(c, 'warning', 'today_invalid');
   else if (deadlineDay <= todayDay)
-    out.add(c, 'failure', 'deadline_past', { deadline: d.deadline, today: dayIso(todayDay) });
+    out.add(c, 'failure', { code: 'deadline_past', params: { deadline: d.deadline, today: dayIso(todayDay) } });
 
   if (!d.frequency) out.add(c, 'failure', 'frequency_missing');
   else {
@@ -534,40 +658,39 @@ function checkTimebound(
       checkins = periodIndex(deadlineDay, d.frequency) - periodIndex(todayDay, d.frequency);
       if (checkins < SMART_RULES.minCheckins) {
         const i = FREQUENCIES.indexOf(d.frequency);
-        out.add(c, 'warning', 'few_checkins', {
-          checkins,
-          min: SMART_RULES.minCheckins,
-          deadline: d.deadline,
-          finer: i > 0 ? at(FREQUENCIES, i - 1) : null,
+        out.add(c, 'warning', {
+          code: 'few_checkins',
+          params: {
+            checkins,
+            min: SMART_RULES.minCheckins,
+            deadline: d.deadline,
+            finer: i > 0 ? at(FREQUENCIES, i - 1) : null,
+          },
         });
       }
     }
     if (granularity && GRANULARITY_RANK[d.frequency] < GRANULARITY_RANK[granularity]) {
-      out.add(c, 'warning', 'frequency_finer_than_data', { granularity });
+      out.add(c, 'warning', { code: 'frequency_finer_than_data', params: { granularity } });
     }
   }
 
   const obj = isRecord(objective) ? objective : null;
-  const horizonDay = obj && obj.id === d.objectiveId ? isoDay(obj.horizon) : null;
-  if (deadlineDay !== null && horizonDay !== null && deadlineDay > horizonDay) {
-    out.add(c, 'warning', 'deadline_after_objective', {
-      deadline: d.deadline,
-      horizon: obj!.horizon as string,
-      objective: str(obj!.title) || d.objectiveId,
+  const horizon = obj && obj.id === d.objectiveId && typeof obj.horizon === 'string' ? obj.horizon : null;
+  const horizonDay = isoDay(horizon);
+  if (obj && horizon !== null && deadlineDay !== null && horizonDay !== null && deadlineDay > horizonDay) {
+    out.add(c, 'warning', {
+      code: 'deadline_after_objective',
+      params: { deadline: d.deadline, horizon, objective: str(obj.title) || d.objectiveId },
     });
   }
-  if (!out.has(c)) out.add(c, 'pass', 'timebound_ok', { deadline: d.deadline, checkins });
+  if (!out.has(c)) out.add(c, 'pass', { code: 'timebound_ok', params: { deadline: d.deadline, checkins } });
   return checkins;
 }
 
-/** Params cross google.script.run: no NaN or ±Infinity (JSON would turn them into null anyway). */
-function jsonParams(p: FindingParams): FindingParams {
-  const out: FindingParams = {};
-  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'number' && !Number.isFinite(v) ? null : v;
-  return out;
+/** Params and stats cross google.script.run as JSON: a number that is not finite is null. */
+function finiteOrNull(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
 }
-
-const finiteOrNull = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
 
 /** Judges a KPI draft against SMART, from its fields and its data. See the module comment for the scoring. */
 export function checkSmart(input: SmartInput, lang: Lang): SmartReport {
@@ -594,23 +717,23 @@ export function checkSmart(input: SmartInput, lang: Lang): SmartReport {
     frequencyAssumed: !d.frequency,
   };
   const findings: Finding[] = out.raw.map((r) => {
-    const params = jsonParams(r.params);
-    return { criterion: r.criterion, level: r.level, code: r.code, ...renderFinding(r.code, params, ctx), params };
+    const texts = renderFinding(r.finding, ctx);
+    return { ...r.finding, criterion: r.criterion, level: r.level, ...texts, fix: r.level === 'pass' ? '' : texts.fix };
   });
-  for (const f of findings) if (f.level === 'pass') f.fix = '';
 
-  const criteria = {} as Record<Criterion, FindingLevel>;
-  let score = 0;
-  for (const criterion of CRITERIA) {
+  /** A criterion's verdict is its worst finding. */
+  const verdict = (criterion: Criterion): FindingLevel => {
     const levels = findings.filter((f) => f.criterion === criterion).map((f) => f.level);
-    const verdict: FindingLevel = levels.includes('failure')
-      ? 'failure'
-      : levels.includes('warning')
-        ? 'warning'
-        : 'pass';
-    criteria[criterion] = verdict;
-    score += SMART_POINTS[verdict];
-  }
+    return levels.includes('failure') ? 'failure' : levels.includes('warning') ? 'warning' : 'pass';
+  };
+  const criteria: Record<Criterion, FindingLevel> = {
+    specific: verdict('specific'),
+    measurable: verdict('measurable'),
+    achievable: verdict('achievable'),
+    relevant: verdict('relevant'),
+    timebound: verdict('timebound'),
+  };
+  const score = CRITERIA.reduce((sum, criterion) => sum + SMART_POINTS[criteria[criterion]], 0);
 
   return {
     findings,

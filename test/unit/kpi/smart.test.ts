@@ -1,6 +1,11 @@
 import {
   checkSmart,
+  FINDING_CODES,
+  isFindingCode,
   type Criterion,
+  type Finding,
+  type FindingCode,
+  type FindingOf,
   type FindingLevel,
   type Kpi,
   type Objective,
@@ -88,8 +93,9 @@ function run(kpiOverrides: Partial<Kpi>, extra: Partial<SmartInput> = {}, lang: 
 
 const codes = (r: SmartReport, criterion?: Criterion) =>
   r.findings.filter((f) => !criterion || f.criterion === criterion).map((f) => f.code);
-const finding = (r: SmartReport, code: string) => {
-  const f = r.findings.find((x) => x.code === code);
+/** The finding with this code; its params are typed by the code (a misspelt code does not compile). */
+const finding = <C extends FindingCode>(r: SmartReport, code: C): Finding & FindingOf<C> => {
+  const f = r.findings.find((x): x is Finding & FindingOf<C> => x.code === code);
   if (!f) throw new Error(`no finding ${code}; got ${codes(r).join(', ')}`);
   return f;
 };
@@ -102,7 +108,7 @@ type Row = {
   input?: Partial<SmartInput>;
   verdicts: Partial<Record<Criterion, FindingLevel>>;
   /** Codes that must be among the findings. */
-  has: string[];
+  has: FindingCode[];
 };
 
 const ROWS: Row[] = [
@@ -453,7 +459,7 @@ describe('Achievable, the numbers', () => {
 });
 
 describe('Specific', () => {
-  test.each<[string, Partial<Kpi>, string, FindingLevel]>([
+  test.each<[string, Partial<Kpi>, FindingCode, FindingLevel]>([
     ['name missing', { name: '  ' }, 'name_missing', 'failure'],
     ['name too short', { name: 'CA' }, 'name_too_short', 'warning'],
     ['name too long', { name: 'x'.repeat(81) }, 'name_too_long', 'warning'],
@@ -753,5 +759,102 @@ describe('history counted in periods', () => {
     ).toBe(true);
     // 104 → 200 from January to July (6 months): (200/104)^(1/6) − 1 = +11.5 %/month
     expect(f.message.endsWith('The target requires +11.5% per month.')).toBe(true);
+  });
+});
+
+describe('finding codes', () => {
+  type Scenario = [kpi: Partial<Kpi>, input?: Partial<SmartInput>];
+  const monthly = (values: number[], from = 2024): Partial<SmartInput> => ({
+    data: {
+      values,
+      dates: values.map(
+        (_, i) => `${from + Math.floor((i + 6) / 12)}-${String(((i + 6) % 12) + 1).padStart(2, '0')}-01`,
+      ),
+    },
+  });
+  /** One draft per code that makes the engine report it: typed by code, so a code without its scenario does not compile. */
+  const EXAMPLES: { [C in FindingCode]: Scenario } = {
+    name_missing: [{ name: '' }],
+    name_too_short: [{ name: 'CA' }],
+    name_too_long: [{ name: 'x'.repeat(81) }],
+    definition_missing: [{ definition: '' }],
+    definition_repeats_name: [{ definition: 'Leads qualifiés par mois' }],
+    definition_too_short: [{ definition: 'Nombre de leads' }],
+    vague_verb: [{ name: 'Augmenter le trafic', definition: 'Augmenter le trafic du site web grâce au blog.' }],
+    unit_missing: [{ unit: undefined }],
+    unit_label_missing: [{ unit: 'other' }],
+    direction_missing: [{ direction: undefined }],
+    specific_ok: [{}],
+    source_missing: [{ source: undefined }],
+    source_invalid: [{ source: { kind: 'range', values: 'Ventes 2024!B2:B13' } }],
+    data_not_read: [{}, { data: undefined }],
+    no_numbers: [{}, { data: { values: ['n/a', null, ''] } }],
+    has_text: [{}, { data: { values: [10, 'n/a', null, 12] } }],
+    data_ok: [{}],
+    dates_unusable: [{}, { data: { values: [1, 2, 3], dates: ['2025-01-01', null, '2025-03-01'] } }],
+    target_missing: [{ target: null }],
+    target_not_number: [{ target: 'beaucoup' as unknown as number }],
+    target_scale: [{ unit: '%', target: 15, baseline: 0.1 }, { data: { values: [0.1, 0.11, 0.12] } }],
+    baseline_from_data: [{ baseline: null }],
+    baseline_missing: [{ baseline: null }, { data: undefined }],
+    achievable_no_target: [{ target: null }],
+    achievable_no_history: [{ target: 50, deadline: '2025-07-15' }, { data: { values: [42] } }],
+    achievable_already_met: [{ target: 115 }, { data: { values: [100, 110, 121] } }],
+    achievable_no_deadline: [{ deadline: undefined }],
+    achievable_no_time: [{ deadline: '2024-12-31', target: 150 }],
+    achievable_ok: [{}],
+    achievable_stretch: [
+      { target: 136.35, deadline: '2025-03-15' },
+      { data: { values: [100, 102, 110.16, 112.3632, 121.352256] } },
+    ],
+    achievable_beyond_best: [{ target: 150, deadline: '2025-07-15' }, { data: { values: FLAT } }],
+    too_many_total: [
+      {},
+      { otherKpis: [...siblings, ...Array.from({ length: 8 }, (_, i) => kpi(`kpi_x${i}`, 'lagging', 'obj_x'))] },
+    ],
+    objective_missing: [{ objectiveId: '' }],
+    objective_mismatch: [{}, { objective: { ...objective, id: 'obj_other' } }],
+    too_many_on_objective: [{}, { otherKpis: ['b', 'c', 'd', 'e', 'f'].map((x) => kpi(`kpi_${x}`, 'lagging')) }],
+    few_on_objective: [{}, { otherKpis: [kpi('kpi_b', 'lagging')] }],
+    count_ok: [{}],
+    indicator_missing: [{ indicator: undefined }],
+    indicator_mix: [{ indicator: 'lagging' }, { otherKpis: [kpi('kpi_b', 'lagging'), kpi('kpi_c', 'lagging')] }],
+    indicator_mix_ok: [{}],
+    deadline_missing: [{ deadline: undefined }],
+    deadline_invalid: [{ deadline: '2025-13-01' }],
+    deadline_past: [{ deadline: '2024-12-31' }],
+    today_invalid: [{}, { today: 'demain' }],
+    frequency_missing: [{ frequency: undefined }],
+    few_checkins: [{ deadline: '2025-03-15' }],
+    frequency_finer_than_data: [{ frequency: 'daily' }, monthly([100, 104, 108, 112])],
+    deadline_after_objective: [{ deadline: '2026-03-31' }],
+    timebound_ok: [{}],
+  };
+
+  test.each(FINDING_CODES.map((c) => [c] as const))(
+    '%s: reported by its scenario, explained in both languages',
+    (code) => {
+      const [kpiOverrides, input] = EXAMPLES[code];
+      for (const lang of ['fr', 'en'] as const) {
+        const f = finding(run(kpiOverrides, input, lang), code);
+        expect(f.message).not.toMatch(/undefined|NaN|Infinity|\[object/);
+        expect(f.message.trim()).not.toBe('');
+        if (f.level !== 'pass') expect(f.fix.trim()).not.toBe('');
+      }
+    },
+  );
+
+  test('the scenarios cover every code, and only codes the engine knows are reported', () => {
+    expect(new Set(Object.keys(EXAMPLES))).toEqual(new Set(FINDING_CODES));
+    for (const [kpiOverrides, input] of Object.values(EXAMPLES))
+      for (const f of run(kpiOverrides, input).findings) expect(isFindingCode(f.code)).toBe(true);
+  });
+
+  test('a misspelt code is no finding code, and does not compile where a code is expected', () => {
+    expect(isFindingCode('achievable_beyond_best')).toBe(true);
+    expect(isFindingCode('achievable_beyond_bset')).toBe(false);
+    expect(isFindingCode('toString')).toBe(false);
+    // @ts-expect-error: 'achievable_beyond_bset' is not a FindingCode (tsc fails if this line compiles)
+    expect(() => finding(run({}), 'achievable_beyond_bset')).toThrow('no finding achievable_beyond_bset');
   });
 });
