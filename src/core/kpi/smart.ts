@@ -531,7 +531,7 @@ function checkAchievable(
         values: pv.length,
         numbers: series.numbers,
         min: SMART_RULES.minHistoryValues,
-        required,
+        required: finiteOrNull(required),
         kind,
       },
     });
