@@ -1,16 +1,23 @@
+import { catalogue, inLang } from '../core/i18n/text';
 import { userLang } from './locale';
+
+const TEXT = catalogue({
+  open: { fr: 'Ouvrir Boussole', en: 'Open Boussole' },
+  help: { fr: 'Aide des fonctions KPI', en: 'KPI function help' },
+  helpTitle: { fr: 'Boussole — fonctions', en: 'Boussole — functions' },
+});
 
 /**
  * Builds Extensions › Boussole. Runs in AuthMode.NONE for users who haven't authorised the
  * add-on yet, so it builds the menu and touches nothing else.
  */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const fr = userLang() === 'fr';
+  const text = inLang(TEXT, userLang());
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem(fr ? 'Ouvrir Boussole' : 'Open Boussole', 'showSidebar')
+    .addItem(text.open, 'showSidebar')
     .addSeparator()
-    .addItem(fr ? 'Aide des fonctions KPI' : 'KPI function help', 'showFunctionHelp')
+    .addItem(text.help, 'showFunctionHelp')
     .addToUi();
 }
 
@@ -23,7 +30,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function showFunctionHelp(): void {
   const lang = userLang();
   const html = HtmlService.createHtmlOutputFromFile(`Help_${lang}`).setWidth(520).setHeight(600);
-  SpreadsheetApp.getUi().showModelessDialog(html, lang === 'fr' ? 'Boussole — fonctions' : 'Boussole — functions');
+  SpreadsheetApp.getUi().showModelessDialog(html, inLang(TEXT, lang).helpTitle);
 }
 
 /** The sidebar: one HTML file built into dist/; its start-up data comes from `bootstrap()`. */

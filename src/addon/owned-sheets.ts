@@ -2,7 +2,7 @@
  * Sheets the add-on owns are tagged with developer metadata and found by that tag, never by their
  * name: a user may rename them, and a sheet the add-on did not tag is never edited or deleted.
  */
-import type { Lang } from '../core/i18n/lang';
+import type { Bilingual } from '../core/i18n/text';
 
 export const OWNER_KEY = 'boussole.sheet';
 export const SCHEMA_KEY = 'boussole.schema';
@@ -102,7 +102,7 @@ export function createOwnedSheet(ss: Spreadsheet, spec: NewOwnedSheet): Sheet {
   return sheet;
 }
 
-export const PROTECTION_TEXT: Record<Lang, string> = {
+export const PROTECTION_TEXT: Bilingual = {
   fr: 'Feuille gérée par Boussole : modifiez les KPI depuis Extensions › Boussole.',
   en: 'Sheet managed by Boussole: edit KPIs from Extensions › Boussole.',
 };

@@ -8,6 +8,7 @@
  * a few thousand distinct dates: formatting each row was what made a refresh spend 49 s).
  * Text dates are left as text, for the core to read in the column's order (kpi/dates.ts).
  */
+import { localize } from '../core/i18n/text';
 import type { Lang } from '../core/i18n/lang';
 import { parseA1, type A1Range } from '../core/kpi/a1';
 import type { Cell, SourceColumns } from '../core/kpi/aggregation';
@@ -141,9 +142,9 @@ export class SheetReader {
 
   private locate(ref: string, lang: Lang): { range: A1Range; grid: unknown[][] } | string {
     const range = parseA1(ref);
-    if (!range?.sheet) return TEXT.badRef[lang](ref);
+    if (!range?.sheet) return localize(TEXT.badRef, lang)(ref);
     const grid = this.grid(range.sheet);
-    if (!grid) return TEXT.noSheet[lang](range.sheet);
+    if (!grid) return localize(TEXT.noSheet, lang)(range.sheet);
     return { range, grid };
   }
 
@@ -166,7 +167,7 @@ export class SheetReader {
     if (inputs.length) columns.inputs = inputs;
     for (const [i, ref] of refs.inputs.entries()) {
       const n = inputs[i]?.length ?? 0;
-      if (n < end) return fail(TEXT.misaligned[lang](ref, n, end));
+      if (n < end) return fail(localize(TEXT.misaligned, lang)(ref, n, end));
     }
     if (refs.dates) {
       const d = this.dates(refs.dates, lang);

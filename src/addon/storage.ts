@@ -8,6 +8,7 @@
  * setValues per run of adjacent columns (normally one), earlier runs put back if a later one
  * fails; success is reported once the row is written, whatever happens after (the lock's release).
  */
+import { localize, type Bilingual } from '../core/i18n/text';
 import { langFromLocale, type Lang } from '../core/i18n/lang';
 import type { FieldError, Kpi, Objective, Validation } from '../core/kpi/model';
 import { fieldLabel, newId } from '../core/kpi/model';
@@ -30,7 +31,7 @@ import { clock } from './clock';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const SHEET_NAMES: Record<'objectives' | 'kpis', Record<Lang, string>> = {
+const SHEET_NAMES: Record<'objectives' | 'kpis', Bilingual> = {
   objectives: { fr: 'Boussole · Objectifs', en: 'Boussole · Objectives' },
   kpis: { fr: 'Boussole · KPI', en: 'Boussole · KPIs' },
 };
@@ -170,7 +171,7 @@ export function loadTable<T>(st: Storage, schema: TableSchema<T>): Table<T> {
   const blank = values.every((row) => row.every(isBlank));
   const decoded = decodeTable(schema, blank ? [] : values, st.lang, st.toIso, formulas);
   const readOnlyReason =
-    version !== null && Number(version) > SCHEMA_VERSION ? TEXT.newerSchema[st.lang](version) : null;
+    version !== null && Number(version) > SCHEMA_VERSION ? localize(TEXT.newerSchema, st.lang)(version) : null;
   return {
     ...decoded,
     ...(blank && { header: headerOf(schema as TableSchema<unknown>), missingColumns: [], nextRow: 2 }),
@@ -178,14 +179,14 @@ export function loadTable<T>(st: Storage, schema: TableSchema<T>): Table<T> {
     readOnlyReason,
     untagged,
     blank,
-    notices: untagged ? [TEXT.untagged[st.lang](sheet.getName())] : [],
+    notices: untagged ? [localize(TEXT.untagged, st.lang)(sheet.getName())] : [],
   };
 }
 
 /** Runs `write` under the document lock: two sidebars saving at once never interleave rows. */
 export function locked<R>(lang: Lang, write: () => R): R {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(20_000)) throw new StorageError(TEXT.busy[lang]);
+  if (!lock.tryLock(20_000)) throw new StorageError(localize(TEXT.busy, lang));
   try {
     return write();
   } finally {
@@ -223,9 +224,9 @@ function createTable<T>(st: Storage, schema: TableSchema<T>, item: T): void {
     st.ss,
     {
       kind: schema.kind,
-      name: SHEET_NAMES[schema.kind][lang],
+      name: localize(SHEET_NAMES[schema.kind], lang),
       schemaVersion: SCHEMA_VERSION,
-      protection: PROTECTION_TEXT[lang],
+      protection: localize(PROTECTION_TEXT, lang),
       header,
       formats: run?.formats ?? [],
     },
@@ -301,7 +302,7 @@ function conflictErrors(conflicts: Conflict[], lang: Lang): FieldError[] {
   return conflicts.map((c) => ({
     field: c.field,
     code: 'changed_meanwhile',
-    message: TEXT.changedMeanwhile[lang](fieldLabel(c.field, lang), show(c.stored), show(c.mine)),
+    message: localize(TEXT.changedMeanwhile, lang)(fieldLabel(c.field, lang), show(c.stored), show(c.mine)),
   }));
 }
 
@@ -322,7 +323,7 @@ function save<T extends { id: string }>(
     const table = loadTable(st, schema);
     if (table.readOnlyReason) throw new StorageError(table.readOnlyReason);
     if (table.sheet && !table.blank && table.missingColumns.length)
-      throw new StorageError(TEXT.missingColumns[st.lang](table.sheet.getName(), table.missingColumns));
+      throw new StorageError(localize(TEXT.missingColumns, st.lang)(table.sheet.getName(), table.missingColumns));
     let draft = request.draft;
     const rawId = draft.id;
     if (rawId !== undefined && rawId !== null && rawId !== '' && typeof rawId !== 'string') return validate(draft);
@@ -338,16 +339,19 @@ function save<T extends { id: string }>(
       if (found) {
         const again = validate(stamp({ ...draft }, found.item));
         if (again.ok && sameValue(again.value, found.item)) return { ok: true, value: found.item };
-        throw new StorageError(TEXT.idTaken[st.lang](givenId));
+        throw new StorageError(localize(TEXT.idTaken, st.lang)(givenId));
       }
-      if (table.problems.some((p) => p.id === givenId)) throw new StorageError(TEXT.idTaken[st.lang](givenId));
+      if (table.problems.some((p) => p.id === givenId))
+        throw new StorageError(localize(TEXT.idTaken, st.lang)(givenId));
     } else if (!givenId) {
       const ids = [...table.items.map((x) => x.item.id), ...table.problems.map((p) => p.id ?? '')];
       draft = { ...draft, id: newId(idPrefix, ids, Math.random) };
     } else {
       if (!found) {
         const broken = table.problems.find((p) => p.id === givenId);
-        throw new StorageError(broken ? TEXT.broken[st.lang](givenId, broken.row) : TEXT.notFound[st.lang](givenId));
+        throw new StorageError(
+          broken ? localize(TEXT.broken, st.lang)(givenId, broken.row) : localize(TEXT.notFound, st.lang)(givenId),
+        );
       }
       existingRow = found.row;
       stored = found.item;
@@ -393,7 +397,7 @@ function remove<T extends { id: string }>(
     promoteProjectTags(st.ss);
     const table = loadTable(st, schema);
     const found = table.items.find((x) => x.item.id === id);
-    if (!found || !table.sheet) throw new StorageError(TEXT.notFound[st.lang](id));
+    if (!found || !table.sheet) throw new StorageError(localize(TEXT.notFound, st.lang)(id));
     if (table.readOnlyReason) throw new StorageError(table.readOnlyReason);
     const refusal = guard();
     if (refusal) throw new StorageError(refusal);
@@ -433,13 +437,16 @@ function objectiveErrors(st: Storage, objectiveId: string): FieldError[] {
   const broken = objectives.problems.find((p) => p.id === objectiveId);
   const [code, text] =
     objectives.sheet && !objectives.blank && objectives.missingColumns.length
-      ? ['objectives_unreadable', TEXT.missingColumns[st.lang](objectives.sheet.getName(), objectives.missingColumns)]
+      ? [
+          'objectives_unreadable',
+          localize(TEXT.missingColumns, st.lang)(objectives.sheet.getName(), objectives.missingColumns),
+        ]
       : broken
-        ? ['objective_unreadable', TEXT.broken[st.lang](objectiveId, broken.row)]
+        ? ['objective_unreadable', localize(TEXT.broken, st.lang)(objectiveId, broken.row)]
         : ['unknown_objective', ''];
   const message = text
     ? `${fieldLabel('objectiveId', st.lang)}${st.lang === 'fr' ? ' : ' : ': '}${text}`
-    : TEXT.unknownObjective[st.lang](objectiveId);
+    : localize(TEXT.unknownObjective, st.lang)(objectiveId);
   return [{ field: 'objectiveId', code, message }];
 }
 
@@ -470,6 +477,6 @@ export function deleteKpi(st: Storage, id: string): void {
 export function deleteObjective(st: Storage, id: string): void {
   remove(st, OBJECTIVES, id, () => {
     const n = loadKpis(st).items.filter((k) => k.item.objectiveId === id).length;
-    return n ? TEXT.objectiveInUse[st.lang](n) : null;
+    return n ? localize(TEXT.objectiveInUse, st.lang)(n) : null;
   });
 }

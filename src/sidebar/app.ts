@@ -53,7 +53,8 @@ import {
   type KpiForm,
   type ObjectiveForm,
 } from './form';
-import { browserLang, STRINGS, WEEK_DAYS, type Strings, type WeekDay } from './i18n';
+import { browserLang, textIn, WEEK_DAYS, type Strings, type WeekDay } from './i18n';
+import { statusWord } from '../core/kpi/status-words';
 import { describeSchedule, lastRunView } from './views/dashboards';
 import {
   fieldId,
@@ -150,7 +151,7 @@ export class App {
   }
 
   get t(): Strings {
-    return STRINGS[this.lang];
+    return textIn(this.lang);
   }
 
   private templateCache: { lang: Lang; list: TemplateView[] } | null = null;
@@ -682,7 +683,7 @@ export class App {
         'p',
         { class: 'kpi-facts' },
         h('span', { class: 'kpi-value', dir: 'auto', title: t.latest }, s.latestText || t.noValue),
-        h('span', { class: `badge status-${s.status}`, 'data-status': s.status }, t.status[s.status] ?? s.status),
+        h('span', { class: `badge status-${s.status}`, 'data-status': s.status }, statusWord(s.status, this.lang)),
         h('span', { class: 'badge smart', 'data-score': score }, t.smartScore(score)),
       ),
       s.sourceError ? h('p', { class: 'error', dir: 'auto', 'data-testid': 'source-error' }, s.sourceError) : null,
@@ -1130,7 +1131,7 @@ export class App {
     const w = this.wizard!;
     if (w.objectiveMode === 'pick') {
       if (!w.form.objectiveId || !this.boot!.objectives.some((o) => o.id === w.form.objectiveId)) {
-        const message = `${fieldLabel('objectiveId', this.lang)}${this.lang === 'fr' ? ' : obligatoire.' : ': required.'}`;
+        const message = this.t.labelled(fieldLabel('objectiveId', this.lang), this.t.requiredField);
         setText(this.reg.errors.get('objectiveId')!, message);
         this.main.querySelector<HTMLInputElement>('input[name="objective-choice"]')?.focus();
         return;

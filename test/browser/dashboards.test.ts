@@ -130,9 +130,9 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   await page.waitForFunction(
     () => document.querySelector('[data-testid=schedule-current]')?.getAttribute('data-kind') === 'daily',
   );
-  expect(await page.textContent('[data-testid=schedule-current]')).toBe('Actuellement : chaque jour à 7\u00a0h');
+  expect(await page.textContent('[data-testid=schedule-current]')).toBe('Actuellement\u00a0: chaque jour à 7\u00a0h');
   expect(await page.textContent('[data-testid=schedule-result]')).toBe(
-    'Planification enregistrée : chaque jour à 7\u00a0h.',
+    'Planification enregistrée\u00a0: chaque jour à 7\u00a0h.',
   );
   expect(refreshTriggers()).toHaveLength(1);
   expect(env.harness.emu.triggers()).toHaveLength(1);
@@ -147,7 +147,9 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   await page.waitForFunction(
     () => document.querySelector('[data-testid=schedule-current]')?.getAttribute('data-kind') === 'weekly',
   );
-  expect(await page.textContent('[data-testid=schedule-current]')).toBe('Actuellement : chaque vendredi à 18\u00a0h');
+  expect(await page.textContent('[data-testid=schedule-current]')).toBe(
+    'Actuellement\u00a0: chaque vendredi à 18\u00a0h',
+  );
   expect(refreshTriggers()).toHaveLength(1);
   expect(env.harness.emu.triggers()).toHaveLength(1);
   await s.shot('55-schedule-weekly');
@@ -158,7 +160,7 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   await again.page.click('#open-settings');
   await again.page.waitForSelector('[data-testid=schedule]');
   expect(await again.page.textContent('[data-testid=schedule-current]')).toBe(
-    'Actuellement : chaque vendredi à 18\u00a0h',
+    'Actuellement\u00a0: chaque vendredi à 18\u00a0h',
   );
   expect(await again.page.isChecked('#schedule-kind-weekly')).toBe(true);
   expect(await again.page.inputValue('#f-schedule-day')).toBe('FRIDAY');
@@ -180,7 +182,7 @@ test('generate the dashboards, refresh now, schedule the refresh; a failed gener
   await page.click('#generate-dashboards');
   await page.waitForSelector('[data-testid=dashboards-error]');
   const message = (await page.textContent('[data-testid=dashboards-error]')) ?? '';
-  expect(message).toMatch(/^La génération a échoué : .+ Les tableaux de bord précédents sont conservés\.$/);
+  expect(message).toMatch(/^La génération a échoué\u00a0: .+ Les tableaux de bord précédents sont conservés\.$/);
   expect(message).not.toMatch(/undefined|\[object|TypeError|at \w+ \(/);
   expect(env.harness.emu.sheetNames()).toContain(listed[0]);
   expect(

@@ -8,6 +8,9 @@ import { CATALOG } from '../../src/functions/catalog';
 import { EXAMPLES, expectedError } from '../../src/functions/examples';
 import { expectResult, parseCall } from '../support/sheet-args';
 import { SERVER_METHODS } from '../../src/shared/api';
+import { inLang } from '../../src/core/i18n/text';
+import { checkSmart } from '../../src/core/kpi/smart';
+import { SIDEBAR_TEXT } from '../../src/sidebar/i18n';
 
 const CODE = 'dist/Code.js';
 const SERVICES = [
@@ -73,6 +76,19 @@ describe('dist/Code.js', () => {
     const bytes = statSync(CODE).size;
     console.log(`pushed server bundle: ${CODE} = ${(bytes / 1024).toFixed(1)} KB`);
     expect(bytes).toBeLessThan(120 * 1024);
+  });
+
+  test("carries only the server's strings: none of the sidebar's words, none of the SMART messages", () => {
+    const code = readFileSync(CODE, 'utf8');
+    const report = checkSmart({ kpi: {}, otherKpis: [], today: '2025-01-15' }, 'fr');
+    const sidebarOnly = [
+      ...(['fr', 'en'] as const).flatMap((lang) => Object.values(inLang(SIDEBAR_TEXT, lang))),
+      ...report.findings.map((f) => f.message),
+    ].filter((s): s is string => typeof s === 'string' && s.length >= 16);
+    expect(sidebarOnly.length).toBeGreaterThan(50);
+    // The same words in both places on purpose: the dashboard header and the sidebar's last-run title.
+    const shownByBoth = new Set(['Dernière actualisation']);
+    expect(sidebarOnly.filter((s) => code.includes(s) && !shownByBoth.has(s))).toEqual([]);
   });
 
   test('loads in a bare context without require, module, process or window, touching no service', () => {
@@ -146,7 +162,7 @@ describe('dist/Code.js', () => {
     });
     const cac = context.CAC as (...a: unknown[]) => unknown;
     expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow(
-      "CAC : dépenses, ligne 4 : « abc » n'est pas un nombre",
+      "CAC\u00a0: dépenses, ligne 4\u00a0: «\u00a0abc\u00a0» n'est pas un nombre",
     );
   });
 
@@ -162,7 +178,7 @@ describe('dist/Code.js', () => {
     });
     const cac = context.CAC as (...a: unknown[]) => unknown;
     expect(() => cac([[1000], [2000], ['abc']], [[10], [20], [30]])).toThrow(
-      "CAC : dépenses, ligne 3 de la plage : « abc » n'est pas un nombre",
+      "CAC\u00a0: dépenses, ligne 3 de la plage\u00a0: «\u00a0abc\u00a0» n'est pas un nombre",
     );
   });
 

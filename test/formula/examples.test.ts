@@ -105,7 +105,7 @@ test('French error messages in a French spreadsheet', () => {
   try {
     const hf = HyperFormula.buildFromArray([[1000, 'abc', '=CAC(A1:B1, 5)']] as never, ENGINE_CONFIG, SHEETS_CONSTANTS);
     const v = hf.getCellValue({ sheet: 0, row: 0, col: 2 }) as DetailedCellError;
-    expect(v.message).toBe("CAC : dépenses, colonne 2 de la plage : « abc » n'est pas un nombre");
+    expect(v.message).toBe("CAC\u00a0: dépenses, colonne 2 de la plage\u00a0: «\u00a0abc\u00a0» n'est pas un nombre");
     hf.destroy();
   } finally {
     registerCustomFunctions(boussoleEngineFunctions(() => 'en'));

@@ -145,8 +145,8 @@ describe('a refresh', () => {
     expect(entry.rowsWritten).toBe(1);
     expect(historyRows(env).map((r) => r.kpiId)).toEqual([sales.id]);
     expect(entry.errors).toEqual([
-      "KPI «\u00a0Perdu\u00a0» : L'onglet « Archives » n'existe pas.",
-      "KPI «\u00a0Vide\u00a0» : la source ne contient aucun nombre ; rien n'est relevé.",
+      "KPI «\u00a0Perdu\u00a0»\u00a0: L'onglet «\u00a0Archives\u00a0» n'existe pas.",
+      "KPI «\u00a0Vide\u00a0»\u00a0: la source ne contient aucun nombre\u202f; rien n'est relevé.",
     ]);
     expect(getSchedule().lastRun!.errors).toEqual(entry.errors);
     expect(env.emu.sheetValues(ownedSheetName(env, 'runlog')!)[1][4]).toBe(entry.errors.join('\n'));
@@ -165,7 +165,7 @@ describe('a refresh', () => {
     });
     expect(seen).toEqual(['15/06/2026 08:00', 'Europe/Paris', 'fr']);
     expect(entry.rowsWritten).toBe(1);
-    expect(entry.errors).toEqual(['En-tête des tableaux de bord non mis à jour : chart quota']);
+    expect(entry.errors).toEqual(['En-tête des tableaux de bord non mis à jour\u00a0: chart quota']);
     expect(historyRows(env)).toHaveLength(1);
     expect(env.emu.sheetValues(ownedSheetName(env, 'runlog')!)[1][4]).toBe(entry.errors[0]);
   });

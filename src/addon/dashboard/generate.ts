@@ -15,7 +15,7 @@ import { type KpiFigures, kpiFigures } from '../../core/dashboard/figures';
 import type { DashboardKey, SheetPlan } from '../../core/dashboard/plan';
 import { TEXT } from '../../core/dashboard/text';
 import type { HistoryRow } from '../../core/history/rows';
-import type { Lang } from '../../core/i18n/lang';
+import { catalogue, localize } from '../../core/i18n/text';
 import type { Kpi } from '../../core/kpi/model';
 import type { DashboardInfo } from '../../shared/api';
 import { OWNER_KEY, SCHEMA_KEY, SHEET_ID_KEY } from '../owned-sheets';
@@ -48,7 +48,7 @@ export interface GenerateOptions {
 /** Thrown when there is nothing to build from: the sidebar shows the message as it is. */
 export class NothingToGenerate extends Error {}
 
-const NOTHING: Record<string, Record<Lang, string>> = {
+const NOTHING = catalogue({
   noKpis: {
     fr: "Aucun KPI à afficher : définissez d'abord un KPI (onglet KPI), puis générez les tableaux de bord.",
     en: 'No KPI to show yet: define a KPI first (KPI tab), then generate the dashboards.',
@@ -61,7 +61,7 @@ const NOTHING: Record<string, Record<Lang, string>> = {
     fr: 'Source introuvable : ',
     en: 'Source not found: ',
   },
-};
+});
 
 /** Every KPI's figures, from its source (one read per source sheet) or the history. */
 export function figuresFor(
@@ -78,7 +78,7 @@ export function figuresFor(
       kpi,
       columns: read.error ? null : read.columns,
       dateOrder: reader.dateOrder,
-      problem: read.error ? NOTHING.missing[ctx.lang] + read.error : null,
+      problem: read.error ? localize(NOTHING.missing, ctx.lang) + read.error : null,
       history,
       today,
     });
@@ -123,9 +123,9 @@ export function dashboardInput(ctx: DashboardContext, layout: DashboardLayout): 
   const objectives = loadObjectives(ctx);
   const kpis = loadKpis(ctx);
   if (!kpis.sheet && kpis.problems.length)
-    throw new NothingToGenerate(NOTHING.unreadable[lang] + kpis.problems.map((p) => p.reason).join(' · '));
+    throw new NothingToGenerate(localize(NOTHING.unreadable, lang) + kpis.problems.map((p) => p.reason).join(' · '));
   const list = kpis.items.map((x) => x.item);
-  if (!list.length) throw new NothingToGenerate(NOTHING.noKpis[lang]);
+  if (!list.length) throw new NothingToGenerate(localize(NOTHING.noKpis, lang));
   const today = ctx.toIso(ctx.now);
   return {
     lang,
@@ -175,7 +175,7 @@ export function generateDashboards(ctx: DashboardContext, options: GenerateOptio
           { key: KPI_COUNT_KEY, value: String(sheetPlan.kpiIds.length) },
           { key: LAYOUT_KEY, value: sheetPlan.kpiIds.join(',') },
         ],
-        TEXT.protection[lang],
+        localize(TEXT.protection, lang),
       ),
     );
   }

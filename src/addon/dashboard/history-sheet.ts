@@ -3,6 +3,7 @@
  * the dashboards' formulas (KPIs sourced from a single cell get their series from it). Shared
  * with the refresh: both find it by its tag, never by its name.
  */
+import { localize, type Bilingual } from '../../core/i18n/text';
 import { HISTORY_HEADER, HISTORY_KIND, HISTORY_SCHEMA_VERSION } from '../../core/history/rows';
 import type { Lang } from '../../core/i18n/lang';
 import { findOwnedSheet, freeSheetName, PROTECTION_TEXT, tagOwnedSheet } from '../owned-sheets';
@@ -13,7 +14,7 @@ export { HISTORY_HEADER, HISTORY_KIND, HISTORY_SCHEMA_VERSION };
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const HISTORY_SHEET_NAMES: Record<Lang, string> = { fr: 'Boussole · Historique', en: 'Boussole · History' };
+export const HISTORY_SHEET_NAMES: Bilingual = { fr: 'Boussole · Historique', en: 'Boussole · History' };
 
 /**
  * The history sheet, created empty (header only) when there is none yet: tagged, warning-only
@@ -24,7 +25,7 @@ export const HISTORY_SHEET_NAMES: Record<Lang, string> = { fr: 'Boussole · Hist
 export function ensureHistorySheet(ss: Spreadsheet, lang: Lang): Sheet {
   const existing = findOwnedSheet(ss, HISTORY_KIND);
   if (existing) return existing;
-  const sheet = ss.insertSheet(freeSheetName(ss, HISTORY_SHEET_NAMES[lang]), ss.getNumSheets());
+  const sheet = ss.insertSheet(freeSheetName(ss, localize(HISTORY_SHEET_NAMES, lang)), ss.getNumSheets());
   try {
     tagOwnedSheet(sheet, HISTORY_KIND, HISTORY_SCHEMA_VERSION);
     sheet.getRange('A:D').setNumberFormat('@');
@@ -34,7 +35,7 @@ export function ensureHistorySheet(ss: Spreadsheet, lang: Lang): Sheet {
       .setValues([[...HISTORY_HEADER]])
       .setFontWeight('bold');
     sheet.setFrozenRows(1);
-    sheet.protect().setWarningOnly(true).setDescription(PROTECTION_TEXT[lang]);
+    sheet.protect().setWarningOnly(true).setDescription(localize(PROTECTION_TEXT, lang));
   } catch (e) {
     try {
       ss.deleteSheet(sheet);

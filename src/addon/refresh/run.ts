@@ -12,6 +12,7 @@
  *    block leaves every sheet as it was; after it, the rows are complete and the next run skips
  *    them (one row per KPI and period, ever).
  */
+import { catalogue, localize } from '../../core/i18n/text';
 import { planRefresh, type KpiReading } from '../../core/history/due';
 import { pendingChanges, pendingFromProperties } from '../../core/history/pending';
 import { dayIn, isoDateTimeIn } from '../../core/history/time';
@@ -57,7 +58,7 @@ export interface RefreshOptions {
   log?: (message: string) => void;
 }
 
-const TEXT: Record<string, Record<Lang, string>> = {
+const TEXT = catalogue({
   busy: {
     fr: 'Une actualisation est déjà en cours dans ce classeur : elle fait ce travail. Réessayez dans un instant.',
     en: 'A refresh is already running in this spreadsheet and is doing this work. Try again in a moment.',
@@ -73,8 +74,11 @@ const TEXT: Record<string, Record<Lang, string>> = {
   },
   afterRun: { fr: 'En-tête des tableaux de bord non mis à jour : ', en: 'Dashboard header not updated: ' },
   runLog: { fr: 'Journal non écrit : ', en: 'Run log not written: ' },
-  kpiRow: { fr: 'Ligne KPI ', en: 'KPI row ' },
-};
+  kpiRowProblem: {
+    fr: (row: number, id: string | null, reason: string) => `Ligne KPI ${row}${id ? ` (${id})` : ''} : ${reason}`,
+    en: (row: number, id: string | null, reason: string) => `KPI row ${row}${id ? ` (${id})` : ''}: ${reason}`,
+  },
+});
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -145,11 +149,11 @@ export function runRefresh(
     locked = !!lock && lock.tryLock(LOCK_WAIT_MS);
   } catch (e) {
     log(`Boussole: refresh failed: ${message(e)}`);
-    return entryOf(0, [TEXT.failed[lang] + message(e) + TEXT.retry[lang]]);
+    return entryOf(0, [localize(TEXT.failed, lang) + message(e) + localize(TEXT.retry, lang)]);
   }
   if (!locked || !lock) {
     log(`Boussole: ${TEXT.busy.en}`);
-    return entryOf(0, [TEXT.busy[lang]]);
+    return entryOf(0, [localize(TEXT.busy, lang)]);
   }
 
   const errors: string[] = [];
@@ -189,13 +193,12 @@ export function runRefresh(
       lang,
       dateOrder: reader.dateOrder,
     });
-    for (const p of kpis.problems)
-      errors.push(`${TEXT.kpiRow[lang]}${p.row}${p.id ? ` (${p.id})` : ''}${lang === 'fr' ? ' : ' : ': '}${p.reason}`);
+    for (const p of kpis.problems) errors.push(localize(TEXT.kpiRowProblem, lang)(p.row, p.id, p.reason));
     errors.push(...plan.errors);
 
     // --- commit ---
     const canWrite = history.headerOk;
-    if (plan.rows.length && !canWrite) errors.push(TEXT.header[lang]);
+    if (plan.rows.length && !canWrite) errors.push(localize(TEXT.header, lang));
     if (canWrite) {
       appendHistory(ss, lang, history, plan.rows);
       rowsWritten = plan.rows.length;
@@ -210,21 +213,21 @@ export function runRefresh(
         const now = clock.now();
         afterRun(ss, refreshedText(now, timeZone, lang), { now, timeZone, lang });
       } catch (e) {
-        errors.push(TEXT.afterRun[lang] + message(e));
+        errors.push(localize(TEXT.afterRun, lang) + message(e));
       }
     }
     const entry = entryOf(rowsWritten, errors);
     try {
       appendRunLog(ss, lang, entry);
     } catch (e) {
-      entry.errors = [...entry.errors, TEXT.runLog[lang] + message(e)];
+      entry.errors = [...entry.errors, localize(TEXT.runLog, lang) + message(e)];
     }
     writeLastRun(entry, props);
     return entry;
   } catch (e) {
     const entry = entryOf(rowsWritten, [
       ...errors,
-      TEXT.failed[lang] + message(e) + (rowsWritten ? '' : TEXT.retry[lang]),
+      localize(TEXT.failed, lang) + message(e) + (rowsWritten ? '' : localize(TEXT.retry, lang)),
     ]);
     log(`Boussole: refresh failed: ${message(e)}`);
     try {

@@ -1,4 +1,5 @@
 /** The run-log sheet: owned kind `runlog`, one line per completed refresh, appended. */
+import { localize, type Bilingual } from '../../core/i18n/text';
 import type { Lang } from '../../core/i18n/lang';
 import {
   encodeRunLogRow,
@@ -12,18 +13,18 @@ import { appendToTableSheet, createTableSheet, findTableSheet, type TableSheetSp
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const RUNLOG_SHEET_NAME: Record<Lang, string> = { fr: 'Boussole · Journal', en: 'Boussole · Run log' };
+export const RUNLOG_SHEET_NAME: Bilingual = { fr: 'Boussole · Journal', en: 'Boussole · Run log' };
 
-const PROTECTION: Record<Lang, string> = {
+const PROTECTION: Bilingual = {
   fr: 'Journal des actualisations de Boussole (début, durée, déclencheur, lignes écrites, erreurs).',
   en: "Log of Boussole's refreshes (start, duration, trigger, rows written, errors).",
 };
 
 export const runLogSpec = (lang: Lang): TableSheetSpec => ({
   kind: RUNLOG_KIND,
-  name: RUNLOG_SHEET_NAME[lang],
+  name: localize(RUNLOG_SHEET_NAME, lang),
   schemaVersion: RUNLOG_SCHEMA_VERSION,
-  protection: PROTECTION[lang],
+  protection: localize(PROTECTION, lang),
   header: RUNLOG_HEADER,
   formats: RUNLOG_FORMATS,
 });

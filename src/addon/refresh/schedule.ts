@@ -2,6 +2,7 @@
  * getSchedule / setSchedule for the sidebar. The schedule, the layout and the spreadsheet id
  * live in document properties (one small JSON value); the trigger is this user's.
  */
+import { localize } from '../../core/i18n/text';
 import { validateSchedule } from '../../core/history/schedule';
 import type { DashboardInfo, Schedule, ScheduleState } from '../../shared/api';
 import { listDashboards } from '../dashboard/owned-dashboards';
@@ -50,9 +51,9 @@ export function setSchedule(input: Schedule, options: ScheduleOptions = {}): Sch
   const ss = resolveSpreadsheet();
   const lang = documentLang(ss);
   const schedule = validateSchedule(input);
-  if (!schedule) throw new Error(TEXT.invalid[lang]);
+  if (!schedule) throw new Error(localize(TEXT.invalid, lang));
   const lock = LockService.getUserLock();
-  if (!lock.tryLock(10_000)) throw new Error(TEXT.busy[lang]);
+  if (!lock.tryLock(10_000)) throw new Error(localize(TEXT.busy, lang));
   try {
     const props = documentProperties();
     // The id first: a trigger that exists must always find its document.

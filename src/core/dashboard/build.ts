@@ -63,7 +63,9 @@ import type {
   SheetPlan,
   Style,
 } from './plan';
-import { SHEET_NAMES, STATUS_WORDS, TEXT, TITLES } from './text';
+import { SHEET_NAMES, TEXT, TITLES } from './text';
+import { statusAfterCount, statusWord } from '../kpi/status-words';
+import { localize } from '../i18n/text';
 
 export type DashboardLayout = 'by_level' | 'overall';
 
@@ -206,7 +208,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   const titles = new Map(input.objectives.map((o) => [o.id, o.title]));
   const k = kpis.length;
   const figuresOf = (kpi: Kpi) => input.figures[kpi.id] ?? NO_FIGURES;
-  const word = (s: TileStatus) => STATUS_WORDS[s][lang];
+  const word = (s: TileStatus) => statusWord(s, lang);
 
   const cells = new Grid();
   const hidden = new Grid();
@@ -216,13 +218,13 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
 
   // --- header --------------------------------------------------------------------------------
   const counts = (['on_track', 'at_risk', 'off_track', 'achieved'] as const).map(
-    (s, i) => `${kpis.filter((x) => figuresOf(x).status === s).length} ${TEXT.summary[lang][i]}`,
+    (s) => `${kpis.filter((x) => figuresOf(x).status === s).length} ${statusAfterCount(s, lang)}`,
   );
-  cells.set(TITLE_ROW, 1, TITLES[key][lang]);
-  cells.set(REFRESHED_CELL.row, 1, TEXT.refreshedLabel[lang]);
+  cells.set(TITLE_ROW, 1, localize(TITLES[key], lang));
+  cells.set(REFRESHED_CELL.row, 1, localize(TEXT.refreshedLabel, lang));
   cells.set(REFRESHED_CELL.row, REFRESHED_CELL.column, input.refreshedText);
-  cells.set(SUMMARY_ROW, 1, k ? counts.join(' · ') : TEXT.noKpis[lang]);
-  cells.set(SUMMARY_ROW + 1, 1, TEXT.legend[lang]);
+  cells.set(SUMMARY_ROW, 1, k ? counts.join(' · ') : localize(TEXT.noKpis, lang));
+  cells.set(SUMMARY_ROW + 1, 1, localize(TEXT.legend, lang));
   styles.push(
     { row: TITLE_ROW, column: 1, rows: 1, columns: 1, fontSize: 18, fontWeight: 'bold' },
     { row: REFRESHED_CELL.row, column: 1, rows: 1, columns: 2, fontColor: COLORS.muted },
@@ -286,14 +288,8 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         width: SCORECARD_WIDTH,
         height: SCORECARD_HEIGHT,
       });
-      if (kpi.target === null) cells.set(r0 + 1, col, TEXT.noTarget[lang]);
-      else
-        cells.set(
-          r0 + 1,
-          col,
-          kpi.target,
-          labelledFormat(`${TEXT.targetLabel[lang]}${lang === 'fr' ? ' :' : ':'}`, values),
-        );
+      if (kpi.target === null) cells.set(r0 + 1, col, localize(TEXT.noTarget, lang));
+      else cells.set(r0 + 1, col, kpi.target, labelledFormat(localize(TEXT.targetLabel, lang), values));
       if (f.progress !== null) cells.set(r0 + 1, col + 1, f.progress, labelledFormat('', PERCENT));
       cells.set(r0 + 2, col + 1, bar(f.progress));
     }
@@ -318,7 +314,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
     // Chart data: [period, actual, target] under a header naming the series; by period key.
     const first = seriesColumn(i);
     const points = f.series.slice(-WINDOW[kpi.frequency]);
-    const [periodH, actualH, targetH] = TEXT.seriesHeader[lang];
+    const [periodH, actualH, targetH] = localize(TEXT.seriesHeader, lang);
     hidden.set(FIRST_TILE_ROW, first, periodH);
     hidden.set(FIRST_TILE_ROW, first + 1, actualH);
     hidden.set(FIRST_TILE_ROW, first + 2, targetH);
@@ -372,7 +368,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         type: 'BAR',
         role: 'categories',
         kpiId: kpi.id,
-        title: TEXT.byCategory[lang](kpi.name),
+        title: localize(TEXT.byCategory, lang)(kpi.name),
         domain: { sheet: 'source', a1: kpi.source.categories },
         series: [{ range: { sheet: 'source', a1: kpi.source.values }, color: COLORS.actual }],
         headerCount: 0,
@@ -387,9 +383,9 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
 
   // --- table header, figures header ----------------------------------------------------------
   if (k) {
-    cells.set(tableTitleRow, 1, TEXT.detailTitle[lang]);
-    TEXT.columns[lang].forEach((h, c) => cells.set(tableHeaderRow, c + 1, h));
-    FIGURES.forEach((_, c) => hidden.set(tableHeaderRow, FIGURES_COLUMN + c, TEXT.figures[lang][c] ?? ''));
+    cells.set(tableTitleRow, 1, localize(TEXT.detailTitle, lang));
+    localize(TEXT.columns, lang).forEach((h, c) => cells.set(tableHeaderRow, c + 1, h));
+    FIGURES.forEach((_, c) => hidden.set(tableHeaderRow, FIGURES_COLUMN + c, localize(TEXT.figures, lang)[c] ?? ''));
     styles.push(
       { row: tableTitleRow, column: 1, rows: 1, columns: 1, fontSize: 12, fontWeight: 'bold' },
       {
@@ -433,7 +429,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
       type: 'COLUMN',
       role: 'progress',
       kpiId: null,
-      title: TEXT.progressChart[lang],
+      title: localize(TEXT.progressChart, lang),
       domain: figureArea(FIGURES_COLUMN),
       series: [
         { range: figureArea(FIGURES_COLUMN + 3), color: COLORS.actual },
@@ -488,7 +484,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   const blocks = [cells.block('cells'), hidden.block('data')].filter((b): b is Block => b !== null);
   return {
     key,
-    name: SHEET_NAMES[key][lang],
+    name: localize(SHEET_NAMES[key], lang),
     kpiIds: kpis.map((x) => x.id),
     rows: Math.max(chartRows, FIRST_TILE_ROW + window + 1, firstKpiRow + k) + 1,
     columns: lastColumn,

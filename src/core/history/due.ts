@@ -22,6 +22,7 @@
  *   rows, are skipped, and a batch never holds a key twice.
  * - One KPI's failure (unreadable source, no number, a bug) is reported and the others go on.
  */
+import { localize } from '../i18n/text';
 import type { Lang } from '../i18n/lang';
 import type { KpiSeries, SourceColumns } from '../kpi/aggregation';
 import { type DateOrder, dayIso, periodEndDay } from '../kpi/dates';
@@ -143,7 +144,7 @@ export function planRefresh(input: PlanInput): Plan {
     try {
       if (error) {
         obs = settle(previous);
-        errors.push(TEXT.source[lang](nameOf(kpi, lang), error));
+        errors.push(localize(TEXT.source, lang)(nameOf(kpi, lang), error));
         continue;
       }
       const archived = (archivedBy.get(kpi.id) ?? []).filter((a) => a.frequency === kpi.frequency);
@@ -175,7 +176,7 @@ export function planRefresh(input: PlanInput): Plan {
       obs = settle(previous);
       const last = series.points[series.points.length - 1];
       if (!last || last.index !== series.currentIndex) {
-        errors.push(TEXT.noNumber[lang](nameOf(kpi, lang)));
+        errors.push(localize(TEXT.noNumber, lang)(nameOf(kpi, lang)));
         continue;
       }
       // A reading replaces the kept one only when it is newer: a clock set back does not overwrite.
@@ -191,7 +192,7 @@ export function planRefresh(input: PlanInput): Plan {
         takenAt,
       };
     } catch (e) {
-      errors.push(TEXT.failed[lang](nameOf(kpi, lang), e instanceof Error ? e.message : String(e)));
+      errors.push(localize(TEXT.failed, lang)(nameOf(kpi, lang), e instanceof Error ? e.message : String(e)));
     } finally {
       if (obs) pending.set(kpi.id, obs);
     }

@@ -10,6 +10,7 @@
  * history row). Its (kpiId, period) still counts as taken when those two cells read, so a
  * broken row is never "repaired" by a second row for the same period.
  */
+import { localize } from '../i18n/text';
 import type { Lang } from '../i18n/lang';
 import { STATUS_WORDS } from '../dashboard/text';
 import type { Unit } from '../kpi/model';
@@ -158,7 +159,10 @@ export function encodeHistoryRow(
 }
 
 const REASONS = {
-  kpiId: { fr: (c: string) => `identifiant de KPI manquant ou invalide (colonne ${c})`, en: (c: string) => `missing or invalid KPI id (column ${c})` },
+  kpiId: {
+    fr: (c: string) => `identifiant de KPI manquant ou invalide (colonne ${c})`,
+    en: (c: string) => `missing or invalid KPI id (column ${c})`,
+  },
   period: {
     fr: (c: string) => `période illisible (colonne ${c}) ; attendu : 2026-06-15, 2026-W24, 2026-06 ou 2026-Q2`,
     en: (c: string) => `unreadable period (column ${c}); expected 2026-06-15, 2026-W24, 2026-06 or 2026-Q2`,
@@ -167,10 +171,19 @@ const REASONS = {
     fr: (c: string) => `début de période absent ou différent de celui de la période (colonne ${c})`,
     en: (c: string) => `period start missing or not the start of the period (column ${c})`,
   },
-  value: { fr: (c: string) => `valeur non numérique (colonne ${c})`, en: (c: string) => `value is not a number (column ${c})` },
-  target: { fr: (c: string) => `cible non numérique (colonne ${c})`, en: (c: string) => `target is not a number (column ${c})` },
+  value: {
+    fr: (c: string) => `valeur non numérique (colonne ${c})`,
+    en: (c: string) => `value is not a number (column ${c})`,
+  },
+  target: {
+    fr: (c: string) => `cible non numérique (colonne ${c})`,
+    en: (c: string) => `target is not a number (column ${c})`,
+  },
   status: { fr: (c: string) => `statut inconnu (colonne ${c})`, en: (c: string) => `unknown status (column ${c})` },
-  takenAt: { fr: (c: string) => `horodatage illisible (colonne ${c})`, en: (c: string) => `unreadable timestamp (column ${c})` },
+  takenAt: {
+    fr: (c: string) => `horodatage illisible (colonne ${c})`,
+    en: (c: string) => `unreadable timestamp (column ${c})`,
+  },
   duplicate: {
     fr: (row: number) => `période déjà archivée ligne ${row}`,
     en: (row: number) => `period already archived on row ${row}`,
@@ -186,7 +199,9 @@ function readId(v: unknown): string | null {
     typeof v === 'string'
       ? v.trim()
       : typeof v === 'boolean'
-        ? (v ? 'TRUE' : 'FALSE')
+        ? v
+          ? 'TRUE'
+          : 'FALSE'
         : typeof v === 'number' && Number.isFinite(v)
           ? String(v)
           : '';
@@ -247,12 +262,12 @@ export function decodeHistory(values: unknown[][], lang: Lang, toIso: (d: Date) 
     const kpiId = readId(idCell);
     const period = parsePeriodKey(typeof periodCell === 'string' ? periodCell.trim() : periodCell);
     const reasons: string[] = [];
-    if (!kpiId) reasons.push(REASONS.kpiId[lang](col('kpiId')));
-    if (!period) reasons.push(REASONS.period[lang](col('period')));
+    if (!kpiId) reasons.push(localize(REASONS.kpiId, lang)(col('kpiId')));
+    if (!period) reasons.push(localize(REASONS.period, lang)(col('period')));
     if (kpiId && period) {
       const key = historyKey(kpiId, period.key);
       const first = firstRowOf.get(key);
-      if (first !== undefined) reasons.push(REASONS.duplicate[lang](first));
+      if (first !== undefined) reasons.push(localize(REASONS.duplicate, lang)(first));
       else {
         firstRowOf.set(key, row);
         taken.add(key);
@@ -263,20 +278,20 @@ export function decodeHistory(values: unknown[][], lang: Lang, toIso: (d: Date) 
     }
     const start =
       startCell instanceof Date ? toIso(startCell) : typeof startCell === 'string' ? startCell.trim() : startCell;
-    if (period && start !== dayIso(period.start)) reasons.push(REASONS.periodStart[lang](col('periodStart')));
+    if (period && start !== dayIso(period.start)) reasons.push(localize(REASONS.periodStart, lang)(col('periodStart')));
     const value = typeof valueCell === 'number' && Number.isFinite(valueCell) ? valueCell : null;
-    if (value === null) reasons.push(REASONS.value[lang](col('value')));
+    if (value === null) reasons.push(localize(REASONS.value, lang)(col('value')));
     const target = isBlank(targetCell)
       ? null
       : typeof targetCell === 'number' && Number.isFinite(targetCell)
         ? targetCell
         : undefined;
-    if (target === undefined) reasons.push(REASONS.target[lang](col('target')));
+    if (target === undefined) reasons.push(localize(REASONS.target, lang)(col('target')));
     const status = readStatus(statusCell);
-    if (!status) reasons.push(REASONS.status[lang](col('status')));
+    if (!status) reasons.push(localize(REASONS.status, lang)(col('status')));
     const takenAt =
       takenCell instanceof Date ? takenCell.toISOString() : typeof takenCell === 'string' ? takenCell.trim() : '';
-    if (!isIsoDateTime(takenAt)) reasons.push(REASONS.takenAt[lang](col('takenAt')));
+    if (!isIsoDateTime(takenAt)) reasons.push(localize(REASONS.takenAt, lang)(col('takenAt')));
 
     if (reasons.length || !kpiId || !period || value === null || target === undefined || !status) {
       problems.push({ row, kpiId, period: period?.key ?? null, reason: reasons.join('; ') });

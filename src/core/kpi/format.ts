@@ -1,3 +1,4 @@
+import { localize } from '../i18n/text';
 import { at, group } from '../arrays';
 import type { Lang } from '../i18n/lang';
 import { isoDay } from './dates';
@@ -9,8 +10,9 @@ import type { Frequency, Unit } from './model';
  * French: decimal comma, narrow no-break space (U+202F) between thousands, no-break space
  * (U+00A0) before %, € and units. English: decimal point, comma between thousands.
  */
-export const NBSP = '\u00a0';
-export const NNBSP = '\u202f';
+import { NBSP, NNBSP } from '../i18n/text';
+
+export { NBSP, NNBSP };
 
 /** `n` with exactly `decimals` decimals, thousands grouped, per language. Minus is U+2212 in neither: plain '-'. */
 export function formatNumber(n: number, lang: Lang, decimals = 0): string {
@@ -66,7 +68,7 @@ export function formatValue(n: number, unit: Unit | undefined, lang: Lang, unitL
       return lang === 'fr' ? `${num}${NBSP}€` : n < 0 ? `-€${num.slice(1)}` : `${plus}€${num.slice(plus.length)}`;
     case 'days':
     case 'hours': {
-      const [one, many] = UNIT_WORDS[lang][unit]!;
+      const [one, many] = localize(UNIT_WORDS, lang)[unit]!;
       return `${num}${NBSP}${Math.abs(n) <= 1 && unit === 'days' ? one : many}`;
     }
     case 'ratio':
@@ -88,7 +90,7 @@ const MONTHS: Record<Lang, string[]> = {
 export function formatDate(iso: string, lang: Lang): string {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!parts || isoDay(iso) === null) return iso;
-  const month = at(MONTHS[lang], +group(parts, 2) - 1);
+  const month = at(localize(MONTHS, lang), +group(parts, 2) - 1);
   return `${+group(parts, 3)}${lang === 'fr' ? NBSP : ' '}${month} ${group(parts, 1)}`;
 }
 
@@ -108,11 +110,11 @@ const PERIOD: Record<Lang, Record<Frequency, { per: string; one: string; many: s
 };
 
 /** "par mois" / "per month". */
-export const perPeriod = (f: Frequency, lang: Lang): string => PERIOD[lang][f].per;
+export const perPeriod = (f: Frequency, lang: Lang): string => localize(PERIOD, lang)[f].per;
 
 /** "3 mois" / "3 months", "1 semaine" / "1 week". */
 export function periodCount(count: number, f: Frequency, lang: Lang): string {
-  const p = PERIOD[lang][f];
+  const p = localize(PERIOD, lang)[f];
   return `${formatAuto(count, lang)}${lang === 'fr' ? NBSP : ' '}${Math.abs(count) === 1 ? p.one : p.many}`;
 }
 
@@ -128,9 +130,6 @@ const FREQ_ADJ_FR: Record<Frequency | 'yearly', Record<Gender, string>> = {
 /** "mensuel" / "mensuelle" / "mensuelles" (French agrees with its noun), "monthly". */
 export const frequencyAdjective = (f: Frequency | 'yearly', lang: Lang, gender: Gender = 'f'): string =>
   lang === 'fr' ? FREQ_ADJ_FR[f][gender] : f;
-
-/** French typography: a no-break space before : ; ? ! (replacing a plain space). Idempotent. */
-export const frenchSpacing = (s: string): string => s.replace(/ ([:;?!])/g, `${NBSP}$1`);
 
 /** « texte » / "text", shortened. */
 export function quote(text: string, lang: Lang, max = 40): string {

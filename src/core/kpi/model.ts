@@ -3,7 +3,8 @@ import { parseA1, seriesShape, type A1Range, type SeriesShape } from './a1';
 import { AGGREGATIONS, aggregationOf, type Aggregation } from './aggregation';
 import { parseKpiFormula } from './formula-kpi';
 import { isIsoDate } from './dates';
-import { frenchSpacing, quote } from './format';
+import { catalogue, inLang, localize, type Bilingual } from '../i18n/text';
+import { quote } from './format';
 
 /*
  * The KPI model. Every type here is plain JSON (strings, numbers, booleans, null): it crosses
@@ -99,7 +100,7 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldE
 // ---------------------------------------------------------------------------------------------
 // Field labels and messages
 
-const LABELS: Record<string, { fr: string; en: string }> = {
+const LABELS: Record<string, Bilingual> = {
   kpi: { fr: 'KPI', en: 'KPI' },
   objective: { fr: 'Objectif', en: 'Objective' },
   id: { fr: 'Identifiant', en: 'Id' },
@@ -135,10 +136,11 @@ const LABELS: Record<string, { fr: string; en: string }> = {
 
 /** The field's name as the form shows it. */
 export function fieldLabel(field: string, lang: Lang): string {
-  return LABELS[field]?.[lang] ?? field;
+  const label = LABELS[field];
+  return label ? localize(label, lang) : field;
 }
 
-const ENUM_WORDS: Record<string, { fr: string[]; en: string[] }> = {
+const ENUM_WORDS: Record<string, Bilingual<string[]>> = {
   level: {
     fr: ['strategic (stratégique)', 'tactical (tactique)', 'operational (opérationnel)'],
     en: [...AUDIENCE_LEVELS],
@@ -187,69 +189,105 @@ type Problem =
 
 const show = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
 
-function describe(field: string, p: Problem, lang: Lang): string {
-  const fr = lang === 'fr';
-  const q = (s: string) => quote(s, lang);
-  switch (p.code) {
-    case 'not_an_object':
-      return fr ? 'attendu : un objet avec ses champs.' : 'expected an object with its fields.';
-    case 'required':
-      return fr ? 'obligatoire.' : 'required.';
-    case 'not_text':
-      return fr ? 'attendu : du texte.' : 'expected text.';
-    case 'too_long':
-      return fr ? `${p.length} caractères ; ${p.max} au plus.` : `${p.length} characters; at most ${p.max}.`;
-    case 'blank_in_id':
-      return fr ? 'sans espace : lettres, chiffres et « _ ».' : 'no spaces: letters, digits and "_".';
-    case 'not_one_of': {
-      const words = (ENUM_WORDS[field] ?? { fr: [], en: [] })[lang].join(', ');
-      return fr
-        ? `${q(p.value)} n'est pas une valeur possible ; attendu : ${words}.`
-        : `${q(p.value)} is not allowed; expected one of ${words}.`;
-    }
-    case 'not_a_date':
-      return fr
-        ? `${q(p.value)} n'est pas une date ; attendu : AAAA-MM-JJ, par exemple 2025-12-31.`
-        : `${q(p.value)} is not a date; expected YYYY-MM-DD, e.g. 2025-12-31.`;
-    case 'not_a_number':
-      return fr
-        ? `${q(p.value)} n'est pas un nombre ; laissez vide ou saisissez un nombre.`
-        : `${q(p.value)} is not a number; leave it blank or enter a number.`;
-    case 'not_a1':
-      return fr
-        ? `${q(p.value)} n'est pas une référence A1 ; exemple : 'Ventes 2024'!B2:B25 (nom d'onglet entre apostrophes, apostrophe interne doublée).`
-        : `${q(p.value)} is not an A1 reference; e.g. 'Sales 2024'!B2:B25 (sheet name in single quotes, inner quote doubled).`;
-    case 'no_sheet':
-      return fr
-        ? `${q(p.value)} ne nomme pas d'onglet ; écrivez-le devant la plage, par exemple Ventes!${p.value}.`
-        : `${q(p.value)} names no sheet; put it before the range, e.g. Sales!${p.value}.`;
-    case 'not_single_cell':
-      return fr
-        ? `${q(p.value)} n'est pas une seule cellule ; choisissez la source « plage » pour une série.`
-        : `${q(p.value)} is not a single cell; choose a "range" source for a series.`;
-    case 'not_a_series':
-      return fr
-        ? `${q(p.value)} couvre plusieurs lignes et plusieurs colonnes ; attendu : une seule colonne ou une seule ligne.`
-        : `${q(p.value)} spans several rows and columns; expected a single column or a single row.`;
-    case 'misaligned':
-      return fr
-        ? `${q(p.value)} (${p.length}) ne s'aligne pas sur la plage des valeurs (${p.otherLength}) ; même orientation et même nombre de cellules attendus.`
-        : `${q(p.value)} (${p.length}) does not line up with the values range (${p.otherLength}); expected the same orientation and number of cells.`;
-    case 'not_a_formula':
-      return fr ? `${q(p.value)} doit commencer par « = ».` : `${q(p.value)} must start with "=".`;
-    case 'ratio_needs_denominator':
-      return fr
-        ? 'obligatoire pour un ratio : la plage dont la somme divise celle des valeurs (par exemple les visiteurs pour un taux de conversion).'
-        : 'required for a ratio: the range whose sum divides the sum of the values (e.g. the visitors for a conversion rate).';
-  }
+type ProblemOf<C extends Problem['code']> = { [K in C]: Extract<Problem, { code: K }> }[C];
+type Describe<C extends Problem['code']> = (p: ProblemOf<C>, field: string, q: (s: string) => string) => string;
+
+/** What is wrong with a field's value, per problem and language (the field's label goes before it). */
+type DescribeTable = { [C in Problem['code']]: Bilingual<Describe<C>> };
+
+const DESCRIBE: DescribeTable = {
+  not_an_object: {
+    fr: (_p, _field, _q) => 'attendu : un objet avec ses champs.',
+    en: (_p, _field, _q) => 'expected an object with its fields.',
+  },
+  required: {
+    fr: (_p, _field, _q) => 'obligatoire.',
+    en: (_p, _field, _q) => 'required.',
+  },
+  not_text: {
+    fr: (_p, _field, _q) => 'attendu : du texte.',
+    en: (_p, _field, _q) => 'expected text.',
+  },
+  too_long: {
+    fr: (p, _field, _q) => `${p.length} caractères ; ${p.max} au plus.`,
+    en: (p, _field, _q) => `${p.length} characters; at most ${p.max}.`,
+  },
+  blank_in_id: {
+    fr: (_p, _field, _q) => 'sans espace : lettres, chiffres et « _ ».',
+    en: (_p, _field, _q) => 'no spaces: letters, digits and "_".',
+  },
+  not_one_of: {
+    fr: (p, field, q) => {
+      const words = (ENUM_WORDS[field]?.fr ?? []).join(', ');
+      return `${q(p.value)} n'est pas une valeur possible ; attendu : ${words}.`;
+    },
+    en: (p, field, q) => {
+      const words = (ENUM_WORDS[field]?.en ?? []).join(', ');
+      return `${q(p.value)} is not allowed; expected one of ${words}.`;
+    },
+  },
+  not_a_date: {
+    fr: (p, _field, q) => `${q(p.value)} n'est pas une date ; attendu : AAAA-MM-JJ, par exemple 2025-12-31.`,
+    en: (p, _field, q) => `${q(p.value)} is not a date; expected YYYY-MM-DD, e.g. 2025-12-31.`,
+  },
+  not_a_number: {
+    fr: (p, _field, q) => `${q(p.value)} n'est pas un nombre ; laissez vide ou saisissez un nombre.`,
+    en: (p, _field, q) => `${q(p.value)} is not a number; leave it blank or enter a number.`,
+  },
+  not_a1: {
+    fr: (p, _field, q) =>
+      `${q(p.value)} n'est pas une référence A1 ; exemple : 'Ventes 2024'!B2:B25 (nom d'onglet entre apostrophes, apostrophe interne doublée).`,
+    en: (p, _field, q) =>
+      `${q(p.value)} is not an A1 reference; e.g. 'Sales 2024'!B2:B25 (sheet name in single quotes, inner quote doubled).`,
+  },
+  no_sheet: {
+    fr: (p, _field, q) =>
+      `${q(p.value)} ne nomme pas d'onglet ; écrivez-le devant la plage, par exemple Ventes!${p.value}.`,
+    en: (p, _field, q) => `${q(p.value)} names no sheet; put it before the range, e.g. Sales!${p.value}.`,
+  },
+  not_single_cell: {
+    fr: (p, _field, q) => `${q(p.value)} n'est pas une seule cellule ; choisissez la source « plage » pour une série.`,
+    en: (p, _field, q) => `${q(p.value)} is not a single cell; choose a "range" source for a series.`,
+  },
+  not_a_series: {
+    fr: (p, _field, q) =>
+      `${q(p.value)} couvre plusieurs lignes et plusieurs colonnes ; attendu : une seule colonne ou une seule ligne.`,
+    en: (p, _field, q) => `${q(p.value)} spans several rows and columns; expected a single column or a single row.`,
+  },
+  misaligned: {
+    fr: (p, _field, q) =>
+      `${q(p.value)} (${p.length}) ne s'aligne pas sur la plage des valeurs (${p.otherLength}) ; même orientation et même nombre de cellules attendus.`,
+    en: (p, _field, q) =>
+      `${q(p.value)} (${p.length}) does not line up with the values range (${p.otherLength}); expected the same orientation and number of cells.`,
+  },
+  not_a_formula: {
+    fr: (p, _field, q) => `${q(p.value)} doit commencer par « = ».`,
+    en: (p, _field, q) => `${q(p.value)} must start with "=".`,
+  },
+  ratio_needs_denominator: {
+    fr: (_p, _field, _q) =>
+      'obligatoire pour un ratio : la plage dont la somme divise celle des valeurs (par exemple les visiteurs pour un taux de conversion).',
+    en: (_p, _field, _q) =>
+      'required for a ratio: the range whose sum divides the sum of the values (e.g. the visitors for a conversion rate).',
+  },
+};
+
+function describe<C extends Problem['code']>(field: string, p: ProblemOf<C>, lang: Lang): string {
+  const text: Bilingual<Describe<C>> = DESCRIBE[p.code];
+  return localize(text, lang)(p, field, (s) => quote(s, lang));
 }
 
 class Collector {
   readonly errors: FieldError[] = [];
   constructor(private readonly lang: Lang) {}
   add(field: string, p: Problem): void {
-    const message = `${fieldLabel(field, this.lang)}${this.lang === 'fr' ? ' : ' : ': '}${describe(field, p, this.lang)}`;
-    this.errors.push({ field, code: p.code, message: this.lang === 'fr' ? frenchSpacing(message) : message });
+    const label = fieldLabel(field, this.lang);
+    const what = describe(field, p, this.lang);
+    this.errors.push({
+      field,
+      code: p.code,
+      message: localize({ fr: `${label} : ${what}`, en: `${label}: ${what}` }, this.lang),
+    });
   }
 }
 
@@ -359,13 +397,17 @@ function a1(c: Collector, field: string, v: unknown): { range: A1Range; text: st
   return { range, text: t };
 }
 
-const describeShape = (s: SeriesShape, lang: Lang): string => {
-  const n = s.length === null ? (lang === 'fr' ? 'ouverte' : 'open-ended') : String(s.length);
-  const what = {
+const SHAPE = catalogue({
+  openEnded: { fr: 'ouverte', en: 'open-ended' },
+  orientation: {
     fr: { column: 'colonne', row: 'ligne', cell: 'cellule' },
     en: { column: 'column', row: 'row', cell: 'cell' },
-  }[lang][s.orientation];
-  return `${what}, ${n}`;
+  },
+});
+
+const describeShape = (s: SeriesShape, lang: Lang): string => {
+  const text = inLang(SHAPE, lang);
+  return `${text.orientation[s.orientation]}, ${s.length === null ? text.openEnded : String(s.length)}`;
 };
 
 /** Two series line up when they have the same orientation and length (open-ended ones start on the same row or column). */

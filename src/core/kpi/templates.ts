@@ -1,5 +1,6 @@
 import { group } from '../arrays';
 import type { Lang } from '../i18n/lang';
+import { localize } from '../i18n/text';
 import type { AudienceLevel, Direction, Frequency, Indicator, Kpi, Unit } from './model';
 
 /*
@@ -843,29 +844,29 @@ export function getTemplate(id: string): KpiTemplate | undefined {
   return BY_ID.get(id);
 }
 
-function localize(t: KpiTemplate, lang: Lang): LocalizedTemplate {
+function templateIn(t: KpiTemplate, lang: Lang): LocalizedTemplate {
   const out: LocalizedTemplate = {
     id: t.id,
     department: t.department,
-    departmentLabel: DEPARTMENT_LABELS[t.department][lang],
-    name: t.name[lang],
-    definition: t.definition[lang],
+    departmentLabel: localize(DEPARTMENT_LABELS[t.department], lang),
+    name: localize(t.name, lang),
+    definition: localize(t.definition, lang),
     unit: t.unit,
     direction: t.direction,
     indicator: t.indicator,
     frequency: t.frequency,
     level: t.level,
   };
-  if (t.unitLabel) out.unitLabel = t.unitLabel[lang];
+  if (t.unitLabel) out.unitLabel = localize(t.unitLabel, lang);
   if (t.formula) out.formula = t.formula;
-  if (t.inputs) out.inputs = t.inputs.map((i) => ({ name: i.name, label: i.label[lang] }));
+  if (t.inputs) out.inputs = t.inputs.map((i) => ({ name: i.name, label: localize(i.label, lang) }));
   if (t.benchmark !== undefined) out.benchmark = t.benchmark;
   return out;
 }
 
 /** Every template in one language, grouped by department in the order of DEPARTMENTS. */
 export function listTemplates(lang: Lang): LocalizedTemplate[] {
-  return DEPARTMENTS.flatMap((d) => TEMPLATES.filter((t) => t.department === d).map((t) => localize(t, lang)));
+  return DEPARTMENTS.flatMap((d) => TEMPLATES.filter((t) => t.department === d).map((t) => templateIn(t, lang)));
 }
 
 /**
@@ -877,8 +878,8 @@ export function kpiFromTemplate(templateId: string, lang: Lang): Partial<Kpi> | 
   const t = BY_ID.get(templateId);
   if (!t) return null;
   const draft: Partial<Kpi> = {
-    name: t.name[lang],
-    definition: t.definition[lang],
+    name: localize(t.name, lang),
+    definition: localize(t.definition, lang),
     unit: t.unit,
     direction: t.direction,
     indicator: t.indicator,
@@ -886,7 +887,7 @@ export function kpiFromTemplate(templateId: string, lang: Lang): Partial<Kpi> | 
     level: t.level,
     templateId: t.id,
   };
-  if (t.unitLabel) draft.unitLabel = t.unitLabel[lang];
+  if (t.unitLabel) draft.unitLabel = localize(t.unitLabel, lang);
   if (t.formula) draft.formula = t.formula;
   if (t.benchmark !== undefined) draft.benchmark = t.benchmark;
   return draft;

@@ -6,6 +6,7 @@
  * a row that does not validate, or a duplicated id is reported with its row number and kept
  * untouched (never dropped, never overwritten); columns the add-on does not know are preserved.
  */
+import { localize } from '../i18n/text';
 import { at } from '../arrays';
 import type { Lang } from '../i18n/lang';
 import type { FieldError, Validation } from '../kpi/model';
@@ -102,7 +103,11 @@ export function decodeTable<T>(
     }
     const rawId = typeof record.id === 'string' && record.id.trim() ? record.id.trim() : null;
     if (missingColumns.length) {
-      problems.push({ row, id: rawId, reason: missingColumns.map((c) => MESSAGES.missingColumn[lang](c)).join('; ') });
+      problems.push({
+        row,
+        id: rawId,
+        reason: missingColumns.map((c) => localize(MESSAGES.missingColumn, lang)(c)).join('; '),
+      });
       continue;
     }
     const result = schema.decode(record, lang);
@@ -113,7 +118,7 @@ export function decodeTable<T>(
     const id = schema.id(result.value);
     const first = seen.get(id);
     if (first !== undefined) {
-      problems.push({ row, id, reason: MESSAGES.duplicate[lang](id, first) });
+      problems.push({ row, id, reason: localize(MESSAGES.duplicate, lang)(id, first) });
       continue;
     }
     seen.set(id, row);
@@ -124,7 +129,7 @@ export function decodeTable<T>(
 }
 
 /** Own keys only (ES2022's Object.hasOwn is not in the project's lib). */
-export const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+export const hasOwn = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
 /** The full-width row for an item: its columns set, other columns as they were. */
 export function encodeRow<T>(schema: TableSchema<T>, header: string[], item: T, previous: unknown[] = []): unknown[] {

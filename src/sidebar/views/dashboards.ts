@@ -3,7 +3,7 @@ import type { Lang } from '../../core/i18n/lang';
 import { formatDate } from '../../core/kpi/format';
 import type { RunLogEntry, Schedule } from '../../shared/api';
 import { h } from '../dom';
-import { STRINGS, type WeekDay } from '../i18n';
+import { textIn, type WeekDay } from '../i18n';
 
 /** `2026-06-15T08:05:00+02:00` → "15 juin 2026 à 8 h 05" / "15 Jun 2026 at 8:05 AM", in the spreadsheet's zone (the offset is kept, not converted). */
 export function runWhen(start: string, lang: Lang): string {
@@ -19,7 +19,7 @@ export function runWhen(start: string, lang: Lang): string {
   }
   const hour = Number(m[2]);
   const time = lang === 'fr' ? `${hour}\u00a0h\u00a0${m[3]}` : `${hour % 12 || 12}:${m[3]} ${hour < 12 ? 'AM' : 'PM'}`;
-  return STRINGS[lang].runWhen(formatDate(m[1], lang), time);
+  return textIn(lang).runWhen(formatDate(m[1], lang), time);
 }
 
 export function secondsText(ms: number, lang: Lang): string {
@@ -29,7 +29,7 @@ export function secondsText(ms: number, lang: Lang): string {
 
 /** "chaque lundi à 7 h" / "every Monday at 7:00 AM". */
 export function describeSchedule(s: Schedule, lang: Lang): string {
-  const t = STRINGS[lang];
+  const t = textIn(lang);
   const d = t.describeSchedule;
   switch (s.kind) {
     case 'off':
@@ -45,7 +45,7 @@ export function describeSchedule(s: Schedule, lang: Lang): string {
 
 /** The last run: when, how, rows written, and every error (add-on triggers send no failure e-mail). */
 export function lastRunView(run: RunLogEntry | null, lang: Lang): HTMLElement {
-  const t = STRINGS[lang];
+  const t = textIn(lang);
   if (!run)
     return h(
       'div',

@@ -2,7 +2,7 @@
 import type { Lang } from '../../core/i18n/lang';
 import { CRITERIA, type Criterion, type Finding, type FindingLevel, type SmartReport } from '../../core/kpi/smart';
 import { h, replaceChildren, setText } from '../dom';
-import { STRINGS } from '../i18n';
+import { textIn } from '../i18n';
 
 const ICON: Record<FindingLevel, string> = { pass: '✓', warning: '!', failure: '✕' };
 const RANK: Record<FindingLevel, number> = { failure: 0, warning: 1, pass: 2 };
@@ -15,11 +15,10 @@ export function headlineFinding(report: SmartReport, criteria: readonly Criterio
 
 /** One line per criterion for screen readers: "Measurable: failed." */
 export function verdictSummary(report: SmartReport, lang: Lang): string {
-  const t = STRINGS[lang];
-  const sep = lang === 'fr' ? ' : ' : ': ';
+  const t = textIn(lang);
   return t.announce(
     report.score,
-    CRITERIA.map((c) => `${t.criteria[c]}${sep}${t.levels[report.criteria[c]]}.`).join(' '),
+    CRITERIA.map((c) => `${t.labelled(t.criteria[c], t.levels[report.criteria[c]])}.`).join(' '),
   );
 }
 
@@ -30,7 +29,7 @@ export interface LivePanel {
 
 /** Fixed-size: updating it never moves anything on the page. */
 export function livePanel(lang: Lang, criteria: readonly Criterion[]): LivePanel {
-  const t = STRINGS[lang];
+  const t = textIn(lang);
   const score = h('span', { class: 'smart-score' });
   const bar = h('span', { class: 'smart-bar-fill' });
   const chips = new Map<Criterion, HTMLElement>();
@@ -71,7 +70,7 @@ export function livePanel(lang: Lang, criteria: readonly Criterion[]): LivePanel
         const chip = chips.get(c)!;
         const level = report.criteria[c];
         chip.setAttribute('data-level', level);
-        const label = `${t.criteria[c]}${lang === 'fr' ? ' : ' : ': '}${t.levels[level]}`;
+        const label = t.labelled(t.criteria[c], t.levels[level]);
         chip.title = label;
         setText(chip.querySelector('.chip-icon')!, ICON[level]);
         setText(chip.querySelector('.sr-only')!, label);
@@ -87,7 +86,7 @@ export function livePanel(lang: Lang, criteria: readonly Criterion[]): LivePanel
 
 /** The review step: every finding, grouped by criterion, with its explanation and its fix. */
 export function reviewList(report: SmartReport, lang: Lang, goFix: (f: Finding) => void): HTMLElement {
-  const t = STRINGS[lang];
+  const t = textIn(lang);
   const list = h('div', { class: 'review', 'data-testid': 'smart-review' });
   replaceChildren(
     list,

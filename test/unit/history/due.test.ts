@@ -283,7 +283,7 @@ describe('failures, orphans, batches', () => {
   test('French messages', () => {
     const plan = planRefresh(input({ lang: 'fr', readings: [cell('')] }));
     expect(plan.errors).toEqual([
-      "KPI «\u00a0Tickets ouverts\u00a0» : la source ne contient aucun nombre ; rien n'est relevé.",
+      "KPI «\u00a0Tickets ouverts\u00a0»\u00a0: la source ne contient aucun nombre\u202f; rien n'est relevé.",
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { formatDate, formatNumber, formatRate, formatValue } from '../../../src/core/kpi';
-import { formatAuto, frenchSpacing } from '../../../src/core/kpi/format';
+import { formatAuto } from '../../../src/core/kpi/format';
 import { isoDay, periodIndex } from '../../../src/core/kpi/dates';
 
 const NBSP = '\u00a0';
@@ -48,11 +48,6 @@ describe('numbers per language', () => {
   test('dates', () => {
     expect(formatDate('2025-12-31', 'fr')).toBe(`31${NBSP}déc. 2025`);
     expect(formatDate('2025-01-05', 'en')).toBe('5 Jan 2025');
-  });
-
-  test('French spacing', () => {
-    expect(frenchSpacing('Nom : obligatoire ; vraiment ?')).toBe(`Nom${NBSP}: obligatoire${NBSP}; vraiment${NBSP}?`);
-    expect(frenchSpacing(frenchSpacing('a : b'))).toBe(`a${NBSP}: b`);
   });
 });
 

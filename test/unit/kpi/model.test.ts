@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { newId, parseNumber, validateKpi, validateObjective, type Kpi, type Objective } from '../../../src/core/kpi';
 
 const NBSP = '\u00a0';
+const NNBSP = '\u202f';
 
 const goodKpi = (): Record<string, unknown> => ({
   id: 'kpi_7f3a9c',
@@ -191,7 +192,7 @@ describe('validateKpi', () => {
   test('messages name the field, say what is wrong and what is expected, in French and English', () => {
     const fr = kpiErrors('deadline', '2025-02-30', 'fr')[0].message;
     expect(fr).toBe(
-      `Échéance${NBSP}: «${NBSP}2025-02-30${NBSP}» n'est pas une date${NBSP}; attendu${NBSP}: AAAA-MM-JJ, par exemple 2025-12-31.`,
+      `Échéance${NBSP}: «${NBSP}2025-02-30${NBSP}» n'est pas une date${NNBSP}; attendu${NBSP}: AAAA-MM-JJ, par exemple 2025-12-31.`,
     );
     const en = kpiErrors('deadline', '2025-02-30', 'en')[0].message;
     expect(en).toBe('Deadline: "2025-02-30" is not a date; expected YYYY-MM-DD, e.g. 2025-12-31.');
@@ -262,7 +263,7 @@ describe('validateObjective', () => {
   test('French message for the level', () => {
     const r = validateObjective({ ...goodObjective(), level: 'board' }, 'fr');
     expect(r.ok ? '' : r.errors[0].message).toBe(
-      `Niveau${NBSP}: «${NBSP}board${NBSP}» n'est pas une valeur possible${NBSP}; attendu${NBSP}: strategic (stratégique), tactical (tactique), operational (opérationnel).`,
+      `Niveau${NBSP}: «${NBSP}board${NBSP}» n'est pas une valeur possible${NNBSP}; attendu${NBSP}: strategic (stratégique), tactical (tactique), operational (opérationnel).`,
     );
   });
 

@@ -283,7 +283,7 @@ describe('Achievable, the numbers', () => {
     const r = run({ target: 150, deadline: '2025-07-15' }, { data: { values: FLAT } }, 'fr');
     const f = finding(r, 'achievable_beyond_best');
     expect(f.message).toBe(
-      `La cible demande +7,0${NBSP}% par mois${NBSP}; l'historique montre au mieux 0,0${NBSP}% par mois (médiane 0,0${NBSP}%), soit 7,0${NBSP}points de moins que nécessaire chaque mois.`,
+      `La cible demande +7,0${NBSP}% par mois${NNBSP}; l'historique montre au mieux 0,0${NBSP}% par mois (médiane 0,0${NBSP}%), soit 7,0${NBSP}points de moins que nécessaire chaque mois.`,
     );
     expect(f.fix).toContain(`visez une cible proche de la valeur actuelle (100)`);
     expect(r.stats.requiredRate).toBeCloseTo(0.0699132, 6); // 1.5^(1/6) − 1
@@ -344,7 +344,7 @@ describe('Achievable, the numbers', () => {
     const r = run(lowerKpi({ target: 10 }), lowerInput(), 'fr');
     const f = finding(r, 'achievable_beyond_best');
     expect(f.message).toBe(
-      `La cible demande -12,6${NBSP}% par semaine${NBSP}; l'historique montre au mieux -5,0${NBSP}% par semaine (médiane -5,0${NBSP}%), soit 7,6${NBSP}points de moins que nécessaire chaque semaine.`,
+      `La cible demande -12,6${NBSP}% par semaine${NNBSP}; l'historique montre au mieux -5,0${NBSP}% par semaine (médiane -5,0${NBSP}%), soit 7,6${NBSP}points de moins que nécessaire chaque semaine.`,
     );
     expect(f.fix).toBe(
       `Visez au plus 14${NBSP}h d'ici l'échéance (votre meilleur rythme tenu à chaque période), ou repoussez l'échéance d'environ 7${NBSP}semaines pour atteindre 10${NBSP}h à ce rythme.`,

@@ -193,7 +193,7 @@ describe('kpiFromTemplate', () => {
     expect(kpiFromTemplate('marketing_cac_payback', 'fr')).toEqual({
       name: 'Délai de retour du CAC',
       definition:
-        "Nombre de mois de marge nécessaires pour rembourser le coût d'acquisition d'un client : CAC ÷ (revenu mensuel moyen par compte × taux de marge).",
+        "Nombre de mois de marge nécessaires pour rembourser le coût d'acquisition d'un client\u00a0: CAC ÷ (revenu mensuel moyen par compte × taux de marge).",
       unit: 'other',
       unitLabel: 'mois',
       direction: 'lower',

@@ -24,7 +24,7 @@ describe('the message says function, argument and position (in the range: the sh
   });
   test('in French, with French punctuation', () => {
     expect(message(() => call('CAC', col(1000, 2000, 'abc'), col(10, 20, 30)), 'fr')).toBe(
-      "CAC : dépenses, ligne 3 de la plage : « abc » n'est pas un nombre",
+      "CAC\u00a0: dépenses, ligne 3 de la plage\u00a0: «\u00a0abc\u00a0» n'est pas un nombre",
     );
   });
   test('multi-column spend names row and column', () => {
@@ -124,7 +124,7 @@ describe('mismatched sizes say both sizes', () => {
   });
   test('in French', () => {
     expect(message(() => call('CAC', col(1, 2, 3), col(1, 2)), 'fr')).toBe(
-      'CAC : dépenses a 3 lignes mais nouveaux_clients en a 2 ; les plages doivent avoir la même taille',
+      'CAC\u00a0: dépenses a 3 lignes mais nouveaux_clients en a 2\u202f; les plages doivent avoir la même taille',
     );
   });
   test('horizontal layouts compare columns', () => {
