@@ -5,7 +5,11 @@ const { createHash } = require('crypto');
 module.exports = {
   process(source, filename) {
     const result = transformSync(source, {
-      loader: filename.endsWith('x') ? 'tsx' : 'ts',
+      loader: filename.endsWith('.js') ? 'js' : filename.endsWith('x') ? 'tsx' : 'ts',
+      // The sidebar's views are TSX with the factory `h` (as src/sidebar/tsconfig.json says for the build).
+      jsx: 'transform',
+      jsxFactory: 'h',
+      jsxFragment: 'Fragment',
       format: 'cjs',
       target: 'node20',
       sourcemap: 'inline',
@@ -14,6 +18,6 @@ module.exports = {
     return { code: result.code };
   },
   getCacheKey(source, filename) {
-    return createHash('sha1').update(source).update(filename).update('v1').digest('hex');
+    return createHash('sha1').update(source).update(filename).update('v2').digest('hex');
   },
 };

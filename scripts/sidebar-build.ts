@@ -1,5 +1,5 @@
 /**
- * Builds the sidebar as ONE HTML file (dist/Sidebar.html): the bundle of src/sidebar/main.ts as a
+ * Builds the sidebar as ONE HTML file (dist/Sidebar.html): the bundle of src/sidebar/main.tsx as a
  * classic IIFE script and src/sidebar/style.css, both inlined. Apps Script serves it with
  * HtmlService.createHtmlOutputFromFile('Sidebar'), in a sandboxed iframe that loads nothing else.
  */
@@ -26,15 +26,17 @@ export function escapeInlineStyle(css: string): string {
 
 export async function bundleSidebarScript(): Promise<string> {
   const result = await build({
-    entryPoints: [resolve(ROOT, 'src/sidebar/main.ts')],
+    entryPoints: [resolve(ROOT, 'src/sidebar/main.tsx')],
     bundle: true,
     write: false,
     format: 'iife',
-    target: 'es2019',
+    // The browsers Google Workspace supports (current versions) all run ES2020: `?.` and `??` stay as written.
+    target: 'es2020',
     platform: 'browser',
     minify: true,
     legalComments: 'none',
-    charset: 'ascii',
+    // The file is served as UTF-8 (<meta charset="utf-8">, HtmlService): accented text stays as is, not \u escapes.
+    charset: 'utf8',
     logLevel: 'warning',
   });
   return result.outputFiles[0].text.trim();

@@ -9,6 +9,8 @@ import { runCustomFunction } from './functions/run';
 import { customFunctionErrorContext } from './addon/locale';
 
 import { serverApi } from './addon/api';
+import type { ServerApi, ServerMethod } from './shared/api';
+import type * as Entry from './main';
 import * as refresh from './addon/refresh';
 
 export { onOpen, onInstall, showFunctionHelp, showSidebar } from './addon/menu';
@@ -29,6 +31,16 @@ export const {
   setSchedule,
 } = serverApi;
 
+/** Every method of ServerApi is a top-level function: a method missing above fails to compile here. */
+type Missing = Exclude<ServerMethod, keyof typeof Entry>;
+type Exported = { [K in ServerMethod & keyof typeof Entry]: (typeof Entry)[K] };
+export type EntryPointsComplete = [Missing] extends [never]
+  ? Exported extends ServerApi
+    ? true
+    : 'an exported method does not match ServerApi'
+  : Missing;
+const entryPointsComplete: EntryPointsComplete = true;
+void entryPointsComplete;
 /** The time-driven trigger's handler (its name is REFRESH_HANDLER in src/addon/refresh). */
 export function runScheduledRefresh(e?: GoogleAppsScript.Events.TimeDriven): void {
   refresh.runScheduledRefresh(e as never);

@@ -14,20 +14,24 @@ import {
   FREQUENCIES,
   validateKpi,
   validateObjective,
+  type FieldError,
   type Frequency,
   type Kpi,
   type KpiSource,
   type Objective,
+  type Validation,
 } from '../core/kpi/model';
 import { assessKpi } from '../core/kpi/status';
 import { parsePeriodKey, periodOfIndex } from '../core/history/periods';
 import type { HistoryRow } from '../core/history/rows';
 import type {
   Bootstrap,
+  ChangeResult,
   DashboardLayout,
   KpiDraft,
   KpiSummary,
   ObjectiveDraft,
+  Refusal,
   SaveOptions,
   Schedule,
   ServerApi,
@@ -109,6 +113,52 @@ function archivedOf(history: readonly HistoryRow[] | null, kpi: Kpi): ArchivedVa
   return out;
 }
 
+/** What Home shows: objectives, KPI summaries (each source read once, in a batch), problems. */
+function summaryOf(ctx: Context): Bootstrap {
+  const objectives = storage.loadObjectives(ctx);
+  const kpis = storage.loadKpis(ctx);
+  const reader = new SheetReader(ctx.ss, ctx.toIso);
+  // Single cells get their past from the history: read it once, and only when one needs it.
+  const history = kpis.items.some(({ item }) => item.source.kind === 'cell')
+    ? readHistory(ctx.ss, ctx.lang, ctx.toIso).rows
+    : null;
+  return {
+    lang: ctx.lang,
+    settings: ctx.settings,
+    today: ctx.today,
+    objectives: objectives.items.map((x) => x.item),
+    kpis: kpis.items.map(({ item }) => summarise(ctx, item, reader.readKpi(item, ctx.lang), reader.dateOrder, history)),
+    problems: storage.problemsOf(objectives, kpis),
+  };
+}
+
+const refused = (message: string, errors: FieldError[] = []): Refusal => ({ ok: false, message, errors });
+
+/**
+ * Runs a change: a storage refusal (not found, in use, busy…) or a validation failure is a
+ * Refusal; otherwise the stored value with the summary read after the write. The write is
+ * committed when `write` returns: a failure reading the summary afterwards must not report the
+ * change as failed (#14 item 3: the user would retry and duplicate it), so the answer is then
+ * accepted with no summary, and the sidebar reads it with `bootstrap`.
+ */
+function change<T>(ctx: Context, write: () => Validation<T>): ChangeResult<T> {
+  let result: Validation<T>;
+  try {
+    result = write();
+  } catch (e) {
+    if (e instanceof storage.StorageError) return refused(e.message);
+    throw e;
+  }
+  if (!result.ok) return refused(result.errors.map((e) => e.message).join(' '), result.errors);
+  let summary: Bootstrap | null = null;
+  try {
+    summary = summaryOf(ctx);
+  } catch {
+    summary = null;
+  }
+  return { ok: true, value: result.value, summary };
+}
+
 /** A KPI's values and status, by the one rule (core/kpi/status.ts). */
 export function summarise(
   ctx: Pick<Context, 'lang' | 'today'>,
@@ -142,58 +192,37 @@ export function summarise(
 
 export const serverApi: ServerApi = {
   bootstrap(): Bootstrap {
-    const ctx = context();
-    const objectives = storage.loadObjectives(ctx);
-    const kpis = storage.loadKpis(ctx);
-    const reader = new SheetReader(ctx.ss, ctx.toIso);
-    // Single cells get their past from the history: read it once, and only when one needs it.
-    const history = kpis.items.some(({ item }) => item.source.kind === 'cell')
-      ? readHistory(ctx.ss, ctx.lang, ctx.toIso).rows
-      : null;
-    return {
-      lang: ctx.lang,
-      settings: ctx.settings,
-      today: ctx.today,
-      objectives: objectives.items.map((x) => x.item),
-      kpis: kpis.items.map(({ item }) =>
-        summarise(ctx, item, reader.readKpi(item, ctx.lang), reader.dateOrder, history),
-      ),
-      problems: storage.problemsOf(objectives, kpis),
-    };
+    return summaryOf(context());
   },
 
   saveObjective(draft: ObjectiveDraft, options?: SaveOptions<Objective>) {
     const ctx = context();
-    return guarded(() =>
+    return change(ctx, () =>
       storage.saveObjective(ctx, { draft: { ...draft }, ...options }, (d) => validateObjective(d, ctx.lang)),
     );
   },
 
   deleteObjective(id: string) {
     const ctx = context();
-    try {
+    return change(ctx, () => {
       storage.deleteObjective(ctx, id);
-      return { ok: true };
-    } catch (e) {
-      if (e instanceof storage.StorageError) return { ok: false, message: e.message };
-      throw e;
-    }
+      return { ok: true, value: id };
+    });
   },
 
   saveKpi(draft: KpiDraft, options?: SaveOptions<Kpi>) {
     const ctx = context();
-    return guarded(() => storage.saveKpi(ctx, { draft: { ...draft }, ...options }, (d) => validateKpi(d, ctx.lang)));
+    return change(ctx, () =>
+      storage.saveKpi(ctx, { draft: { ...draft }, ...options }, (d) => validateKpi(d, ctx.lang)),
+    );
   },
 
   deleteKpi(id: string) {
     const ctx = context();
-    try {
+    return change(ctx, () => {
       storage.deleteKpi(ctx, id);
-      return { ok: true };
-    } catch (e) {
-      if (e instanceof storage.StorageError) return { ok: false, message: e.message };
-      throw e;
-    }
+      return { ok: true, value: id };
+    });
   },
 
   readSelection() {
@@ -234,7 +263,9 @@ export const serverApi: ServerApi = {
   saveSettings(settings: Settings) {
     const clean: Settings = { lang: settings.lang === 'fr' || settings.lang === 'en' ? settings.lang : 'auto' };
     PropertiesService.getUserProperties().setProperty(SETTINGS_KEY, JSON.stringify(clean));
-    return clean;
+    // Read after the write: the summary is in the language just chosen.
+    const ctx = context();
+    return change(ctx, () => ({ ok: true, value: clean }));
   },
 
   generateDashboards(layout: DashboardLayout, smartScores: Record<string, number>) {

@@ -104,8 +104,25 @@ export interface SaveOptions<T> {
   create?: boolean;
 }
 
-export type SaveResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
-export type DeleteResult = { ok: true } | { ok: false; message: string };
+/**
+ * What every change (save, delete, settings) answers. Accepted: the stored value and the refreshed
+ * summary Home shows, so the sidebar needs no second call. Refused: nothing was written; `errors`
+ * are the fields to fix (validation), `message` says why in the user's language (a field error,
+ * an item not found or still in use, the storage busy…). Refusals are answers, never exceptions:
+ * an exception is a failure nobody planned (the sidebar shows it in its banner).
+ */
+export type ChangeResult<T> = Accepted<T> | Refusal;
+export interface Accepted<T> {
+  ok: true;
+  value: T;
+  /** Null when the change was committed but the summary could not be read after it: call `bootstrap`. */
+  summary: Bootstrap | null;
+}
+export interface Refusal {
+  ok: false;
+  message: string;
+  errors: FieldError[];
+}
 
 /** What a source holds, per period, for the wizard's preview and the SMART checks run in the browser. */
 export interface SourceRead {
@@ -151,13 +168,15 @@ export interface ScheduleState {
 
 export interface ServerApi {
   bootstrap(): Bootstrap;
-  saveObjective(draft: ObjectiveDraft, options?: SaveOptions<Objective>): SaveResult<Objective>;
-  deleteObjective(id: string): DeleteResult;
-  saveKpi(draft: KpiDraft, options?: SaveOptions<Kpi>): SaveResult<Kpi>;
-  deleteKpi(id: string): DeleteResult;
+  saveObjective(draft: ObjectiveDraft, options?: SaveOptions<Objective>): ChangeResult<Objective>;
+  /** Refused while KPIs still point to the objective. The value is the deleted id. */
+  deleteObjective(id: string): ChangeResult<string>;
+  saveKpi(draft: KpiDraft, options?: SaveOptions<Kpi>): ChangeResult<Kpi>;
+  deleteKpi(id: string): ChangeResult<string>;
   readSelection(): SelectionInfo;
   readSource(source: KpiSource, options?: ReadOptions): SourceRead;
-  saveSettings(settings: Settings): Settings;
+  /** The summary comes back in the language just chosen. */
+  saveSettings(settings: Settings): ChangeResult<Settings>;
   /**
    * Builds (or rebuilds) the dashboard sheets; the previous ones stay intact if anything fails.
    * `smartScores` (KPI id → 0–100) are the ones the sidebar computed: the SMART engine is not in
@@ -172,7 +191,9 @@ export interface ServerApi {
 }
 
 export type ServerMethod = keyof ServerApi;
-export const SERVER_METHODS: readonly ServerMethod[] = [
+
+/** The methods, for the client and the bundle checks; `METHODS_COMPLETE` below fails to compile when one is missing. */
+export const SERVER_METHODS = [
   'bootstrap',
   'saveObjective',
   'deleteObjective',
@@ -185,4 +206,8 @@ export const SERVER_METHODS: readonly ServerMethod[] = [
   'refreshNow',
   'getSchedule',
   'setSchedule',
-];
+] as const satisfies readonly ServerMethod[];
+
+/** `true` when SERVER_METHODS lists every method of ServerApi; otherwise the type of the missing ones. */
+type Unlisted = Exclude<ServerMethod, (typeof SERVER_METHODS)[number]>;
+export const METHODS_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -129,7 +129,8 @@ export function decodeTable<T>(
 }
 
 /** Own keys only (ES2022's Object.hasOwn is not in the project's lib). */
-export const hasOwn = (o: object, key: string): boolean => Object.hasOwn(o, key);
+// biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is ES2022; the layers compile against ES2020.
+export const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 /** The full-width row for an item: its columns set, other columns as they were. */
 export function encodeRow<T>(schema: TableSchema<T>, header: string[], item: T, previous: unknown[] = []): unknown[] {
