@@ -146,7 +146,7 @@ function change<T>(ctx: Context, write: () => Validation<T>): ChangeResult<T> {
   try {
     result = write();
   } catch (e) {
-    if (e instanceof storage.StorageError) return refused(e.message);
+    if (e instanceof storage.StorageError) return { ok: false, message: e.message, errors: [] };
     throw e;
   }
   if (!result.ok) return refused(result.errors.map((e) => e.message).join(' '), result.errors);

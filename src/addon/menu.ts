@@ -1,4 +1,4 @@
-import { catalogue, inLang } from '../core/i18n/text';
+import { catalogue, localize } from '../core/i18n/text';
 import { userLang } from './locale';
 
 const TEXT = catalogue({
@@ -12,12 +12,12 @@ const TEXT = catalogue({
  * add-on yet, so it builds the menu and touches nothing else.
  */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const text = inLang(TEXT, userLang());
+  const lang = userLang();
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem(text.open, 'showSidebar')
+    .addItem(localize(TEXT.open, lang), 'showSidebar')
     .addSeparator()
-    .addItem(text.help, 'showFunctionHelp')
+    .addItem(localize(TEXT.help, lang), 'showFunctionHelp')
     .addToUi();
 }
 
@@ -30,7 +30,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function showFunctionHelp(): void {
   const lang = userLang();
   const html = HtmlService.createHtmlOutputFromFile(`Help_${lang}`).setWidth(520).setHeight(600);
-  SpreadsheetApp.getUi().showModelessDialog(html, inLang(TEXT, lang).helpTitle);
+  SpreadsheetApp.getUi().showModelessDialog(html, localize(TEXT.helpTitle, lang));
 }
 
 /** The sidebar: one HTML file built into dist/; its start-up data comes from `bootstrap()`. */

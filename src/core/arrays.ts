@@ -5,7 +5,7 @@
  * caller, so it throws instead of letting `undefined` flow on as if it were a value.
  */
 export function at<T>(xs: ArrayLike<T>, i: number): T {
-  if (!(i >= 0 && i < xs.length)) throw new RangeError(`index ${i} outside 0…${xs.length - 1}`);
+  if (!(i >= 0 && i < xs.length)) throw new RangeError(`index ${i} of ${xs.length}`);
   return xs[i] as T;
 }
 
@@ -15,6 +15,6 @@ export const last = <T>(xs: ArrayLike<T>): T => at(xs, xs.length - 1);
 /** Capture group `i` of a match, for a group the pattern always fills (not inside `?`, `*` or `|`). */
 export function group(m: RegExpExecArray | RegExpMatchArray, i: number): string {
   const g = m[i];
-  if (g === undefined) throw new RangeError(`capture group ${i} did not take part in the match`);
+  if (g === undefined) throw new RangeError(`no group ${i}`);
   return g;
 }

@@ -41,12 +41,14 @@ export type InLang<C> = { readonly [K in keyof C]: C[K] extends { fr: infer F } 
  * untouched. Idempotent.
  */
 export function frenchSpacing(s: string): string {
-  return s
-    .replace(/[ \u00a0\u202f]+:/g, `${NBSP}:`)
-    .replace(/[ \u00a0\u202f]+([;!?])/g, `${NNBSP}$1`)
-    .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
-    .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`)
-    .replace(/(\d)[ \u00a0\u202f]+%/g, `$1${NBSP}%`);
+  return s.replace(
+    /[ \u00a0\u202f]+([:;!?%»])|[ \u00a0\u202f]*»|«[ \u00a0\u202f]*/g,
+    (all: string, mark: string | undefined, at: number) => {
+      if (mark === undefined) return all.startsWith('«') ? `«${NBSP}` : `${NBSP}»`;
+      if (mark === '%') return /\d/.test(s.charAt(at - 1)) ? `${NBSP}%` : all;
+      return `${mark === ':' || mark === '»' ? NBSP : NNBSP}${mark}`;
+    },
+  );
 }
 
 /** A value in French gets French typography in every string it holds or returns. */

@@ -3,7 +3,7 @@ import { parseA1, seriesShape, type A1Range, type SeriesShape } from './a1';
 import { AGGREGATIONS, aggregationOf, type Aggregation } from './aggregation';
 import { parseKpiFormula } from './formula-kpi';
 import { isIsoDate } from './dates';
-import { catalogue, inLang, localize, type Bilingual } from '../i18n/text';
+import { catalogue, localize, type Bilingual } from '../i18n/text';
 import { quote } from './format';
 
 /*
@@ -190,91 +190,81 @@ type Problem =
 const show = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
 
 type ProblemOf<C extends Problem['code']> = { [K in C]: Extract<Problem, { code: K }> }[C];
-type Describe<C extends Problem['code']> = (p: ProblemOf<C>, field: string, q: (s: string) => string) => string;
+/** `q` quotes in the language shown (« x » / "x"). */
+type Describe<C extends Problem['code']> = (p: ProblemOf<C>, field: string, q: (s: string) => string) => Bilingual;
 
 /** What is wrong with a field's value, per problem and language (the field's label goes before it). */
-type DescribeTable = { [C in Problem['code']]: Bilingual<Describe<C>> };
+type DescribeTable = { [C in Problem['code']]: Describe<C> };
 
 const DESCRIBE: DescribeTable = {
-  not_an_object: {
-    fr: (_p, _field, _q) => 'attendu : un objet avec ses champs.',
-    en: (_p, _field, _q) => 'expected an object with its fields.',
-  },
-  required: {
-    fr: (_p, _field, _q) => 'obligatoire.',
-    en: (_p, _field, _q) => 'required.',
-  },
-  not_text: {
-    fr: (_p, _field, _q) => 'attendu : du texte.',
-    en: (_p, _field, _q) => 'expected text.',
-  },
-  too_long: {
-    fr: (p, _field, _q) => `${p.length} caractères ; ${p.max} au plus.`,
-    en: (p, _field, _q) => `${p.length} characters; at most ${p.max}.`,
-  },
-  blank_in_id: {
-    fr: (_p, _field, _q) => 'sans espace : lettres, chiffres et « _ ».',
-    en: (_p, _field, _q) => 'no spaces: letters, digits and "_".',
-  },
-  not_one_of: {
-    fr: (p, field, q) => {
-      const words = (ENUM_WORDS[field]?.fr ?? []).join(', ');
-      return `${q(p.value)} n'est pas une valeur possible ; attendu : ${words}.`;
-    },
-    en: (p, field, q) => {
-      const words = (ENUM_WORDS[field]?.en ?? []).join(', ');
-      return `${q(p.value)} is not allowed; expected one of ${words}.`;
-    },
-  },
-  not_a_date: {
-    fr: (p, _field, q) => `${q(p.value)} n'est pas une date ; attendu : AAAA-MM-JJ, par exemple 2025-12-31.`,
-    en: (p, _field, q) => `${q(p.value)} is not a date; expected YYYY-MM-DD, e.g. 2025-12-31.`,
-  },
-  not_a_number: {
-    fr: (p, _field, q) => `${q(p.value)} n'est pas un nombre ; laissez vide ou saisissez un nombre.`,
-    en: (p, _field, q) => `${q(p.value)} is not a number; leave it blank or enter a number.`,
-  },
-  not_a1: {
-    fr: (p, _field, q) =>
-      `${q(p.value)} n'est pas une référence A1 ; exemple : 'Ventes 2024'!B2:B25 (nom d'onglet entre apostrophes, apostrophe interne doublée).`,
-    en: (p, _field, q) =>
-      `${q(p.value)} is not an A1 reference; e.g. 'Sales 2024'!B2:B25 (sheet name in single quotes, inner quote doubled).`,
-  },
-  no_sheet: {
-    fr: (p, _field, q) =>
-      `${q(p.value)} ne nomme pas d'onglet ; écrivez-le devant la plage, par exemple Ventes!${p.value}.`,
-    en: (p, _field, q) => `${q(p.value)} names no sheet; put it before the range, e.g. Sales!${p.value}.`,
-  },
-  not_single_cell: {
-    fr: (p, _field, q) => `${q(p.value)} n'est pas une seule cellule ; choisissez la source « plage » pour une série.`,
-    en: (p, _field, q) => `${q(p.value)} is not a single cell; choose a "range" source for a series.`,
-  },
-  not_a_series: {
-    fr: (p, _field, q) =>
-      `${q(p.value)} couvre plusieurs lignes et plusieurs colonnes ; attendu : une seule colonne ou une seule ligne.`,
-    en: (p, _field, q) => `${q(p.value)} spans several rows and columns; expected a single column or a single row.`,
-  },
-  misaligned: {
-    fr: (p, _field, q) =>
-      `${q(p.value)} (${p.length}) ne s'aligne pas sur la plage des valeurs (${p.otherLength}) ; même orientation et même nombre de cellules attendus.`,
-    en: (p, _field, q) =>
-      `${q(p.value)} (${p.length}) does not line up with the values range (${p.otherLength}); expected the same orientation and number of cells.`,
-  },
-  not_a_formula: {
-    fr: (p, _field, q) => `${q(p.value)} doit commencer par « = ».`,
-    en: (p, _field, q) => `${q(p.value)} must start with "=".`,
-  },
-  ratio_needs_denominator: {
-    fr: (_p, _field, _q) =>
-      'obligatoire pour un ratio : la plage dont la somme divise celle des valeurs (par exemple les visiteurs pour un taux de conversion).',
-    en: (_p, _field, _q) =>
-      'required for a ratio: the range whose sum divides the sum of the values (e.g. the visitors for a conversion rate).',
-  },
+  not_an_object: () => ({
+    fr: 'attendu : un objet avec ses champs.',
+    en: 'expected an object with its fields.',
+  }),
+  required: () => ({
+    fr: 'obligatoire.',
+    en: 'required.',
+  }),
+  not_text: () => ({
+    fr: 'attendu : du texte.',
+    en: 'expected text.',
+  }),
+  too_long: (p) => ({
+    fr: `${p.length} caractères ; ${p.max} au plus.`,
+    en: `${p.length} characters; at most ${p.max}.`,
+  }),
+  blank_in_id: () => ({
+    fr: 'sans espace : lettres, chiffres et « _ ».',
+    en: 'no spaces: letters, digits and "_".',
+  }),
+  not_one_of: (p, field, q) => ({
+    fr: `${q(p.value)} n'est pas une valeur possible ; attendu : ${(ENUM_WORDS[field]?.fr ?? []).join(', ')}.`,
+    en: `${q(p.value)} is not allowed; expected one of ${(ENUM_WORDS[field]?.en ?? []).join(', ')}.`,
+  }),
+  not_a_date: (p, _field, q) => ({
+    fr: `${q(p.value)} n'est pas une date ; attendu : AAAA-MM-JJ, par exemple 2025-12-31.`,
+    en: `${q(p.value)} is not a date; expected YYYY-MM-DD, e.g. 2025-12-31.`,
+  }),
+  not_a_number: (p, _field, q) => ({
+    fr: `${q(p.value)} n'est pas un nombre ; laissez vide ou saisissez un nombre.`,
+    en: `${q(p.value)} is not a number; leave it blank or enter a number.`,
+  }),
+  not_a1: (p, _field, q) => ({
+    fr: `${q(p.value)} n'est pas une référence A1 ; exemple : 'Ventes 2024'!B2:B25 (nom d'onglet entre apostrophes, apostrophe interne doublée).`,
+    en: `${q(p.value)} is not an A1 reference; e.g. 'Sales 2024'!B2:B25 (sheet name in single quotes, inner quote doubled).`,
+  }),
+  no_sheet: (p, _field, q) => ({
+    fr: `${q(p.value)} ne nomme pas d'onglet ; écrivez-le devant la plage, par exemple Ventes!${p.value}.`,
+    en: `${q(p.value)} names no sheet; put it before the range, e.g. Sales!${p.value}.`,
+  }),
+  not_single_cell: (p, _field, q) => ({
+    fr: `${q(p.value)} n'est pas une seule cellule ; choisissez la source « plage » pour une série.`,
+    en: `${q(p.value)} is not a single cell; choose a "range" source for a series.`,
+  }),
+  not_a_series: (p, _field, q) => ({
+    fr: `${q(p.value)} couvre plusieurs lignes et plusieurs colonnes ; attendu : une seule colonne ou une seule ligne.`,
+    en: `${q(p.value)} spans several rows and columns; expected a single column or a single row.`,
+  }),
+  misaligned: (p, _field, q) => ({
+    fr: `${q(p.value)} (${p.length}) ne s'aligne pas sur la plage des valeurs (${p.otherLength}) ; même orientation et même nombre de cellules attendus.`,
+    en: `${q(p.value)} (${p.length}) does not line up with the values range (${p.otherLength}); expected the same orientation and number of cells.`,
+  }),
+  not_a_formula: (p, _field, q) => ({
+    fr: `${q(p.value)} doit commencer par « = ».`,
+    en: `${q(p.value)} must start with "=".`,
+  }),
+  ratio_needs_denominator: () => ({
+    fr: 'obligatoire pour un ratio : la plage dont la somme divise celle des valeurs (par exemple les visiteurs pour un taux de conversion).',
+    en: 'required for a ratio: the range whose sum divides the sum of the values (e.g. the visitors for a conversion rate).',
+  }),
 };
 
 function describe<C extends Problem['code']>(field: string, p: ProblemOf<C>, lang: Lang): string {
-  const text: Bilingual<Describe<C>> = DESCRIBE[p.code];
-  return localize(text, lang)(p, field, (s) => quote(s, lang));
+  const describeIt: Describe<C> = DESCRIBE[p.code];
+  return localize(
+    describeIt(p, field, (s) => quote(s, lang)),
+    lang,
+  );
 }
 
 class Collector {
@@ -406,8 +396,8 @@ const SHAPE = catalogue({
 });
 
 const describeShape = (s: SeriesShape, lang: Lang): string => {
-  const text = inLang(SHAPE, lang);
-  return `${text.orientation[s.orientation]}, ${s.length === null ? text.openEnded : String(s.length)}`;
+  const open = localize(SHAPE.openEnded, lang);
+  return `${localize(SHAPE.orientation, lang)[s.orientation]}, ${s.length === null ? open : String(s.length)}`;
 };
 
 /** Two series line up when they have the same orientation and length (open-ended ones start on the same row or column). */

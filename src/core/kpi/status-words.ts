@@ -18,18 +18,19 @@ export const STATUS_WORDS = catalogue({
   no_data: { fr: 'Pas de données', en: 'No data' },
 }) satisfies Record<StatusWordKey, unknown>;
 
+/** The statuses a dashboard's summary counts. */
+export type CountedStatus = 'on_track' | 'at_risk' | 'off_track' | 'achieved';
+
 /** The words after a count in a summary ("3 en bonne voie · 1 atteints"): French agrees with the plural. */
 const IN_COUNTS = catalogue({
   on_track: { fr: 'en bonne voie', en: 'on track' },
   at_risk: { fr: 'à surveiller', en: 'at risk' },
   off_track: { fr: 'en retard', en: 'off track' },
   achieved: { fr: 'atteints', en: 'achieved' },
-  no_target: { fr: 'sans cible', en: 'without a target' },
-  no_data: { fr: 'sans données', en: 'without data' },
-}) satisfies Record<StatusWordKey, unknown>;
+}) satisfies Record<CountedStatus, unknown>;
 
 /** The word as a label: "En bonne voie". */
 export const statusWord = (status: StatusWordKey, lang: Lang): string => localize(STATUS_WORDS[status], lang);
 
 /** The words after a count: "3 en bonne voie". */
-export const statusAfterCount = (status: StatusWordKey, lang: Lang): string => localize(IN_COUNTS[status], lang);
+export const statusAfterCount = (status: CountedStatus, lang: Lang): string => localize(IN_COUNTS[status], lang);
