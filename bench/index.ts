@@ -30,7 +30,7 @@ const HF_LIMIT_S = 60;
 const HF_FALLBACK = 100_000;
 
 const machine = {
-  date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+  date: `${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`,
   node: process.version,
   cpu: os.cpus()[0]?.model ?? 'unknown',
   cores: os.cpus().length,
@@ -94,7 +94,7 @@ if (probe.length) {
 const summary = summaryTable(results);
 const details = detailTable(results);
 const totalS = msSince(started) / 1000;
-console.log('\n' + toText(summary));
+console.log(`\n${toText(summary)}`);
 console.log('\nSetup (not in the figures above):');
 for (const s of setup) console.log(`  ${s.ms.toFixed(0).padStart(7)} ms  ${s.what}`);
 console.log('\nNotes:');

@@ -115,7 +115,10 @@ const toSerialMemo = new Map<string, Map<number, number>>();
 const toDateMemo = new Map<string, Map<number, number>>();
 function memo(table: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
   let m = table.get(timeZone);
-  if (!m || m.size > MEMO_MAX) table.set(timeZone, (m = new Map()));
+  if (!m || m.size > MEMO_MAX) {
+    m = new Map();
+    table.set(timeZone, m);
+  }
   return m;
 }
 

@@ -324,15 +324,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const formats: Record<string, Style> = {};
     const notes: Record<string, string> = {};
     const validations: Record<string, ReturnType<EmuDataValidation['view']>> = {};
-    sheet.rows.forEach((row, r) =>
+    sheet.rows.forEach((row, r) => {
       row?.forEach((cell, c) => {
         if (!cell) return;
         const a1 = formatA1({ row: r + 1, column: c + 1, numRows: 1, numColumns: 1 });
         if (cell.style && Object.keys(cell.style).length) formats[a1] = { ...cell.style };
         if (cell.note) notes[a1] = cell.note;
         if (cell.validation) validations[a1] = (cell.validation as EmuDataValidation).view();
-      }),
-    );
+      });
+    });
     const ss = sheet.ss;
     return {
       name: sheet.name,

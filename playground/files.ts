@@ -227,19 +227,20 @@ export async function readWorkbookFile(
     if (book.activeSheet === s.name) book.activeSheet = renamed;
     s.name = renamed;
     let filled = 0;
-    s.values.forEach((line, r) =>
-      line.forEach((v, c) => {
-        if (v === null) return;
-        filled++;
-        const text = typeof v === 'object' ? v.f : typeof v === 'string' ? v : '';
-        if (text.length > MAX_CELL_CHARS)
-          throw refuse(
-            lang === 'fr'
-              ? `la cellule dépasse ${MAX_CELL_CHARS.toLocaleString('fr-FR')} caractères, la limite de Google Sheets.`
-              : `the cell is over ${MAX_CELL_CHARS.toLocaleString('en-US')} characters, Google Sheets' limit.`,
-            { sheet: s.name, row: r + 1, column: letters(c + 1) },
-          );
-      }),
+    s.values.forEach(
+      (line, r) =>
+        void line.forEach((v, c) => {
+          if (v === null) return;
+          filled++;
+          const text = typeof v === 'object' ? v.f : typeof v === 'string' ? v : '';
+          if (text.length > MAX_CELL_CHARS)
+            throw refuse(
+              lang === 'fr'
+                ? `la cellule dépasse ${MAX_CELL_CHARS.toLocaleString('fr-FR')} caractères, la limite de Google Sheets.`
+                : `the cell is over ${MAX_CELL_CHARS.toLocaleString('en-US')} characters, Google Sheets' limit.`,
+              { sheet: s.name, row: r + 1, column: letters(c + 1) },
+            );
+        }),
     );
     if (filled > MAX_CELLS) throw refuse(say('tooMany', lang), { sheet: s.name });
     total += filled;

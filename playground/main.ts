@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const pg = await startPlayground({ port, host, dataDir: dataDir === null ? null : (dataDir ?? undefined) });
   console.log(`Boussole playground ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${pg.url}`);
-  console.log('  (the sidebar alone: ' + pg.url + 'sidebar · state saved in playground-data/ · Ctrl-C to stop)');
+  console.log(`  (the sidebar alone: ${pg.url}sidebar · state saved in playground-data/ · Ctrl-C to stop)`);
   const stop = () => void pg.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -145,7 +145,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   let notice: PlaygroundState['notice'] = null;
   /** Counts the notices set, so the page shows each once, even one with the same text as the last. */
   let noticeId = 0;
-  const setNotice = (n: NonNullable<PlaygroundState['notice']>) => ((notice = n), noticeId++);
+  const setNotice = (n: NonNullable<PlaygroundState['notice']>) => {
+    notice = n;
+    noticeId++;
+  };
   /**
    * Counts the selections and activations the page sent: the page knows from it whether a state it
    * reads was computed before or after its own latest selection.
@@ -158,7 +161,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   if (stateFile && existsSync(stateFile)) {
     try {
       saved = JSON.parse(readFileSync(stateFile, 'utf8')) as SavedState;
-      if (!saved || saved.version !== 1 || !saved.base || !Array.isArray(saved.ops))
+      if (saved?.version !== 1 || !saved.base || !Array.isArray(saved.ops))
         throw new Error('not a playground state file');
     } catch (e) {
       unreadable = e instanceof Error ? e.message : String(e);
@@ -342,7 +345,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           const { sheet } = await body();
           const ss = wb.emu.spreadsheet;
           const s = ss.getSheetByName(String(sheet));
-          if (s) s.activate(), selectionVersion++;
+          if (s) {
+            s.activate();
+            selectionVersion++;
+          }
           const range = ss.getActiveRange();
           wb.emu.endExecution();
           return json(res, 200, {

@@ -77,7 +77,10 @@ export function checkTransportable(value: unknown, path = 'value'): void {
     throw new TransportError(`${path} is a Date: google.script.run cannot carry one (send an ISO string)`);
   if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
     throw new TransportError(`${path} is a ${typeof value}`);
-  if (Array.isArray(value)) return value.forEach((v, i) => checkTransportable(v, `${path}[${i}]`));
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) checkTransportable(v, `${path}[${i}]`);
+    return;
+  }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) throw new TransportError(`${path} is not a plain object`);
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) checkTransportable(v, `${path}.${k}`);
@@ -241,7 +244,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // The add-on's one source of time follows the emulator's controllable clock.
     const current = emu;
     clock.now = () => current.clock.now();
-    uninstall = () => (restoreServices(), (clock.now = realNow));
+    uninstall = () => {
+      restoreServices();
+      clock.now = realNow;
+    };
     return emu;
   };
   reset();
@@ -292,7 +298,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (url.pathname === '/test/hold') {
         const waiting = held ?? [];
         held = q('on') === '1' ? (held ?? []) : null;
-        if (!held) waiting.forEach((go) => go());
+        if (!held)
+          waiting.forEach((go) => {
+            go();
+          });
         return json(res, 200, { ok: true, held: waiting.length });
       }
       if (url.pathname === '/test/reset') {
@@ -340,7 +349,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();
         server.close(() => {
-          if (uninstall) uninstall(), (uninstall = null);
+          if (uninstall) {
+            uninstall();
+            uninstall = null;
+          }
           resolve();
         });
       }),

@@ -86,7 +86,10 @@ class Random {
   constructor(private readonly seed: number) {
     this.next = prng(seed);
   }
-  readonly random = (): number => (this.drawn++, this.next());
+  readonly random = (): number => {
+    this.drawn++;
+    return this.next();
+  };
   mark(): number {
     return this.drawn;
   }
@@ -141,7 +144,10 @@ export class Workbook {
     const restoreServices = emu.install();
     const realNow = clock.now;
     clock.now = () => emu.clock.now();
-    this.uninstall = () => (restoreServices(), (clock.now = realNow));
+    this.uninstall = () => {
+      restoreServices();
+      clock.now = realNow;
+    };
     if (base.kind === 'sample') this.buildSample();
     else if ('book' in base) this.loadBookFile(base.book);
     else this.loadLegacyFile(base);
@@ -258,7 +264,9 @@ export class Workbook {
           if (block.some((r) => r.some((f) => f !== 'General')))
             sheet.getRange(1, 1, rows, cols).setNumberFormats(block);
         }
-        s.widths?.forEach((w, c) => w && sheet.setColumnWidth(c + 1, Math.round(w)));
+        s.widths?.forEach((w, c) => {
+          if (w) sheet.setColumnWidth(c + 1, Math.round(w));
+        });
       }
     });
   }

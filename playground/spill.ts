@@ -42,7 +42,7 @@ export function spillsOf(emu: Emulator, name: string): SpillMap {
   };
   const byAnchor = new Map<string, Spill>();
   const byCell = new Map<string, Spill>();
-  sheet.rows.forEach((line, i) =>
+  sheet.rows.forEach((line, i) => {
     line?.forEach((cell, j) => {
       if (!cell || cell.f === undefined) return;
       const [r, c] = [i + 1, j + 1];
@@ -56,7 +56,7 @@ export function spillsOf(emu: Emulator, name: string): SpillMap {
       byAnchor.set(`${r},${c}`, spill);
       for (let a = 0; a < rows; a++)
         for (let b = 0; b < columns; b++) if (a || b) byCell.set(`${r + a},${c + b}`, spill);
-    }),
-  );
+    });
+  });
   return { byAnchor, byCell };
 }

@@ -164,7 +164,8 @@ function applyConditionalFormats(
             hit = typeof get(r, c) === 'number' && (get(r, c) as number) < Number(rule.values[0]);
           if (!hit) continue;
           done.add(key);
-          const cell = (cells[r - 1] ??= [])[c - 1] ?? { v: '' };
+          cells[r - 1] ??= [];
+          const cell = cells[r - 1]?.[c - 1] ?? { v: '' };
           cell.s = { ...cell.s };
           if (rule.format.background) cell.s.background = rule.format.background;
           if (rule.format.fontColor) cell.s.color = rule.format.fontColor;

@@ -436,28 +436,29 @@ export async function writeXlsx(book: Book): Promise<Buffer> {
     for (const sp of spills.values())
       for (let a = 0; a < sp.rows; a++)
         for (let b = 0; b < sp.columns; b++) if (a || b) filled.add(`${sp.row + a},${sp.column + b}`);
-    s.values.forEach((line, i) =>
-      line.forEach((v, j) => {
-        const [r, c] = [i + 1, j + 1];
-        const result = s.results?.[i]?.[j];
-        const key = `${r},${c}`;
-        if (v === null && !filled.has(key)) return;
-        const cell = ws.getCell(r, c);
-        if (v !== null && typeof v === 'object') {
-          const sp = spills.get(key);
-          cell.value = sp
-            ? ({
-                formula: toFile(v.f),
-                result: resultOut(result),
-                shareType: 'array',
-                ref: formatA1({ row: sp.row, column: sp.column, numRows: sp.rows, numColumns: sp.columns }),
-              } as ExcelJS.CellFormulaValue)
-            : ({ formula: toFile(v.f), result: resultOut(result) } as ExcelJS.CellFormulaValue);
-        } else if (v === null) {
-          const shown = resultOut(result);
-          if (shown !== undefined) cell.value = shown as ExcelJS.CellValue;
-        } else cell.value = v;
-      }),
+    s.values.forEach(
+      (line, i) =>
+        void line.forEach((v, j) => {
+          const [r, c] = [i + 1, j + 1];
+          const result = s.results?.[i]?.[j];
+          const key = `${r},${c}`;
+          if (v === null && !filled.has(key)) return;
+          const cell = ws.getCell(r, c);
+          if (v !== null && typeof v === 'object') {
+            const sp = spills.get(key);
+            cell.value = sp
+              ? ({
+                  formula: toFile(v.f),
+                  result: resultOut(result),
+                  shareType: 'array',
+                  ref: formatA1({ row: sp.row, column: sp.column, numRows: sp.rows, numColumns: sp.columns }),
+                } as ExcelJS.CellFormulaValue)
+              : ({ formula: toFile(v.f), result: resultOut(result) } as ExcelJS.CellFormulaValue);
+          } else if (v === null) {
+            const shown = resultOut(result);
+            if (shown !== undefined) cell.value = shown as ExcelJS.CellValue;
+          } else cell.value = v;
+        }),
     );
     for (const [a1, style] of Object.entries(s.styles ?? {})) {
       const g = parseA1(a1, 1, 1);
@@ -601,7 +602,10 @@ export async function readXlsx(bytes: Buffer, locale: string): Promise<ReadXlsxR
         const value = valueIn(cell, toSheet);
         const fv = cell.value as { shareType?: string; ref?: string } | null;
         if (fv && typeof fv === 'object' && fv.shareType === 'array' && fv.ref && fv.ref !== a1) arrays.push(fv.ref);
-        if (value !== null) (values[r - 1] ??= [])[c - 1] = value;
+        if (value !== null) {
+          values[r - 1] ??= [];
+          (values[r - 1] as unknown[])[c - 1] = value;
+        }
         const note = cell.note;
         if (note) notes[a1] = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
         if (cell.dataValidation) {

@@ -1,6 +1,6 @@
 // Minimal Jest transformer: esbuild turns each TypeScript file into CommonJS with inline source maps.
 const { transformSync } = require('esbuild');
-const { createHash } = require('crypto');
+const { createHash } = require('node:crypto');
 
 module.exports = {
   process(source, filename) {

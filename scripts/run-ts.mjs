@@ -10,7 +10,7 @@ if (!entry) {
   process.exit(2);
 }
 mkdirSync('.cache', { recursive: true });
-const outfile = resolve('.cache', basename(entry).replace(/\.ts$/, '') + '.mjs');
+const outfile = resolve('.cache', `${basename(entry).replace(/\.ts$/, '')}.mjs`);
 await build({
   entryPoints: [entry],
   outfile,

@@ -86,7 +86,7 @@ export class SheetReader {
     for (const [key, ref] of Object.entries(refs)) {
       if (!ref) continue;
       const range = parseA1(ref);
-      if (!range || !range.sheet) return fail(TEXT.badRef[lang](ref));
+      if (!range?.sheet) return fail(TEXT.badRef[lang](ref));
       const grid = this.grid(range.sheet);
       if (!grid) return fail(TEXT.noSheet[lang](range.sheet));
       columns[key] = this.series(range, grid);
@@ -104,7 +104,10 @@ export class SheetReader {
     let latest: number | null = null;
     for (const v of values) {
       if (v === null) blanks++;
-      else if (typeof v === 'number') numbers++, (latest = v);
+      else if (typeof v === 'number') {
+        numbers++;
+        latest = v;
+      }
     }
     return {
       source,

@@ -16,7 +16,10 @@ export class LockTable {
 
   state(key: string): LockState {
     let s = this.locks.get(key);
-    if (!s) this.locks.set(key, (s = { holder: null, otherUntil: null }));
+    if (!s) {
+      s = { holder: null, otherUntil: null };
+      this.locks.set(key, s);
+    }
     return s;
   }
 

@@ -112,13 +112,19 @@ export class EmuPropertiesService
 
   userStore(email = this.core.options.userEmail): Map<string, string> {
     let m = this.user.get(email);
-    if (!m) this.user.set(email, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      this.user.set(email, m);
+    }
     return m;
   }
 
   documentStore(id: string): Map<string, string> {
     let m = this.document.get(id);
-    if (!m) this.document.set(id, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      this.document.set(id, m);
+    }
     return m;
   }
 

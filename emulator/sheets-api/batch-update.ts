@@ -638,7 +638,7 @@ function writeCells(sheet: EmuSheet, g: GridRange, cells: CellData[][], fields: 
     );
     sheet.range(g).setValues(block);
     let texts = false;
-    cells.forEach((row, ri) =>
+    cells.forEach((row, ri) => {
       row.forEach((d, ci) => {
         const s = d.userEnteredValue?.stringValue;
         if (s === undefined) return;
@@ -647,8 +647,8 @@ function writeCells(sheet: EmuSheet, g: GridRange, cells: CellData[][], fields: 
         cell.f = undefined;
         cell.hf = undefined;
         texts = true;
-      }),
-    );
+      });
+    });
     if (texts) sheet.sync(g.row, g.column, g.numRows, g.numColumns);
   }
 }

@@ -145,7 +145,9 @@ function checkValue(v: unknown, type: FieldType, field: string, at: string, out:
         );
         return;
       }
-      v.forEach((item, i) => checkValue(item, type.of, field, `${at}[${i}]`, out));
+      v.forEach((item, i) => {
+        checkValue(item, type.of, field, `${at}[${i}]`, out);
+      });
       return;
     case 'enum':
       if (typeof v !== 'string' || !type.values.includes(v)) {

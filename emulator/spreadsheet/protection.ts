@@ -129,7 +129,9 @@ export class EmuProtection
   }
 
   addEditors(emailAddresses: string[] | GoogleAppsScript.Base.User[]): P {
-    emailAddresses.forEach((e) => this.addEditor(e));
+    emailAddresses.forEach((e) => {
+      this.addEditor(e);
+    });
     return this.self;
   }
 
@@ -140,7 +142,9 @@ export class EmuProtection
   }
 
   removeEditors(emailAddresses: string[] | GoogleAppsScript.Base.User[]): P {
-    emailAddresses.forEach((e) => this.removeEditor(e));
+    emailAddresses.forEach((e) => {
+      this.removeEditor(e);
+    });
     return this.self;
   }
 

@@ -140,8 +140,11 @@ export class EmuSheet
   }
 
   ensureCell(r: number, c: number): Cell {
-    const row = (this.rows[r - 1] ??= []);
-    return (row[c - 1] ??= {});
+    const row = this.rows[r - 1] ?? [];
+    this.rows[r - 1] = row;
+    const cell = row[c - 1] ?? {};
+    row[c - 1] = cell;
+    return cell;
   }
 
   engineValue(r: number, c: number): EngineValue {

@@ -153,13 +153,13 @@ export class EmuSpreadsheet
   recalculate(): void {
     const formulas: { sheet: number; row: number; col: number; formula: string }[] = [];
     for (const sheet of this.sheets) {
-      sheet.rows.forEach((row, r) =>
+      sheet.rows.forEach((row, r) => {
         row?.forEach((cell, c) => {
           const formula = cell?.hf ?? undefined;
           if (cell?.f !== undefined && formula !== undefined)
             formulas.push({ sheet: sheet.hfId, row: r, col: c, formula });
-        }),
-      );
+        });
+      });
     }
     this.engine.recalculate(formulas);
   }
@@ -167,7 +167,7 @@ export class EmuSpreadsheet
   /** After the engine rewrote formulas (moves, renames), take its text where it changed. */
   refreshFormulas(): void {
     for (const sheet of this.sheets) {
-      sheet.rows.forEach((row, r) =>
+      sheet.rows.forEach((row, r) => {
         row?.forEach((cell, c) => {
           if (cell?.f === undefined) return;
           const now = this.engine.formulaAt(sheet.hfId, r, c);
@@ -175,8 +175,8 @@ export class EmuSpreadsheet
             cell.f = localFormula(now, this.syntax);
             cell.hf = now;
           }
-        }),
-      );
+        });
+      });
     }
   }
 

@@ -154,12 +154,12 @@ function ask(
 
 function applyStrings(): void {
   document.documentElement.lang = lang;
-  document
-    .querySelectorAll<HTMLElement>('[data-t]')
-    .forEach((el) => (el.textContent = t(el.dataset.t as keyof typeof STRINGS)));
-  document
-    .querySelectorAll<HTMLButtonElement>('[data-lang]')
-    .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
+  document.querySelectorAll<HTMLElement>('[data-t]').forEach((el) => {
+    el.textContent = t(el.dataset.t as keyof typeof STRINGS);
+  });
+  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => {
+    b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  });
 }
 
 // --- state, tabs, status --------------------------------------------------------------------
@@ -223,7 +223,7 @@ function renderStatus(): void {
   const schedText =
     sched.kind === 'off'
       ? t('scheduleOff')
-      : `${sched.kind}${sched.day ? ' ' + sched.day.toLowerCase() : ''}${sched.hour !== undefined ? ` ${sched.hour} h` : ''}`;
+      : `${sched.kind}${sched.day ? ` ${sched.day.toLowerCase()}` : ''}${sched.hour !== undefined ? ` ${sched.hour} h` : ''}`;
   const last = s.lastRun
     ? `${new Date(s.lastRun.start).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })} · ${s.lastRun.rowsWritten} ${t('rowsWritten')}${s.lastRun.errors.length ? ` · ${s.lastRun.errors.length} ${t('errors')}` : ''}`
     : t('never');
@@ -255,7 +255,9 @@ function visibleCols(v: SheetView): number[] {
 }
 
 function renderGrid(v: SheetView): void {
-  charts.forEach((c) => c.destroy());
+  charts.forEach((c) => {
+    c.destroy();
+  });
   charts = [];
   const layer = $('layer');
   const cols = visibleCols(v);
@@ -482,8 +484,12 @@ function drawCharts(v: SheetView, cols: number[]): void {
 let shownInBar = '';
 
 function paintSelection(): void {
-  document.querySelectorAll('#grid td.sel, #grid td.anchor').forEach((td) => td.classList.remove('sel', 'anchor'));
-  document.querySelectorAll('#grid th.selh').forEach((th) => th.classList.remove('selh'));
+  document.querySelectorAll('#grid td.sel, #grid td.anchor').forEach((td) => {
+    td.classList.remove('sel', 'anchor');
+  });
+  document.querySelectorAll('#grid th.selh').forEach((th) => {
+    th.classList.remove('selh');
+  });
   if (!sel || !view) {
     $('cellname').textContent = '';
     const input = $<HTMLInputElement>('formula');
@@ -651,9 +657,9 @@ async function openSheet(name: string): Promise<void> {
   active = name;
   view = v;
   renderGrid(v);
-  document
-    .querySelectorAll<HTMLElement>('#tabs button')
-    .forEach((b) => b.setAttribute('aria-selected', String(b.dataset.sheet === name)));
+  document.querySelectorAll<HTMLElement>('#tabs button').forEach((b) => {
+    b.setAttribute('aria-selected', String(b.dataset.sheet === name));
+  });
   document.body.dataset.sheet = name;
   document.body.dataset.kind = v.kind;
   // The server shows what the page shows: told when the user changes the sheet here, or when the
@@ -697,7 +703,7 @@ function reloadSidebar(): void {
 }
 
 function installControls(): void {
-  document.querySelectorAll<HTMLButtonElement>('[data-advance]').forEach((b) =>
+  document.querySelectorAll<HTMLButtonElement>('[data-advance]').forEach((b) => {
     b.addEventListener(
       'click',
       () =>
@@ -709,8 +715,8 @@ function installControls(): void {
           await refreshAll();
           reloadSidebar();
         }),
-    ),
-  );
+    );
+  });
   $('refresh').addEventListener(
     'click',
     () =>
@@ -756,7 +762,7 @@ function installControls(): void {
       reloadSidebar();
     });
   });
-  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) =>
+  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => {
     b.addEventListener(
       'click',
       () =>
@@ -767,8 +773,8 @@ function installControls(): void {
           await refreshAll();
           reloadSidebar();
         }),
-    ),
-  );
+    );
+  });
   const file = $<HTMLInputElement>('open');
   file.addEventListener('change', async () => {
     const f = file.files?.[0];

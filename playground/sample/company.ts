@@ -352,7 +352,9 @@ export function companyWorkbook(
   };
   for (let i = 0; i < booked; i++) {
     for (const b of bookingOf(i, figures[i])) {
-      b.values[0].forEach((v, k) => (sheets[b.sheet][b.row - 1][b.column - 1 + k] = v));
+      b.values[0].forEach((v, k) => {
+        sheets[b.sheet][b.row - 1][b.column - 1 + k] = v;
+      });
     }
     const at = answersRowOf(i, figures);
     answersOf(i, figures[i]).forEach((a, k) => {

@@ -149,8 +149,10 @@ function findUntagged<T>(ss: Spreadsheet, schema: TableSchema<T>): Sheet | null 
 
 /** Loads a table: 1 metadata lookup, then the data range in 3 batched reads. */
 export function loadTable<T>(st: Storage, schema: TableSchema<T>): Table<T> {
-  let sheet = findOwnedSheet(st.ss, schema.kind);
-  const untagged = !sheet && (sheet = findUntagged(st.ss, schema)) !== null;
+  const owned = findOwnedSheet(st.ss, schema.kind);
+  let sheet = owned;
+  if (!owned) sheet = findUntagged(st.ss, schema);
+  const untagged = !owned && sheet !== null;
   if (!sheet)
     return {
       sheet: null,
@@ -235,7 +237,7 @@ function createTable<T>(st: Storage, schema: TableSchema<T>, item: T): void {
 }
 
 /** Writes an item's row into an existing table sheet: the add-on's columns only. */
-function writeRow<T>(st: Storage, schema: TableSchema<T>, table: Table<T>, item: T, existingRow: number | null): void {
+function writeRow<T>(schema: TableSchema<T>, table: Table<T>, item: T, existingRow: number | null): void {
   const sheet = table.sheet as Sheet;
   let header = table.header;
   if (table.blank) {
@@ -380,7 +382,7 @@ function save<T extends { id: string }>(
     if (stored && sameValue(result.value, stored)) return result; // nothing changed: nothing written
     if (!table.sheet) createTable(st, schema, result.value);
     else {
-      writeRow(st, schema, table, result.value, existingRow);
+      writeRow(schema, table, result.value, existingRow);
       if (table.untagged) bestEffort([() => tagOwnedSheet(table.sheet as Sheet, schema.kind, SCHEMA_VERSION)]);
     }
     return result;

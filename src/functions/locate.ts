@@ -18,7 +18,10 @@ function calls(formula: string, fn: string, separator: string): (string | null)[
   for (let i = 0; i < formula.length; i++) {
     const ch = formula[i] as string;
     if (quote) {
-      if (ch === quote) quote = formula[i + 1] === quote ? (i++, quote) : null;
+      if (ch === quote) {
+        if (formula[i + 1] === quote) i++;
+        else quote = null;
+      }
       continue;
     }
     if (ch === '"' || ch === "'") {
@@ -36,7 +39,10 @@ function calls(formula: string, fn: string, separator: string): (string | null)[
     for (let k = j; k < formula.length; k++) {
       const c = formula[k] as string;
       if (inner) {
-        if (c === inner) inner = formula[k + 1] === inner ? (k++, inner) : null;
+        if (c === inner) {
+          if (formula[k + 1] === inner) k++;
+          else inner = null;
+        }
         continue;
       }
       if (c === '"' || c === "'") inner = c;

@@ -42,7 +42,7 @@ export function errorMessage(error: unknown): string {
 
 function runner(): ScriptRunner | null {
   const g = (globalThis as { google?: Partial<GoogleClientGlobal> }).google;
-  return g && g.script && g.script.run ? g.script.run : null;
+  return g?.script?.run ? g.script.run : null;
 }
 
 /** Builds the client; `getRunner` is swappable for tests. */

@@ -128,8 +128,13 @@ export function kpiFormOf(k: Kpi, lang: Lang): KpiForm {
   f.level = k.level;
   f.owner = k.owner;
   f.objectiveId = k.objectiveId;
-  if (k.source.kind === 'cell') (f.sourceKind = 'cell'), (f.ref = k.source.ref);
-  else (f.values = k.source.values), (f.dates = k.source.dates ?? '');
+  if (k.source.kind === 'cell') {
+    f.sourceKind = 'cell';
+    f.ref = k.source.ref;
+  } else {
+    f.values = k.source.values;
+    f.dates = k.source.dates ?? '';
+  }
   f.baseline = numberText(k.baseline, k.unit, lang);
   f.target = numberText(k.target, k.unit, lang);
   f.benchmark = numberText(k.benchmark, k.unit, lang);

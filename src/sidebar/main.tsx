@@ -37,7 +37,9 @@ function boot(): void {
   };
   // Several changes in one task are drawn once.
   session.store.subscribe(() => {
-    if (!queued) (queued = true), queueMicrotask(render);
+    if (queued) return;
+    queued = true;
+    queueMicrotask(render);
   });
   render();
   void session.start();

@@ -59,9 +59,10 @@ describe('the typed client over google.script.run', () => {
   test('a call resolves with the server value, with its arguments passed through', async () => {
     const seen: unknown[] = [];
     const client = createClient(
-      fakeRunner(
-        (m, args) => (seen.push([m, args]), { ok: true, value: { a1: "'Ventes'!B2:B13", rows: 12, columns: 1 } }),
-      ),
+      fakeRunner((m, args) => {
+        seen.push([m, args]);
+        return { ok: true, value: { a1: "'Ventes'!B2:B13", rows: 12, columns: 1 } };
+      }),
     );
     await expect(client.readSelection()).resolves.toEqual({ a1: "'Ventes'!B2:B13", rows: 12, columns: 1 });
     await client.deleteKpi('kpi_1');

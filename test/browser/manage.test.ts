@@ -151,7 +151,7 @@ test('a server failure is shown as a readable message, and the sidebar stays usa
   // getSchedule at once, in either order: the fault is put on bootstrap's first service call.)
   await control(
     env.harness,
-    '/test/fail-call?method=bootstrap&message=' + encodeURIComponent('Service Spreadsheets indisponible'),
+    `/test/fail-call?method=bootstrap&message=${encodeURIComponent('Service Spreadsheets indisponible')}`,
   );
   const s = await env.open();
   const { page } = s;

@@ -193,7 +193,10 @@ describe('dist/Code.js', () => {
   test('onOpen builds Extensions › Boussole and nothing else; onInstall calls it', () => {
     const items: string[][] = [];
     const menu = {
-      addItem: (label: string, fn: string) => (items.push([label, fn]), menu),
+      addItem: (label: string, fn: string) => {
+        items.push([label, fn]);
+        return menu;
+      },
       addSeparator: () => menu,
       addToUi: () => items.push(['<added>']),
     };

@@ -40,7 +40,7 @@ function saved<T>(r: { ok: true; value: T } | { ok: false; errors: unknown[] }):
 
 function ownedSheetName(env: AddonEnv, kind: string): string {
   const m = env.emu.metadata().find((x) => x.key === OWNER_KEY && x.value === kind);
-  if (!m || !m.sheet) throw new Error(`no ${kind} sheet`);
+  if (!m?.sheet) throw new Error(`no ${kind} sheet`);
   return m.sheet;
 }
 

@@ -74,6 +74,8 @@ export function expectResult(actual: unknown, expected: Example['expect']): void
       return row[0];
     });
     expect(column).toHaveLength(expected.length);
-    expected.forEach((x, i) => (x === '' ? expect(column[i]).toBe('') : expect(column[i] as number).toBeCloseTo(x, 9)));
+    expected.forEach((x, i) => {
+      x === '' ? expect(column[i]).toBe('') : expect(column[i] as number).toBeCloseTo(x, 9);
+    });
   } else throw new Error('expectResult is for values; errors are checked with toThrow');
 }

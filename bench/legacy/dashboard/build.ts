@@ -140,7 +140,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   // --- header ----------------------------------------------------------------------------------
   const statusArea = `${abs(FIRST_KPI_ROW, visibleColumn('status'))}:${abs(lastKpiRow, visibleColumn('status'))}`;
   const counts = (['on_track', 'at_risk', 'off_track'] as const).map(
-    (s, i) => `COUNTIF(${statusArea},${str(STATUS_WORDS[s][lang])})&${str(' ' + TEXT.summary[lang][i])}`,
+    (s, i) => `COUNTIF(${statusArea},${str(STATUS_WORDS[s][lang])})&${str(` ${TEXT.summary[lang][i]}`)}`,
   );
   const summary = k ? `=${counts.join(`&" · "&`)}` : TEXT.noKpis[lang];
   const header: PlanValue[][] = [
@@ -164,7 +164,7 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   const calcHeader: PlanValue[] = CALC.map((c, i) =>
     c === 'expected' ? TEXT.expected[lang] : TEXT.calcColumns[lang][i],
   );
-  calcHeader[0] = TEXT.calcTitle[lang] + ' · ' + calcHeader[0];
+  calcHeader[0] = `${TEXT.calcTitle[lang]} · ${calcHeader[0]}`;
   const tableRows: PlanValue[][] = [tableHeader];
   const tableFormats: string[][] = [tableHeader.map(() => TEXT_FORMAT)];
   const calcRows: PlanValue[][] = [calcHeader];

@@ -38,7 +38,7 @@ export function valueFormat(kpi: Kpi, lang: Lang): string {
     case 'hours':
       return `${num} ${literal('h')}`;
     case 'other':
-      return kpi.unitLabel && kpi.unitLabel.trim() ? `${num} ${literal(kpi.unitLabel.trim())}` : num;
+      return kpi.unitLabel?.trim() ? `${num} ${literal(kpi.unitLabel.trim())}` : num;
     default:
       return num;
   }

@@ -111,9 +111,7 @@ export function ownedDashboards(sheets: readonly SheetInfo[]): (SheetInfo & { ke
     .filter((s) => {
       const owner = s.tags.get(OWNER_KEY);
       const own = s.tags.get(SHEET_ID_KEY);
-      return (
-        owner !== undefined && owner.startsWith(DASHBOARD_KIND) && (own === undefined || own === String(s.sheetId))
-      );
+      return owner?.startsWith(DASHBOARD_KIND) && (own === undefined || own === String(s.sheetId));
     })
     .map((s) => ({ ...s, key: (s.tags.get(LEVEL_KEY) as DashboardKey | undefined) ?? null }));
 }
@@ -201,7 +199,7 @@ export function generateDashboards(ctx: DashboardContext, options: GenerateOptio
 
 /** The dashboards in place now (for the sidebar's settings): one `Spreadsheets.get`. */
 export function listDashboards(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DashboardInfo[] {
-  return ownedDashboards(sheetsOf(advancedSheets(), ss.getId()))
-    .filter((d) => d.key !== null)
-    .map((d) => ({ sheetName: d.title, level: d.key!, kpiCount: Number(d.tags.get(KPI_COUNT_KEY)) || 0 }));
+  return ownedDashboards(sheetsOf(advancedSheets(), ss.getId())).flatMap((d) =>
+    d.key === null ? [] : [{ sheetName: d.title, level: d.key, kpiCount: Number(d.tags.get(KPI_COUNT_KEY)) || 0 }],
+  );
 }

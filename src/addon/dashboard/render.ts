@@ -191,8 +191,13 @@ export function chartRequest(ctx: RenderContext, c: ChartSpec): Request | null {
     };
   }
   const domain = chartGrid(ctx, c.domain);
-  const series = c.series.map((s) => ({ s, g: chartGrid(ctx, s.range) }));
-  if (!domain || series.some((x) => !x.g)) return null;
+  const series: { s: (typeof c.series)[number]; g: GridRange }[] = [];
+  for (const s of c.series) {
+    const g = chartGrid(ctx, s.range);
+    if (!g) return null;
+    series.push({ s, g });
+  }
+  if (!domain) return null;
   return {
     addChart: {
       chart: {
@@ -208,7 +213,7 @@ export function chartRequest(ctx: RenderContext, c: ChartSpec): Request | null {
               : undefined,
             domains: [{ domain: { sourceRange: { sources: [domain] } } }],
             series: series.map(({ s, g }) => ({
-              series: { sourceRange: { sources: [g!] } },
+              series: { sourceRange: { sources: [g] } },
               targetAxis: c.type === 'BAR' ? ('BOTTOM_AXIS' as const) : ('LEFT_AXIS' as const),
               color: color(s.color),
               // The target is a visibly distinct series: a dashed line (BasicChartSeries.lineStyle).

@@ -77,7 +77,10 @@ export function appendToTableSheet(
   rowFormats?: readonly (readonly string[])[],
 ): void {
   if (!rows.length) return;
-  if (found) return appendBlock(found, startRow, rows, spec, rowFormats);
+  if (found) {
+    appendBlock(found, startRow, rows, spec, rowFormats);
+    return;
+  }
   const sheet = create();
   try {
     appendBlock(sheet, 2, rows, spec, rowFormats);

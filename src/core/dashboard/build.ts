@@ -384,8 +384,12 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
   // --- table header, figures header ----------------------------------------------------------
   if (k) {
     cells.set(tableTitleRow, 1, localize(TEXT.detailTitle, lang));
-    localize(TEXT.columns, lang).forEach((h, c) => cells.set(tableHeaderRow, c + 1, h));
-    FIGURES.forEach((_, c) => hidden.set(tableHeaderRow, FIGURES_COLUMN + c, localize(TEXT.figures, lang)[c] ?? ''));
+    localize(TEXT.columns, lang).forEach((h, c) => {
+      cells.set(tableHeaderRow, c + 1, h);
+    });
+    FIGURES.forEach((_, c) => {
+      hidden.set(tableHeaderRow, FIGURES_COLUMN + c, localize(TEXT.figures, lang)[c] ?? '');
+    });
     styles.push(
       { row: tableTitleRow, column: 1, rows: 1, columns: 1, fontSize: 12, fontWeight: 'bold' },
       {

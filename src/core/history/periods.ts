@@ -93,17 +93,19 @@ export const periodOfIndex = (index: number, frequency: Frequency): Period =>
 /** The period a key names, or null when it names none (`2026-W54`, `2026-13`, `2026-Q5`, `2026-02-30`). */
 export function parsePeriodKey(key: unknown): Period | null {
   if (typeof key !== 'string') return null;
-  let m: RegExpExecArray | null;
+  const w = /^(\d{4})-W(\d{2})$/.exec(key);
+  const q = /^(\d{4})-Q([1-4])$/.exec(key);
+  const mo = /^(\d{4})-(\d{2})$/.exec(key);
   let period: Period | null = null;
-  if ((m = /^(\d{4})-W(\d{2})$/.exec(key))) {
-    const year = +group(m, 1);
-    const week = +group(m, 2);
+  if (w) {
+    const year = +group(w, 1);
+    const week = +group(w, 2);
     if (week >= 1 && week <= isoWeeksInYear(year)) period = periodOf(week1Monday(year) + 7 * (week - 1), 'weekly');
-  } else if ((m = /^(\d{4})-Q([1-4])$/.exec(key))) {
-    period = periodOf(dayOf(+group(m, 1), 3 * (+group(m, 2) - 1) + 1, 1), 'quarterly');
-  } else if ((m = /^(\d{4})-(\d{2})$/.exec(key))) {
-    const month = +group(m, 2);
-    if (month >= 1 && month <= 12) period = periodOf(dayOf(+group(m, 1), month, 1), 'monthly');
+  } else if (q) {
+    period = periodOf(dayOf(+group(q, 1), 3 * (+group(q, 2) - 1) + 1, 1), 'quarterly');
+  } else if (mo) {
+    const month = +group(mo, 2);
+    if (month >= 1 && month <= 12) period = periodOf(dayOf(+group(mo, 1), month, 1), 'monthly');
   } else {
     const day = isoDay(key);
     if (day !== null) period = periodOf(day, 'daily');

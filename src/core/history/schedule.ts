@@ -92,7 +92,7 @@ const MAX_ERRORS_BYTES = 6_000;
 export function utf8Bytes(s: string): number {
   let n = 0;
   for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+    const c = ch.codePointAt(0) ?? 0; // a string's iteration yields whole code points: never empty
     n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
   return n;

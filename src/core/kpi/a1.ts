@@ -136,7 +136,7 @@ export function quoteSheetName(name: string): string {
 
 /** Writes a range back in A1 notation (sheet quoted as needed). */
 export function formatA1(r: A1Range): string {
-  const prefix = r.sheet === undefined ? '' : quoteSheetName(r.sheet) + '!';
+  const prefix = r.sheet === undefined ? '' : `${quoteSheetName(r.sheet)}!`;
   const c1 = columnLetters(r.startCol);
   let body: string;
   if (r.endCol === null) body = `${r.startRow}:${r.endRow ?? r.startRow}`;

@@ -1,4 +1,4 @@
-import { localize } from '../i18n/text';
+import { localize, type Bilingual } from '../i18n/text';
 import { at, group } from '../arrays';
 import type { Lang } from '../i18n/lang';
 import { isoDay } from './dates';
@@ -42,15 +42,15 @@ export function formatAuto(n: number, lang: Lang): string {
 export function formatRate(rate: number, lang: Lang, decimals = 1): string {
   const body = formatNumber(rate * 100, lang, decimals);
   const sign = body.startsWith('-') || /^0[.,]?0*$/.test(body) ? '' : '+';
-  return sign + body + (lang === 'fr' ? NBSP + '%' : '%');
+  return sign + body + (lang === 'fr' ? `${NBSP}%` : '%');
 }
 
 /** A share (0.15 → "15 %" / "15%"), unsigned, decimals as needed. */
 export function formatPercent(x: number, lang: Lang): string {
-  return formatAuto(x * 100, lang) + (lang === 'fr' ? NBSP + '%' : '%');
+  return formatAuto(x * 100, lang) + (lang === 'fr' ? `${NBSP}%` : '%');
 }
 
-const UNIT_WORDS: Record<Lang, Partial<Record<Unit, [string, string]>>> = {
+const UNIT_WORDS: Bilingual<Record<'days' | 'hours', readonly [string, string]>> = {
   fr: { days: ['jour', 'jours'], hours: ['h', 'h'] },
   en: { days: ['day', 'days'], hours: ['h', 'h'] },
 };
@@ -68,7 +68,7 @@ export function formatValue(n: number, unit: Unit | undefined, lang: Lang, unitL
       return lang === 'fr' ? `${num}${NBSP}€` : n < 0 ? `-€${num.slice(1)}` : `${plus}€${num.slice(plus.length)}`;
     case 'days':
     case 'hours': {
-      const [one, many] = localize(UNIT_WORDS, lang)[unit]!;
+      const [one, many] = localize(UNIT_WORDS, lang)[unit];
       return `${num}${NBSP}${Math.abs(n) <= 1 && unit === 'days' ? one : many}`;
     }
     case 'ratio':
@@ -77,7 +77,7 @@ export function formatValue(n: number, unit: Unit | undefined, lang: Lang, unitL
     case undefined:
       return num;
     case 'other':
-      return unitLabel && unitLabel.trim() ? `${num}${NBSP}${unitLabel.trim()}` : num;
+      return unitLabel?.trim() ? `${num}${NBSP}${unitLabel.trim()}` : num;
   }
 }
 
@@ -133,7 +133,7 @@ export const frequencyAdjective = (f: Frequency | 'yearly', lang: Lang, gender: 
 
 /** « texte » / "text", shortened. */
 export function quote(text: string, lang: Lang, max = 40): string {
-  const short = text.length > max ? text.slice(0, max - 1) + '…' : text;
+  const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
   return lang === 'fr' ? `«${NBSP}${short}${NBSP}»` : `"${short}"`;
 }
 

@@ -361,7 +361,10 @@ export function parseNumber(v: unknown, lang: Lang): number | null {
     .replace(/^€|€$/g, '')
     .replace(/^\+/, '');
   let scale = 1;
-  if (s.endsWith('%')) (scale = 0.01), (s = s.slice(0, -1));
+  if (s.endsWith('%')) {
+    scale = 0.01;
+    s = s.slice(0, -1);
+  }
   s = s.replace(/^−/, '-'); // a typographic minus pasted from a document
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');

@@ -35,6 +35,12 @@ export interface Point {
   day: number | null;
 }
 
+/** The day of a point of a dated series (`datesUsed`: every point has one); a point without one is a bug. */
+export function dayOf(p: Point): number {
+  if (p.day === null) throw new RangeError('an undated point in a dated series');
+  return p.day;
+}
+
 export interface ReadSeries extends CellCounts {
   /** The numbers, oldest first (sorted by date when dates are used). */
   points: Point[];
@@ -80,9 +86,9 @@ export function readSeries(data: unknown): ReadSeries {
     if (out.datesUsed) {
       out.points = out.points
         .map((p, i) => ({ p, i }))
-        .sort((a, b) => a.p.day! - b.p.day! || a.i - b.i)
+        .sort((a, b) => dayOf(a.p) - dayOf(b.p) || a.i - b.i)
         .map((x) => x.p);
-      out.granularity = granularityOf(out.points.map((p) => p.day!));
+      out.granularity = granularityOf(out.points.map(dayOf));
     }
   }
   if (!out.datesUsed) out.points = out.points.map((p) => ({ value: p.value, day: null }));
@@ -117,7 +123,7 @@ export function valuesPerPeriod(points: readonly Point[], frequency: Frequency):
   if (points[0]?.day == null) return points.map((p, i) => ({ index: i, value: p.value }));
   const out: PeriodValue[] = [];
   for (const p of points) {
-    const index = periodIndex(p.day!, frequency);
+    const index = periodIndex(dayOf(p), frequency);
     const previous = out[out.length - 1];
     if (previous?.index === index) previous.value = p.value;
     else out.push({ index, value: p.value });

@@ -68,7 +68,7 @@ function helpers(ctx: RenderContext): Helpers {
     change: (x, kind) => {
       if (!isNum(x)) return '—';
       if (kind !== 'absolute') return formatRate(x, lang);
-      if (ctx.unit === '%') return (x > 0 ? '+' : '') + formatAuto(x * 100, lang) + `${NBSP}pts`;
+      if (ctx.unit === '%') return `${(x > 0 ? '+' : '') + formatAuto(x * 100, lang)}${NBSP}pts`;
       return formatValue(x, ctx.unit, lang, ctx.unitLabel, true);
     },
     gap: (x, kind) => {

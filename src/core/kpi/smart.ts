@@ -309,7 +309,7 @@ const VAGUE_VERBS = new RegExp(
       verb('optimis', ER),
       verb('d[eé]velopp', ER),
       verb('diminu', ER),
-      verb('boost', ER + '|s|ed|ing'),
+      verb('boost', `${ER}|s|ed|ing`),
       verb('maximis', ER),
       verb('minimis', ER),
       verb('renforc', ER),

@@ -22,7 +22,7 @@ export const gridWidth = (grid: CellValue[][]): number => grid[0]?.length ?? 0;
 
 const ERROR_VALUE = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)$/;
 
-const isoDate = (d: Date): string => (isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString().slice(0, 10));
+const isoDate = (d: Date): string => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString().slice(0, 10));
 
 /** Where a cell sits in its own argument, naming only the axes the range has. */
 export function cellWhere(arg: string, grid: CellValue[][], r: number, c: number): Where {

@@ -84,7 +84,10 @@ export function readPeriodTable(fn: string, num: Side & { multiLine: boolean }, 
     for (let l = 0; l < lines; l++) {
       const [r, c] = at(p, l);
       const v = read(num, ng, r, c);
-      if (v !== null) (cells ??= []).push(v);
+      if (v !== null) {
+        cells ??= [];
+        cells.push(v);
+      }
     }
     numerator[p] = cells;
   }

@@ -172,7 +172,10 @@ export function ownRuns<T>(
       run = null;
       return;
     }
-    if (!run) runs.push((run = { column: i + 1, values: [], formats: [] }));
+    if (!run) {
+      run = { column: i + 1, values: [], formats: [] };
+      runs.push(run);
+    }
     run.values.push(value);
     run.formats.push(col.text ? '@' : (previousFormats[i] ?? 'General'));
   });

@@ -34,7 +34,7 @@ async function withNotice(session: Session, key: string, focusId: string, work: 
 export async function generateDashboards(session: Session): Promise<void> {
   await withNotice(session, 'generate', 'generate-dashboards', async () => {
     const s = session.ready();
-    if (!s || s.screen.name !== 'home') return null;
+    if (s?.screen.name !== 'home') return null;
     const t = session.t;
     const layout = s.screen.layoutChoice ?? (s.schedule.status === 'known' ? s.schedule.value.layout : 'by_level');
     try {

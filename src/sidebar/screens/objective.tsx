@@ -44,7 +44,7 @@ export function focusFirstObjectiveError(session: Session, errors: readonly { fi
 
 export async function saveObjective(session: Session): Promise<void> {
   const s = session.ready();
-  if (!s || s.screen.name !== 'objective') return;
+  if (s?.screen.name !== 'objective') return;
   const form = s.screen.form;
   const local = validateObjectiveForm(form, s.lang);
   if (local.length) {

@@ -23,7 +23,7 @@ export function chooseLang(session: Session, lang: Settings['lang']): void {
 /** Saves the language; the answer's summary is already in it, and Home shows it. */
 export async function saveSettings(session: Session): Promise<void> {
   const s = session.ready();
-  if (!s || s.screen.name !== 'settings') return;
+  if (s?.screen.name !== 'settings') return;
   const lang = s.screen.lang;
   const result = await session.busy('save-settings', () => session.call(session.server.saveSettings({ lang })));
   if (!result) return;

@@ -36,8 +36,10 @@ const asStep = (n: number): Step => (n <= 1 ? 1 : n >= STEPS ? 5 : n === 2 ? 2 :
 /** The template library in a language (pure data bundled with the sidebar), built once per language. */
 const templateCache = new Map<string, TemplateView[]>();
 export function templatesIn(lang: Ready['lang']): TemplateView[] {
-  let list = templateCache.get(lang);
-  if (!list) templateCache.set(lang, (list = listTemplates(lang)));
+  const known = templateCache.get(lang);
+  if (known) return known;
+  const list = listTemplates(lang);
+  templateCache.set(lang, list);
   return list;
 }
 
@@ -128,7 +130,7 @@ export function goStep(session: Session, step: number, focus = TITLE_ID): void {
 
 export async function next(session: Session): Promise<void> {
   const s = session.ready();
-  if (!s || s.screen.name !== 'wizard') return;
+  if (s?.screen.name !== 'wizard') return;
   const w = s.screen.wizard;
   session.closeBanner();
   if (w.step === 1) return leaveObjectiveStep(session);
@@ -225,7 +227,7 @@ export function editNewObjective(session: Session, key: keyof ObjectiveForm, val
 
 async function leaveObjectiveStep(session: Session): Promise<void> {
   const s = session.ready();
-  if (!s || s.screen.name !== 'wizard') return;
+  if (s?.screen.name !== 'wizard') return;
   const w = s.screen.wizard;
   const t = session.t;
   if (w.objectiveMode === 'pick') {
@@ -279,7 +281,7 @@ export async function readSource(session: Session): Promise<void> {
   const timer = readTimers.get(session);
   if (timer) clearTimeout(timer);
   const s = session.ready();
-  if (!s || s.screen.name !== 'wizard') return;
+  if (s?.screen.name !== 'wizard') return;
   const w = s.screen.wizard;
   const source = sourceOf(w.form);
   const ref = source.kind === 'cell' ? source.ref : source.values;
@@ -308,7 +310,7 @@ export async function readSource(session: Session): Promise<void> {
 /** "Use the selected range": the field takes what is selected in the sheet (values, dates, a cell, a formula input). */
 export async function useSelection(session: Session, target: string): Promise<void> {
   const s = session.ready();
-  if (!s || s.screen.name !== 'wizard') return;
+  if (s?.screen.name !== 'wizard') return;
   const id = s.screen.wizard.id;
   const sel = await session.busy(`selection:${target}`, () => session.call(session.server.readSelection()));
   if (!sel) return;
@@ -337,7 +339,7 @@ export async function useSelection(session: Session, target: string): Promise<vo
 
 async function saveKpi(session: Session): Promise<void> {
   const s = session.ready();
-  if (!s || s.screen.name !== 'wizard') return;
+  if (s?.screen.name !== 'wizard') return;
   const w = s.screen.wizard;
   const local = validateKpiForm(w.form, s.lang);
   if (local.length) {

@@ -14,9 +14,10 @@ export function StepKpi(props: StepProps) {
   const groups: { label: string; options: Option[] }[] = [];
   for (const tpl of templates) {
     const label = t.templatesGroup(tpl.departmentLabel);
-    let g = groups.find((d) => d.label === label);
-    if (!g) groups.push((g = { label, options: [] }));
-    g.options.push({ value: tpl.id, label: tpl.name });
+    const option = { value: tpl.id, label: tpl.name };
+    const g = groups.find((d) => d.label === label);
+    if (g) g.options.push(option);
+    else groups.push({ label, options: [option] });
   }
   const chosen = templates.find((x) => x.id === w.form.templateId);
   return (

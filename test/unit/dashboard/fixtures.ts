@@ -12,7 +12,7 @@ const DAY = 86_400_000;
  * new customers, conversion rate, delivery days, NPS. Deterministic.
  */
 export function dataSheet(rows: number, end = '2026-06-15'): unknown[][] {
-  const last = Date.parse(end + 'T00:00:00Z') - DAY;
+  const last = Date.parse(`${end}T00:00:00Z`) - DAY;
   const out: unknown[][] = [['Date', 'CA', 'Nouveaux clients', 'Taux de conversion', 'Délai (j)', 'NPS']];
   for (let i = 0; i < rows; i++) {
     const t = last - (rows - 1 - i) * DAY;

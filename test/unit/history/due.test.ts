@@ -344,18 +344,18 @@ describe('pending observations in document properties', () => {
   };
   test('read back what was written; corrupt or mismatched values are ignored', () => {
     const props = {
-      [PENDING_PREFIX + 'kpi_a']: serializePending(obs),
-      [PENDING_PREFIX + 'kpi_b']: '{not json',
-      [PENDING_PREFIX + 'kpi_c']: serializePending({ ...obs, kpiId: 'kpi_x' }),
-      [PENDING_PREFIX + 'kpi_d']: serializePending({ ...obs, kpiId: 'kpi_d', periodStart: '2026-06-16' }),
+      [`${PENDING_PREFIX}kpi_a`]: serializePending(obs),
+      [`${PENDING_PREFIX}kpi_b`]: '{not json',
+      [`${PENDING_PREFIX}kpi_c`]: serializePending({ ...obs, kpiId: 'kpi_x' }),
+      [`${PENDING_PREFIX}kpi_d`]: serializePending({ ...obs, kpiId: 'kpi_d', periodStart: '2026-06-16' }),
       'boussole.refresh': '{}',
     };
     expect([...pendingFromProperties(props)]).toEqual([['kpi_a', obs]]);
   });
   test('changes: only what differs is written; gone ones are removed', () => {
     const props = {
-      [PENDING_PREFIX + 'kpi_a']: serializePending(obs),
-      [PENDING_PREFIX + 'kpi_old']: serializePending({ ...obs, kpiId: 'kpi_old' }),
+      [`${PENDING_PREFIX}kpi_a`]: serializePending(obs),
+      [`${PENDING_PREFIX}kpi_old`]: serializePending({ ...obs, kpiId: 'kpi_old' }),
       other: 'x',
     };
     const next = new Map([
@@ -363,8 +363,8 @@ describe('pending observations in document properties', () => {
       ['kpi_new', { ...obs, kpiId: 'kpi_new' }],
     ]);
     expect(pendingChanges(props, next)).toEqual({
-      set: { [PENDING_PREFIX + 'kpi_new']: serializePending({ ...obs, kpiId: 'kpi_new' }) },
-      remove: [PENDING_PREFIX + 'kpi_old'],
+      set: { [`${PENDING_PREFIX}kpi_new`]: serializePending({ ...obs, kpiId: 'kpi_new' }) },
+      remove: [`${PENDING_PREFIX}kpi_old`],
     });
     expect(serializePending(obs).length).toBeLessThan(300);
   });

@@ -316,7 +316,7 @@ describe('newId', () => {
   });
 
   test('a generator that never varies still terminates, with a counter', () => {
-    const taken = [6, 7, 8, 9, 10, 11, 12].map((n) => 'kpi_' + '8'.repeat(n));
+    const taken = [6, 7, 8, 9, 10, 11, 12].map((n) => `kpi_${'8'.repeat(n)}`);
     expect(newId('kpi', taken, () => 0.5)).toBe('kpi_1');
     expect(newId('kpi', [...taken, 'kpi_1'], () => 0.5)).toBe('kpi_2');
   });
@@ -331,7 +331,10 @@ describe('newId', () => {
     fc.assert(
       fc.property(fc.array(fc.string()), fc.integer(), (existing, seed) => {
         let s = seed;
-        const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+        const rnd = () => {
+          s = (s * 1103515245 + 12345) & 0x7fffffff;
+          return s / 0x80000000;
+        };
         const id = newId('kpi', existing, rnd);
         expect(existing).not.toContain(id);
         expect(id).toMatch(/^kpi_[0-9a-f]+$|^kpi_\d+$/);

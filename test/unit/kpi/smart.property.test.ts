@@ -96,7 +96,10 @@ function assertPlainJson(x: unknown, path = 'report'): void {
     if (!Number.isFinite(x)) throw new Error(`${path} is ${x}`);
     return;
   }
-  if (Array.isArray(x)) return x.forEach((v, i) => assertPlainJson(v, `${path}[${i}]`));
+  if (Array.isArray(x)) {
+    for (const [i, v] of x.entries()) assertPlainJson(v, `${path}[${i}]`);
+    return;
+  }
   if (typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
     for (const [k, v] of Object.entries(x as object)) assertPlainJson(v, `${path}.${k}`);
     return;
