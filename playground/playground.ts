@@ -24,14 +24,13 @@
  * replayed at start. One playground per process (the emulator's services live on globalThis).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { buildSidebarHtml } from '../scripts/sidebar-build';
 import { SERVER_METHODS } from '../src/shared/api';
 import { dashboardApi } from './dashboards';
 import { exportFileName, FileRefused, loadFailure, readWorkbookFile, writeWorkbookFile } from './files';
+import { json, readBody, send, serve } from './http';
 import { PAGE_HTML } from './page/html';
 import type { PlaygroundState } from './page/types';
 import { withShim } from './server';
@@ -76,39 +75,6 @@ export async function bundlePage(): Promise<string> {
     logLevel: 'warning',
   });
   return out.outputFiles[0].text;
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string | Buffer,
-  type: string,
-  extra: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    'content-type': type.includes('charset') || Buffer.isBuffer(body) ? type : `${type}; charset=utf-8`,
-    'cache-control': 'no-store',
-    ...extra,
-  });
-  res.end(body);
-}
-const json = (res: ServerResponse, status: number, value: unknown) =>
-  send(res, status, JSON.stringify(value), 'application/json');
-
-function readBody(req: IncomingMessage, limit = 12 * 1024 * 1024): Promise<Buffer> {
-  return new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        fail(new FileRefused('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => ok(Buffer.concat(chunks)));
-    req.on('error', fail);
-  });
 }
 
 const TEXT = {
@@ -279,32 +245,23 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     return { ok: true, value: out.value };
   };
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
-    const body = async (): Promise<Record<string, unknown>> => {
-      const raw = (await readBody(req, 1024 * 1024)).toString('utf8');
-      return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    };
-    try {
+  const served = await serve({
+    port: options.port,
+    host: options.host,
+    sidebarHtml: sidebar,
+    errorName: 'PlaygroundError',
+    rpc: (method, args) => {
+      const out = wb.apply({ t: 'rpc', method, args });
+      return out.ok ? { ok: true, value: out.value ?? null } : { ok: false, error: out.error };
+    },
+    routes: async (req, res, url) => {
+      const path = url.pathname;
+      const body = async (): Promise<Record<string, unknown>> => {
+        const raw = (await readBody(req, 1024 * 1024)).toString('utf8');
+        return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      };
       if (req.method === 'GET' && path === '/') return send(res, 200, PAGE_HTML, 'text/html');
       if (req.method === 'GET' && path === '/app.js') return send(res, 200, pageJs, 'text/javascript');
-      if (req.method === 'GET' && path === '/sidebar') return send(res, 200, sidebar, 'text/html');
-      if (req.method === 'GET' && path === '/favicon.ico') return send(res, 204, '', 'text/plain');
-      if (req.method === 'POST' && path === '/rpc') {
-        let call: { method?: unknown; args?: unknown };
-        try {
-          call = await body();
-        } catch {
-          return json(res, 400, { ok: false, error: { name: 'SyntaxError', message: 'body is not JSON' } });
-        }
-        const out = wb.apply({
-          t: 'rpc',
-          method: String(call.method),
-          args: Array.isArray(call.args) ? call.args : [],
-        });
-        return json(res, 200, out.ok ? { ok: true, value: out.value ?? null } : { ok: false, error: out.error });
-      }
       if (req.method === 'GET' && path === '/api/state') return json(res, 200, state());
       if (req.method === 'GET' && path === '/api/changed') {
         const changed = wb.changed();
@@ -394,7 +351,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           const locale = wb.emu.spreadsheet.getSpreadsheetLocale();
           let opened: Awaited<ReturnType<typeof readWorkbookFile>>;
           try {
-            opened = await readWorkbookFile(await readBody(req), name, lang, locale);
+            opened = await readWorkbookFile(
+              await readBody(req, undefined, () => new FileRefused('too large')),
+              name,
+              lang,
+              locale,
+            );
           } catch (e) {
             const message = e instanceof FileRefused ? e.message : loadFailure(e, name, lang);
             return json(res, 200, { ok: false, error: { name: 'FileRefused', message } });
@@ -420,29 +382,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         }
       }
       return send(res, 404, 'not found', 'text/plain');
-    } catch (e) {
-      return json(res, 500, { ok: false, error: { name: 'PlaygroundError', message: (e as Error).message } });
-    }
+    },
+    onClose: () => wb.dispose(),
   });
-
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
+    url: served.url,
     get workbook() {
       return wb;
     },
     restoreNote,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections?.();
-        server.close(() => {
-          wb.dispose();
-          ok();
-        });
-      }),
+    close: served.close,
   };
 }

@@ -25,13 +25,12 @@
  * The emulator's services live on globalThis, where the server code expects Apps Script's: one
  * harness per process at a time.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createEmulator, loadWorkbook, type Emulator, type WorkbookData } from '../emulator';
 import { serverApi } from '../src/addon/api';
 import { clock } from '../src/addon/clock';
 import { SERVER_METHODS, type ServerMethod } from '../src/shared/api';
 import { buildSidebarHtml } from '../scripts/sidebar-build';
+import { json, send, serve } from './http';
 import { sampleWorkbook } from './sample-workbook';
 
 export interface EmulatorSetup {
@@ -176,22 +175,6 @@ const HOST_PAGE = `<!DOCTYPE html>
 </script>
 </body></html>`;
 
-function send(res: ServerResponse, status: number, body: string, type: string): void {
-  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
-  res.end(body);
-}
-const json = (res: ServerResponse, status: number, value: unknown) =>
-  send(res, status, JSON.stringify(value), 'application/json');
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs one server call as Apps Script would: one execution, payloads checked both ways. */
@@ -252,29 +235,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   reset();
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const q = (k: string) => url.searchParams.get(k) ?? undefined;
-    try {
-      if (req.method === 'GET' && url.pathname === '/') return send(res, 200, HOST_PAGE, 'text/html');
-      if (req.method === 'GET' && url.pathname === '/sidebar') return send(res, 200, html, 'text/html');
-      if (req.method === 'POST' && url.pathname === '/rpc') {
-        let call: { method?: unknown; args?: unknown };
-        try {
-          call = JSON.parse(await readBody(req));
-        } catch {
-          return json(res, 400, { ok: false, error: { name: 'SyntaxError', message: 'body is not JSON' } });
-        }
-        const args = Array.isArray(call.args) ? call.args : [];
-        if (latencyMs) await sleep(latencyMs);
-        if (held) await new Promise<void>((go) => held!.push(go));
-        const method = String(call.method);
-        if (failCall && failCall.method === method) {
-          emu.faults.failAt(1, failCall.message);
-          failCall = null;
-        }
-        return json(res, 200, runServerCall(emu, method, args));
+  const served = await serve({
+    port: options.port,
+    host: options.host,
+    sidebarHtml: html,
+    errorName: 'HarnessError',
+    rpc: async (method, args) => {
+      if (latencyMs) await sleep(latencyMs);
+      if (held) {
+        const queue = held;
+        await new Promise<void>((go) => queue.push(go));
       }
+      if (failCall && failCall.method === method) {
+        emu.faults.failAt(1, failCall.message);
+        failCall = null;
+      }
+      return runServerCall(emu, method, args);
+    },
+    routes: (req, res, url) => {
+      const q = (k: string) => url.searchParams.get(k) ?? undefined;
+      if (req.method === 'GET' && url.pathname === '/') return send(res, 200, HOST_PAGE, 'text/html');
       if (url.pathname === '/test/select') {
         try {
           const range = emu.select(q('a1') ?? '');
@@ -298,10 +278,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (url.pathname === '/test/hold') {
         const waiting = held ?? [];
         held = q('on') === '1' ? (held ?? []) : null;
-        if (!held)
-          waiting.forEach((go) => {
-            go();
-          });
+        if (!held) for (const go of waiting) go();
         return json(res, 200, { ok: true, held: waiting.length });
       }
       if (url.pathname === '/test/reset') {
@@ -329,33 +306,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         });
       }
       return send(res, 404, 'not found', 'text/plain');
-    } catch (e) {
-      return json(res, 500, { ok: false, error: { name: 'HarnessError', message: (e as Error).message } });
-    }
+    },
+    onClose: () => {
+      if (uninstall) {
+        uninstall();
+        uninstall = null;
+      }
+    },
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
+    url: served.url,
     get emu() {
       return emu;
     },
     reset,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => {
-          if (uninstall) {
-            uninstall();
-            uninstall = null;
-          }
-          resolve();
-        });
-      }),
+    close: served.close,
   };
 }
 

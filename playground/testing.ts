@@ -2,21 +2,11 @@
  * Shared by the playground's browser tests and `npm run screenshots`: a playground in-process on a
  * free port, one headless Chromium, and helpers that act as a person on the page.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium, newContext } from './chromium';
 import { startPlayground, type Playground, type PlaygroundOptions } from './playground';
-
-export function chromePath(): string {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  for (const c of candidates) if (c && existsSync(c)) return c;
-  throw new Error('No Chromium found for the browser tests: run `apt-get install -y chromium` (or set CHROME_PATH).');
-}
 
 export interface PlaygroundEnv {
   pg: Playground;
@@ -28,25 +18,14 @@ export interface PlaygroundEnv {
 
 export async function startPlaygroundEnv(options: PlaygroundOptions = {}): Promise<PlaygroundEnv> {
   const pg = await startPlayground({ port: 0, dataDir: null, quiet: true, ...options });
-  const browser = await chromium.launch({
-    executablePath: chromePath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     pg,
     browser,
     async open(opts = {}) {
-      const context = await browser.newContext({
-        viewport: { width: opts.width ?? 1600, height: opts.height ?? 950 },
-        deviceScaleFactor: 1,
-        locale: 'fr-FR',
+      const context = await newContext(browser, {
+        width: opts.width ?? 1600,
+        height: opts.height ?? 950,
         acceptDownloads: true,
       });
       const page = await context.newPage();

@@ -1,21 +1,11 @@
 /* Shared by the browser tests: one harness (in-process, port 0) and one headless Chromium per file. */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newContext } from '../../playground/chromium';
 import { runServerCall, startHarness, type Harness, type HarnessOptions } from '../../playground/server';
 
 export const ARTIFACTS = join(process.cwd(), 'artifacts', 'sidebar');
-
-export function chromePath(): string {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  for (const c of candidates) if (c && existsSync(c)) return c;
-  throw new Error('No Chromium found for the browser tests: run `apt-get install -y chromium` (or set CHROME_PATH).');
-}
 
 export interface BrowserEnv {
   harness: Harness;
@@ -38,27 +28,13 @@ export interface Session {
 export async function startBrowserEnv(options: HarnessOptions = {}): Promise<BrowserEnv> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const harness = await startHarness({ port: 0, ...options });
-  const browser = await chromium.launch({
-    executablePath: chromePath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     harness,
     browser,
     async open(opts = {}) {
-      const context = await browser.newContext({
-        viewport: { width: opts.width ?? 300, height: 900 },
-        deviceScaleFactor: 1,
-        locale: 'fr-FR',
-      });
+      const context = await newContext(browser, { width: opts.width ?? 300, height: 900 });
       contexts.push(context);
       const page = await context.newPage();
       const dialogs: string[] = [];
