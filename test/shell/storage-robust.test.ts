@@ -202,9 +202,10 @@ describe('item 3: success once the commit is done; creates made idempotent', () 
     expect(first.id).toBe('kpi_c11e47');
     expect(serverApi.bootstrap().kpis).toHaveLength(1);
     // The same id with other content is refused, not overwritten.
-    expect(() => serverApi.saveKpi(kpiDraft({ id: 'kpi_c11e47', name: 'Autre' }), { create: true })).toThrow(
-      /existe déjà/,
-    );
+    expect(serverApi.saveKpi(kpiDraft({ id: 'kpi_c11e47', name: 'Autre' }), { create: true })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/existe déjà/),
+    });
     expect(serverApi.bootstrap().kpis.map((k) => k.kpi.name)).toEqual(['Nouveaux clients par mois']);
   });
 });
@@ -231,7 +232,7 @@ describe('item 4: two sidebars, one KPI', () => {
     if (r.ok) return;
     expect(r.errors.map((e) => [e.field, e.code])).toEqual([['target', 'changed_meanwhile']]);
     expect(r.errors[0].message).toMatch(
-      /^Cible : modifié entre-temps ailleurs \(maintenant «\s80\s»\) ; «\s90\s» n.est pas enregistré/,
+      /^Cible\s:\smodifié entre-temps ailleurs \(maintenant «\s80\s»\)\s;\s«\s90\s» n.est pas enregistré/,
     );
     expect(state()).toEqual(sheet);
   });
@@ -247,7 +248,9 @@ describe('item 7', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.map((e) => e.code)).toEqual(['objectives_unreadable']);
-      expect(r.errors[0].message).toMatch(/^Objectif : La feuille « Boussole · Objectifs » n'a plus la colonne title/);
+      expect(r.errors[0].message).toMatch(
+        /^Objectif\s:\sLa feuille «\sBoussole · Objectifs\s» n'a plus la colonne title/,
+      );
     }
     sheet.getRange('B1').setValue('title');
     sheet.getRange('D2').setValue('pas une date'); // the objective's row made unreadable
@@ -269,7 +272,7 @@ describe('item 7', () => {
         sheet: 'kpis',
         row: 1,
         id: null,
-        reason: expect.stringMatching(/« Boussole · KPI » avait perdu sa marque.*retrouvée/),
+        reason: expect.stringMatching(/«\sBoussole · KPI\s» avait perdu sa marque.*retrouvée/),
       },
     ]);
     saved(serverApi.saveKpi(kpiDraft({ name: 'B' })));

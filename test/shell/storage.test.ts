@@ -78,9 +78,14 @@ describe('objectives and KPIs in sheets the add-on owns', () => {
 
     // An objective with KPIs can't be deleted; the KPI can, then the objective.
     const refused = serverApi.deleteObjective(obj.id);
-    expect(refused).toEqual({ ok: false, message: expect.stringContaining('encore 1 KPI') });
-    expect(serverApi.deleteKpi(kpi.id)).toEqual({ ok: true });
-    expect(serverApi.deleteObjective(obj.id)).toEqual({ ok: true });
+    expect(refused).toEqual({ ok: false, message: expect.stringContaining('encore 1 KPI'), errors: [] });
+    // A change answers with the summary Home then shows: one round trip.
+    const deletedKpi = serverApi.deleteKpi(kpi.id);
+    expect(deletedKpi).toMatchObject({ ok: true, value: kpi.id });
+    expect(deletedKpi.ok && deletedKpi.summary?.kpis).toEqual([]);
+    const deletedObjective = serverApi.deleteObjective(obj.id);
+    expect(deletedObjective).toMatchObject({ ok: true, value: obj.id });
+    expect(deletedObjective.ok && deletedObjective.summary?.objectives).toEqual([]);
     boot = serverApi.bootstrap();
     expect(boot.objectives).toEqual([]);
     expect(boot.kpis).toEqual([]);
@@ -145,6 +150,7 @@ describe('objectives and KPIs in sheets the add-on owns', () => {
     const r = serverApi.saveKpi(kpiDraft('obj_nothere'));
     expect(r).toEqual({
       ok: false,
+      message: 'Objective: "obj_nothere" does not exist; pick an objective from the list.',
       errors: [
         expect.objectContaining({
           field: 'objectiveId',
@@ -162,13 +168,17 @@ describe('objectives and KPIs in sheets the add-on owns', () => {
     expect(serverApi.deleteObjective(obj.id)).toEqual({
       ok: false,
       message: expect.stringContaining('still has 1 KPI'),
+      errors: [],
     });
   });
 
   test('a save waits for another execution holding the lock, then says so plainly', () => {
     env = addonEnv({}, salesWorkbook());
     const release = env.emu.holdDocumentLock({ until: 60_000 });
-    expect(() => serverApi.saveObjective(objectiveDraft())).toThrow('Un autre enregistrement est en cours');
+    expect(serverApi.saveObjective(objectiveDraft())).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Un autre enregistrement est en cours'),
+    });
     release();
     expect(serverApi.saveObjective(objectiveDraft()).ok).toBe(true);
   });
@@ -199,7 +209,10 @@ describe('corrupted storage: broken rows are reported with their row and kept; t
     const after = env.emu.snapshot(sheet);
     expect(after.values[2]).toEqual(before.values[2]);
     // The broken KPI can't be edited from the sidebar until the row is fixed.
-    expect(() => serverApi.saveKpi({ ...kpis[1], target: 1 })).toThrow('Row 3 holding');
+    expect(serverApi.saveKpi({ ...kpis[1], target: 1 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Row 3 holding'),
+    });
   });
 
   test('a deleted column: every row reported, saving refused, nothing overwritten', () => {
@@ -212,7 +225,10 @@ describe('corrupted storage: broken rows are reported with their row and kept; t
     expect(boot.kpis).toEqual([]);
     expect(boot.problems.map((p) => p.row)).toEqual([2, 3, 4]);
     expect(boot.problems[0].reason).toContain('the column "deadline" is missing');
-    expect(() => serverApi.saveKpi(kpiDraft(obj.id))).toThrow('lost the column deadline');
+    expect(serverApi.saveKpi(kpiDraft(obj.id))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('lost the column deadline'),
+    });
     expect(env.emu.snapshot(sheet)).toEqual(before);
   });
 
