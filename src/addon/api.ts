@@ -4,6 +4,7 @@
  * data to core/, writes back one row. Errors a person can act on are thrown with a message in
  * the user's language; the sidebar shows them.
  */
+import { syntaxForLocale } from '../core/formula/syntax';
 import type { Lang } from '../core/i18n/lang';
 import { formatA1, parseA1, quoteSheetName } from '../core/kpi/a1';
 import { isAggregation } from '../core/kpi/aggregation';
@@ -126,6 +127,7 @@ function summaryOf(ctx: Context): Bootstrap {
     lang: ctx.lang,
     settings: ctx.settings,
     today: ctx.today,
+    syntax: syntaxForLocale(ctx.ss.getSpreadsheetLocale()),
     objectives: objectives.items.map((x) => x.item),
     kpis: kpis.items.map(({ item }) => summarise(ctx, item, reader.readKpi(item, ctx.lang), reader.dateOrder, history)),
     problems: storage.problemsOf(objectives, kpis),

@@ -7,6 +7,7 @@
  * Every payload is plain JSON: numbers, strings, booleans, null, arrays and objects of them.
  * No `Date` (google.script.run fails on one): dates are ISO strings `YYYY-MM-DD`.
  */
+import type { FormulaSyntax } from '../core/formula/syntax';
 import type { Lang } from '../core/i18n/lang';
 import type { FieldError, Frequency, Kpi, KpiSource, Objective, Unit } from '../core/kpi/model';
 import type { checkSmart } from '../core/kpi/smart';
@@ -81,6 +82,8 @@ export interface Bootstrap {
   settings: Settings;
   /** Today in the spreadsheet's time zone, ISO. */
   today: string;
+  /** How the spreadsheet's locale spells formulas (";" in fr_FR), for the formulas the sidebar shows. */
+  syntax: FormulaSyntax;
   objectives: Objective[];
   kpis: KpiSummary[];
   problems: StorageProblem[];

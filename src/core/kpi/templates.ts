@@ -1,6 +1,7 @@
 import { group } from '../arrays';
 import type { Lang } from '../i18n/lang';
 import { localize } from '../i18n/text';
+import type { FormulaSyntax } from '../formula/syntax';
 import type { AudienceLevel, Direction, Frequency, Indicator, Kpi, Unit } from './model';
 
 /*
@@ -901,6 +902,24 @@ export function formulaPlaceholders(pattern: string): string[] {
     if (!seen.includes(name)) seen.push(name);
   }
   return seen;
+}
+
+/**
+ * A template's formula as the spreadsheet's reader writes it (#9: "the sidebar shows a template's
+ * formula in the sheet's syntax"): `=CAC({spend}; {new_customers})` in a French sheet. Templates
+ * hold no decimal literal and no inline array, so only the argument separator differs between
+ * syntaxes: a comma outside a text literal becomes the sheet's. A light scan rather than the
+ * formula parser, which would add 7 KB to the sidebar; the tests check it against the parser's
+ * respelling for every template.
+ */
+export function formulaInSyntax(pattern: string, syntax: FormulaSyntax): string {
+  let out = '';
+  let inText = false;
+  for (const ch of pattern) {
+    if (ch === '"') inText = !inText;
+    out += !inText && ch === ',' ? syntax.argumentSeparator : ch;
+  }
+  return out;
 }
 
 /**

@@ -1,5 +1,6 @@
 /* Step 2: the KPI itself, from a template or blank. */
 import { h } from '../ui/view';
+import { formulaInSyntax } from '../../core/kpi/templates';
 import { AUDIENCE_LEVELS, DIRECTIONS, INDICATORS, UNITS } from '../../core/kpi/model';
 import { textIn } from '../i18n';
 import { type Option, SelectField } from '../ui/fields';
@@ -30,7 +31,9 @@ export function StepKpi(props: StepProps) {
         groups={groups}
         onChange={(v) => chooseTemplate(session, v)}
       />
-      {chosen?.formula ? <p class="hint formula">{t.templateFormula(chosen.formula)}</p> : null}
+      {chosen?.formula ? (
+        <p class="hint formula">{t.templateFormula(formulaInSyntax(chosen.formula, s.boot.syntax))}</p>
+      ) : null}
       <KpiText {...props} field="name" />
       <KpiText {...props} field="definition" multiline />
       <KpiSelect {...props} field="unit" options={UNITS.map((u) => ({ value: u, label: t.units[u] }))} />

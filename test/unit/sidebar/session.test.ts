@@ -2,6 +2,7 @@
  * The sidebar's state and actions without a browser: a fake server records every call, so the
  * number of round trips is what the code does, not what it claims. Views are not involved.
  */
+import { SEMICOLON_SYNTAX } from '../../../src/core/formula/syntax';
 import { isoDay } from '../../../src/core/kpi/dates';
 import { kpiSeriesOf, type SeriesPayload, seriesPayload } from '../../../src/core/kpi/kpi-series';
 import type { Kpi, Objective } from '../../../src/core/kpi/model';
@@ -47,6 +48,7 @@ const boot = (kpis: Kpi[]): Bootstrap => ({
   lang: 'fr',
   settings: { lang: 'auto' },
   today: '2025-01-15',
+  syntax: SEMICOLON_SYNTAX,
   objectives: [objective],
   kpis: kpis.map((k) => ({
     kpi: k,
