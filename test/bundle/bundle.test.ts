@@ -70,12 +70,14 @@ function declarations(code: string): Map<string, Declaration> {
 describe('dist/Code.js', () => {
   // 100 KB until the server began computing each KPI's values per period from raw rows (#10):
   // the refresh (a trigger, no sidebar) and bootstrap's bounded series need the aggregation there;
-  // and the fault-proof storage and refresh (#14: own-column writes, idempotent creates, merge on
-  // an older copy, the refresh's state sheet and leases, payload checks) added about 6 KB.
-  test('is under 120 KB', () => {
+  // the fault-proof storage and refresh (#14: own-column writes, idempotent creates, merge on an
+  // older copy, payload checks) and the dashboards as one Sheets API batch (#11) brought it to
+  // 122 KB once all streams met. 128 KB leaves room for the trigger's own state and the payload
+  // checks; past it, trim (the sidebar's words and the SMART messages are already kept out).
+  test('is under 128 KB', () => {
     const bytes = statSync(CODE).size;
     console.log(`pushed server bundle: ${CODE} = ${(bytes / 1024).toFixed(1)} KB`);
-    expect(bytes).toBeLessThan(120 * 1024);
+    expect(bytes).toBeLessThan(128 * 1024);
   });
 
   test("carries only the server's strings: none of the sidebar's words, none of the SMART messages", () => {
