@@ -111,7 +111,7 @@ describe('a generated dashboard', () => {
     generateDashboards(contextOf(env.emu), { layout: 'overall' });
     const snap = env.emu.snapshot('Tableau de bord');
     const text = snap.display.flat().join('\n');
-    expect(text).toMatch(/Source introuvable : .*Archives/);
+    expect(text).toMatch(/Source introuvable\s:\s.*Archives/);
     expect(snap.charts.filter((c) => c.type === 'SCORECARD')).toHaveLength(2);
     expect(text).not.toMatch(/#(REF|N\/A|VALUE|ERROR)/);
   });
