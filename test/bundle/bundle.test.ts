@@ -233,3 +233,13 @@ describe('dist/Code.js', () => {
     for (const name of SERVER_METHODS) expect(typeof context[name]).toBe('function');
   });
 });
+
+describe('dist/Sidebar.html', () => {
+  // #13: the sidebar stays one HTML file under 150 KB (JS and CSS inlined). Validating a formula
+  // KPI must not pull the metrics library in (core/kpi/formula-kpi.ts FORMULA_KINDS).
+  test('is under 150 KB', () => {
+    const bytes = statSync('dist/Sidebar.html').size;
+    console.log(`sidebar: dist/Sidebar.html = ${(bytes / 1024).toFixed(1)} KB`);
+    expect(bytes).toBeLessThan(150 * 1024);
+  });
+});

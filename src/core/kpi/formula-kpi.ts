@@ -48,6 +48,23 @@ export const FORMULA_FUNCTIONS: Readonly<Record<string, Spec>> = {
   KPI_TREND: { kind: 'trend' },
 };
 
+/**
+ * How each function is computed, by name alone: what parsing needs. Kept apart from the
+ * implementations above so that a bundle which only validates formulas (the sidebar) does not
+ * carry the whole metrics library (about 15 KB); a test checks both tables name the same functions.
+ */
+export const FORMULA_KINDS: Readonly<Record<string, Spec['kind']>> = {
+  CAC: 'rows',
+  CONVERSION_RATE: 'rows',
+  CHURN_RATE: 'rows',
+  NPS: 'rows',
+  LTV: 'rows',
+  KPI_PROGRESS: 'scalars',
+  LTV_CAC: 'scalars',
+  CAC_PAYBACK: 'scalars',
+  KPI_TREND: 'trend',
+};
+
 /** Splits at top-level separators (`,` or `;`), outside quotes and parentheses. */
 function splitArgs(s: string): string[] | null {
   const out: string[] = [];
@@ -101,8 +118,8 @@ export function parseKpiFormula(formula: string | undefined | null): FormulaKpi 
   const m = /^=\s*(1\s*-\s*)?([A-Z_][A-Z0-9_]*)\s*\(([\s\S]*)\)\s*$/i.exec(formula.trim());
   if (!m) return null;
   const fn = group(m, 2).toUpperCase();
-  const spec = FORMULA_FUNCTIONS[fn];
-  if (!spec) return null;
+  const kind = FORMULA_KINDS[fn];
+  if (!kind) return null;
   const body = group(m, 3);
   const parts = splitArgs(body);
   if (!parts || parts.some((p) => p === '')) return null;
@@ -114,7 +131,7 @@ export function parseKpiFormula(formula: string | undefined | null): FormulaKpi 
     args.push(a);
   }
   if (!args.some((a) => a.kind === 'range')) return null;
-  if (spec.kind === 'trend' && args[0]?.kind !== 'range') return null;
+  if (kind === 'trend' && args[0]?.kind !== 'range') return null;
   return { fn, complement: !!m[1], args };
 }
 
@@ -206,4 +223,4 @@ export function trendValue(f: FormulaKpi, sums: readonly number[]): FormulaOutco
 }
 
 /** Whether the function needs at least two periods (a trend has no value for the first one). */
-export const isTrend = (f: FormulaKpi): boolean => FORMULA_FUNCTIONS[f.fn]?.kind === 'trend';
+export const isTrend = (f: FormulaKpi): boolean => FORMULA_KINDS[f.fn] === 'trend';

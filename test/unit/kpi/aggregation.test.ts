@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { granularityOf, seriesOf, type SourceColumns } from '../../../src/core/kpi/aggregation';
 import { dateOrderOf, dayIso, isoDay, periodIndex, periodStartDay, textDay } from '../../../src/core/kpi/dates';
-import { parseKpiFormula } from '../../../src/core/kpi/formula-kpi';
+import { FORMULA_FUNCTIONS, FORMULA_KINDS, parseKpiFormula } from '../../../src/core/kpi/formula-kpi';
 import { assessKpi } from '../../../src/core/kpi/status';
 import { periodOf, periodOfIndex } from '../../../src/core/history/periods';
 import { REAL_DATA, TODAY } from '../../support/real-data';
@@ -386,4 +386,10 @@ describe('assessKpi: one rule for start, progress and status', () => {
     const later = assessKpi(kpi, s, day('2026-03-25'));
     expect(later).toMatchObject({ status: onFirst.status, progress: onFirst.progress, asOf: '2026-02-28' });
   });
+});
+
+test('the names a formula KPI may call are the functions it computes, each of the kind its implementation has', () => {
+  expect(Object.keys(FORMULA_KINDS).sort()).toEqual(Object.keys(FORMULA_FUNCTIONS).sort());
+  for (const [name, spec] of Object.entries(FORMULA_FUNCTIONS))
+    expect([name, FORMULA_KINDS[name]]).toEqual([name, spec.kind]);
 });
