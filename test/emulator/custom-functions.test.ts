@@ -124,11 +124,15 @@ describe('an error names the sheet row, read from the calling formula', () => {
     const { emu, sheet } = setup('fr_FR');
     sheet.getRange('E2').setFormula('=CAC(B2:B5; C2:C5)');
     sheet.getRange('E3').setFormula('=IFERROR(CAC(Ventes!$B$2:$B$5; C2:C5; TRUE); "")');
-    expect(emu.cell('Ventes!E2').error?.message).toBe("CAC : dépenses, ligne 4 : « abc » n'est pas un nombre");
+    expect(emu.cell('Ventes!E2').error?.message).toBe(
+      "CAC\u00a0: dépenses, ligne 4\u00a0: «\u00a0abc\u00a0» n'est pas un nombre",
+    );
     // IFERROR catches it: the message is not shown, the value is "".
     expect(emu.cell('Ventes!E3').value).toBe('');
     sheet.getRange('E4').setFormula('=CAC(Ventes!$B$2:$B$5; C2:C5; TRUE)');
-    expect(emu.cell('Ventes!E4').error?.message).toBe("CAC : dépenses, ligne 4 : « abc » n'est pas un nombre");
+    expect(emu.cell('Ventes!E4').error?.message).toBe(
+      "CAC\u00a0: dépenses, ligne 4\u00a0: «\u00a0abc\u00a0» n'est pas un nombre",
+    );
   });
 
   test('en_US: row 4; a range given through an expression keeps the position, said as such', () => {

@@ -91,7 +91,9 @@ describe('sheetPlaceOf: a position inside the range as a sheet row or column', (
 
   test('the message then names the sheet row, in French with the French argument name', () => {
     const e = error({ arg: 'spend', row: 3 });
-    expect(e.messageIn('fr', { row: 4 })).toBe("CAC : dépenses, ligne 4 : « x » n'est pas un nombre");
+    expect(e.messageIn('fr', { row: 4 })).toBe(
+      "CAC\u00a0: dépenses, ligne 4\u00a0: «\u00a0x\u00a0» n'est pas un nombre",
+    );
     expect(e.messageIn('en', { row: 4 })).toBe('CAC: spend, row 4: "x" is not a number');
     expect(e.messageIn('en')).toBe('CAC: spend, row 3 of the range: "x" is not a number');
   });
