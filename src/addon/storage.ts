@@ -8,7 +8,7 @@
  * setValues per run of adjacent columns (normally one), earlier runs put back if a later one
  * fails; success is reported once the row is written, whatever happens after (the lock's release).
  */
-import { localize, type Bilingual } from '../core/i18n/text';
+import { catalogue, localize, type Bilingual } from '../core/i18n/text';
 import { langFromLocale, type Lang } from '../core/i18n/lang';
 import type { FieldError, Kpi, Objective, Validation } from '../core/kpi/model';
 import { fieldLabel, newId } from '../core/kpi/model';
@@ -39,7 +39,7 @@ const SHEET_NAMES: Record<'objectives' | 'kpis', Bilingual> = {
 /** Rows added at a time when a storage sheet is full (Sheets refuses a range past the last row). */
 const GROW_BY = 200;
 
-const TEXT = {
+const TEXT = catalogue({
   newerSchema: {
     fr: (v: string) =>
       `cette feuille a été écrite par une version plus récente de Boussole (schéma ${v}) ; mettez le module à jour`,
@@ -86,11 +86,16 @@ const TEXT = {
     en: (field: string, stored: string, mine: string) =>
       `${field}: changed meanwhile elsewhere (now ${stored}); ${mine} was not saved. Reload.`,
   },
+  blank: { fr: '(vide)', en: '(blank)' },
+  labelled: {
+    fr: (label: string, text: string) => `${label} : ${text}`,
+    en: (label: string, text: string) => `${label}: ${text}`,
+  },
   idTaken: {
     fr: (id: string) => `« ${id} » existe déjà, autrement ; rechargez la liste.`,
     en: (id: string) => `"${id}" already exists, with other content; reload the list.`,
   },
-};
+});
 
 export class StorageError extends Error {
   override name = 'StorageError';
@@ -297,9 +302,7 @@ export interface SaveRequest<T> extends SaveOptions<T> {
 function conflictErrors(conflicts: Conflict[], lang: Lang): FieldError[] {
   const show = (v: unknown) =>
     v === null || v === undefined || v === ''
-      ? lang === 'fr'
-        ? '(vide)'
-        : '(blank)'
+      ? localize(TEXT.blank, lang)
       : quote(typeof v === 'string' ? v : JSON.stringify(v), lang);
   return conflicts.map((c) => ({
     field: c.field,
@@ -447,7 +450,7 @@ function objectiveErrors(st: Storage, objectiveId: string): FieldError[] {
         ? ['objective_unreadable', localize(TEXT.broken, st.lang)(objectiveId, broken.row)]
         : ['unknown_objective', ''];
   const message = text
-    ? `${fieldLabel('objectiveId', st.lang)}${st.lang === 'fr' ? ' : ' : ': '}${text}`
+    ? localize(TEXT.labelled, st.lang)(fieldLabel('objectiveId', st.lang), text)
     : localize(TEXT.unknownObjective, st.lang)(objectiveId);
   return [{ field: 'objectiveId', code, message }];
 }

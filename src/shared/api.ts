@@ -97,9 +97,11 @@ export interface SaveOptions<T> {
   /**
    * The item as the form loaded it. Fields the user did not change keep what is stored now (a
    * rename made meanwhile in another window survives); a field changed both here and there is
-   * refused with code `changed_meanwhile`, the message showing the newer value.
+   * refused with code `changed_meanwhile`, the message showing the newer value. The sidebar sends
+   * the draft its form made of the item when it opened (fields the form does not show are then
+   * untouched, and keep what is stored).
    */
-  base?: T | null;
+  base?: Partial<T> | null;
   /**
    * A create whose id (in the draft) the sidebar made: a retry whose first attempt was saved but
    * whose answer was lost finds that row and answers the same, instead of adding a second one.

@@ -13,7 +13,7 @@ import {
   type Objective,
 } from '../core/kpi/model';
 import { fillFormula, formulaPlaceholders } from '../core/kpi/templates';
-import type { KpiDraft, ObjectiveDraft, TemplateView } from '../shared/api';
+import type { KpiDraft, ObjectiveDraft, SaveOptions, TemplateView } from '../shared/api';
 
 export interface ObjectiveForm {
   id: string;
@@ -97,6 +97,49 @@ export function numberText(n: number | null | undefined, unit: string, lang: Lan
 export function objectiveFormOf(o: Objective): ObjectiveForm {
   return { id: o.id, title: o.title, description: o.description, horizon: o.horizon, level: o.level, owner: o.owner };
 }
+
+/**
+ * The id of an item the sidebar creates, made once when its form opens and sent with
+ * `{ create: true }`: a retry after an answer lost on the way back finds the row the first
+ * attempt wrote instead of adding a second one (#14, item 3). 48 random bits (crypto when the
+ * browser has it): two sidebars creating at the same moment do not collide in practice, and if
+ * they did the server refuses the second create rather than overwriting the first.
+ */
+export function clientId(prefix: 'kpi' | 'obj', random: () => number = secureRandom): string {
+  let hex = '';
+  for (let i = 0; i < 12; i++) hex += (Math.floor(Math.abs(random()) * 16) % 16).toString(16);
+  return `${prefix}_${hex}`;
+}
+
+function secureRandom(): number {
+  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint32Array) => Uint32Array } }).crypto;
+  if (c?.getRandomValues) return c.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
+  return Math.random();
+}
+
+/**
+ * How a form's save is made: an edit sends what the form held when it opened (`base`, so the
+ * server keeps fields changed meanwhile in another window and refuses a field changed on both
+ * sides: #14, item 4); a create sends the id made when the form opened.
+ */
+export interface SaveTarget<D> {
+  /** The id of the item to create ('' when editing). */
+  createId: string;
+  /** The draft of the item as the form loaded it (null for a new one). */
+  base: D | null;
+}
+
+/** The arguments of a save: the draft (with the id made for a create) and its options. */
+export function saveArgs<T extends { id: string }>(
+  draft: Partial<T>,
+  target: SaveTarget<Partial<T>>,
+): [Partial<T>, SaveOptions<T>] {
+  if (target.base) return [draft, { base: target.base }];
+  if (target.createId) return [{ ...draft, id: target.createId }, { create: true }];
+  return [draft, {}];
+}
+
+export const newTarget = (prefix: 'kpi' | 'obj'): SaveTarget<never> => ({ createId: clientId(prefix), base: null });
 
 export function objectiveDraft(f: ObjectiveForm): ObjectiveDraft {
   const d: ObjectiveDraft = {

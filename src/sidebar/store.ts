@@ -7,8 +7,17 @@
  */
 import type { Lang } from '../core/i18n/lang';
 import type { FieldError } from '../core/kpi/model';
-import type { Bootstrap, DashboardLayout, Schedule, ScheduleState, Settings, SourceRead } from '../shared/api';
-import type { KpiForm, ObjectiveForm } from './form';
+import type {
+  Bootstrap,
+  DashboardLayout,
+  KpiDraft,
+  ObjectiveDraft,
+  Schedule,
+  ScheduleState,
+  Settings,
+  SourceRead,
+} from '../shared/api';
+import type { KpiForm, ObjectiveForm, SaveTarget } from './form';
 import type { WeekDay } from './i18n';
 
 /** The dashboards, layout, schedule and last run, as `getSchedule` told them. */
@@ -44,6 +53,8 @@ export interface HomeScreen {
 export interface ObjectiveScreen {
   name: 'objective';
   form: ObjectiveForm;
+  /** The id made for a new objective, or the objective as loaded (form.ts SaveTarget). */
+  target: SaveTarget<ObjectiveDraft>;
   /** Shown next to the fields once a save was tried; live from then on. */
   errors: FieldError[];
 }
@@ -69,8 +80,12 @@ export interface Wizard {
   /** "Pick an objective" when Next found none picked. */
   pickError: string;
   newObjective: ObjectiveForm;
+  /** The id made for the objective created in place (a retried create finds it). */
+  newObjectiveId: string;
   newObjectiveErrors: FieldError[];
   form: KpiForm;
+  /** The id made for a new KPI, or the KPI as loaded (form.ts SaveTarget). */
+  target: SaveTarget<KpiDraft>;
   source: SourceState;
   /** Fields whose errors show live (after a blur, a Next or a pick). */
   touched: readonly string[];

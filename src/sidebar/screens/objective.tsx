@@ -2,8 +2,10 @@
 import { h } from '../ui/view';
 import {
   emptyObjectiveForm,
+  newTarget,
   objectiveDraft,
   objectiveFormOf,
+  saveArgs,
   validateObjectiveForm,
   type ObjectiveForm,
 } from '../form';
@@ -20,7 +22,10 @@ export function openObjective(session: Session, id: string | null): void {
   const s = session.ready();
   if (!s) return;
   const o = id ? s.boot.objectives.find((x) => x.id === id) : undefined;
-  session.go({ name: 'objective', form: o ? objectiveFormOf(o) : emptyObjectiveForm(), errors: [] });
+  const form = o ? objectiveFormOf(o) : emptyObjectiveForm();
+  // An edit sends what it loaded; a create, the id made now (kept across retries).
+  const target = o ? { createId: '', base: objectiveDraft(form) } : newTarget('obj');
+  session.go({ name: 'objective', form, target, errors: [] });
 }
 
 function setScreen(session: Session, change: (o: ObjectiveScreen) => ObjectiveScreen): void {
@@ -45,19 +50,21 @@ export function focusFirstObjectiveError(session: Session, errors: readonly { fi
 export async function saveObjective(session: Session): Promise<void> {
   const s = session.ready();
   if (s?.screen.name !== 'objective') return;
-  const form = s.screen.form;
+  const { form, target } = s.screen;
   const local = validateObjectiveForm(form, s.lang);
   if (local.length) {
     setScreen(session, (o) => ({ ...o, errors: local }));
     return focusFirstObjectiveError(session, local);
   }
   const result = await session.busy('save-objective', () =>
-    session.call(session.server.saveObjective(objectiveDraft(form))),
+    session.call(session.server.saveObjective(...saveArgs(objectiveDraft(form), target))),
   );
   if (!result) return;
   if (!result.ok) {
     if (!result.errors.length) return session.showError(result.message);
     setScreen(session, (o) => ({ ...o, errors: result.errors }));
+    // Saved meanwhile in another window: Home (and the form opened again) shows the newer copy.
+    if (result.errors.some((e) => e.code === 'changed_meanwhile')) session.adopt(null);
     return focusFirstObjectiveError(session, result.errors);
   }
   session.adopt(result.summary);

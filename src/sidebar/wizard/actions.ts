@@ -14,7 +14,10 @@ import {
   formulaOf,
   kpiDraft,
   kpiFormOf,
+  newTarget,
+  clientId,
   objectiveDraft,
+  saveArgs,
   smartDraft,
   sourceOf,
   STEP_FIELDS,
@@ -109,8 +112,11 @@ export function openWizard(session: Session, kpiId?: string, objectiveId?: strin
       objectiveMode: boot.objectives.length ? 'pick' : 'create',
       pickError: '',
       newObjective: emptyObjectiveForm(),
+      newObjectiveId: clientId('obj'),
       newObjectiveErrors: [],
       form,
+      // An edit sends the draft of the KPI as loaded (#14, item 4); a create, the id made now (item 3).
+      target: existing ? { createId: '', base: kpiDraft(form, s.lang) } : newTarget('kpi'),
       source: { status: 'none' },
       touched: [],
       selectionErrors: {},
@@ -244,7 +250,11 @@ async function leaveObjectiveStep(session: Session): Promise<void> {
     return focusFirstObjectiveError(session, local);
   }
   const result = await session.busy('wizard-next', () =>
-    session.call(session.server.saveObjective(objectiveDraft(w.newObjective))),
+    session.call(
+      session.server.saveObjective(
+        ...saveArgs(objectiveDraft(w.newObjective), { createId: w.newObjectiveId, base: null }),
+      ),
+    ),
   );
   if (!result) return;
   if (!result.ok) {
@@ -258,6 +268,7 @@ async function leaveObjectiveStep(session: Session): Promise<void> {
     form: { ...x.form, objectiveId: result.value.id },
     objectiveMode: 'pick',
     newObjective: emptyObjectiveForm(),
+    newObjectiveId: clientId('obj'),
     newObjectiveErrors: [],
   }));
   goStep(session, 2);
@@ -337,6 +348,8 @@ export async function useSelection(session: Session, target: string): Promise<vo
 // ---------------------------------------------------------------------------------------------
 // Step 5: save
 
+const changedMeanwhile = (errors: readonly FieldError[]): boolean => errors.some((e) => e.code === 'changed_meanwhile');
+
 async function saveKpi(session: Session): Promise<void> {
   const s = session.ready();
   if (s?.screen.name !== 'wizard') return;
@@ -347,12 +360,14 @@ async function saveKpi(session: Session): Promise<void> {
     return session.focus('wizard-next');
   }
   const result = await session.busy('wizard-next', () =>
-    session.call(session.server.saveKpi(kpiDraft(w.form, s.lang))),
+    session.call(session.server.saveKpi(...saveArgs(kpiDraft(w.form, s.lang), w.target))),
   );
   if (!result) return;
   if (!result.ok) {
     if (!result.errors.length) return session.showError(result.message);
     session.store.updateWizard((x) => ({ ...x, saveErrors: result.errors }));
+    // Saved meanwhile in another window: Home (and the wizard opened again) shows the newer copy.
+    if (changedMeanwhile(result.errors)) session.adopt(null);
     return session.focus('wizard-next');
   }
   session.adopt(result.summary);

@@ -9,6 +9,7 @@ import type { Kpi, Objective } from '../../../src/core/kpi/model';
 import type { Bootstrap, ChangeResult, ScheduleState, ServerApi, SourceRead } from '../../../src/shared/api';
 import type { Client } from '../../../src/sidebar/client';
 import { askDelete, confirmDelete } from '../../../src/sidebar/screens/home';
+import { editObjective, openObjective, saveObjective } from '../../../src/sidebar/screens/objective';
 import { Session } from '../../../src/sidebar/session';
 import type { State } from '../../../src/sidebar/store';
 import { edit, next, openWizard, readSource } from '../../../src/sidebar/wizard/actions';
@@ -203,4 +204,154 @@ test('a source read answered after the source changed is dropped', async () => {
   if (s.screen.name !== 'wizard') throw new Error('not in the wizard');
   const src = s.screen.wizard.source;
   expect(src.status === 'read' && src.read.source).toEqual({ kind: 'range', values: "'Ventes'!C2:C13" });
+});
+
+// ---------------------------------------------------------------------------------------------
+// #14 items 3 and 4: creates carry the id made when the form opened; edits carry what they loaded.
+
+/** Types a new KPI into the wizard, as a person would, up to the review step. */
+function typeNewKpi(session: Session): void {
+  openWizard(session);
+  const fields: [Parameters<typeof edit>[1], string][] = [
+    ['name', 'Chiffre d’affaires mensuel'],
+    ['definition', 'Somme des factures émises dans le mois'],
+    ['unit', '€'],
+    ['direction', 'higher'],
+    ['indicator', 'lagging'],
+    ['level', 'strategic'],
+    ['values', "'Ventes'!D2:D13"],
+    ['dates', "'Ventes'!A2:A13"],
+    ['baseline', '50 000'],
+    ['target', '80 000'],
+    ['deadline', '2025-12-31'],
+    ['frequency', 'monthly'],
+  ];
+  for (const [f, v] of fields) edit(session, f, v);
+}
+
+const lostAnswer = () => Promise.reject(new Error('NetworkError: connection lost'));
+
+test('a new KPI is sent with the id made when the wizard opened; a retry after a lost answer sends the same', async () => {
+  const sent: [Partial<Kpi>, unknown][] = [];
+  let attempt = 0;
+  const { client } = fakeServer({
+    bootstrap: async () => boot([]),
+    getSchedule: async () => schedule,
+    readSource: async (source): Promise<SourceRead> => ({
+      source,
+      series: payloadOf(kpi, []),
+      latest: null,
+      error: null,
+    }),
+    saveKpi: async (draft, options) => {
+      sent.push([draft, options]);
+      if (++attempt === 1) return lostAnswer(); // written on the server, the answer never arrived
+      const value = { ...kpi, ...draft } as Kpi;
+      return { ok: true, value, summary: boot([value]) };
+    },
+  });
+  const session = new Session(client);
+  await session.start();
+  typeNewKpi(session);
+  for (let step = 1; step <= 5; step++) await next(session);
+  let s = ready(session.store.get());
+  expect(s.banner).toMatch(/connection lost/);
+  expect(s.screen.name).toBe('wizard');
+  await next(session); // Save again
+  s = ready(session.store.get());
+  expect(s.screen.name).toBe('home');
+  expect(sent).toHaveLength(2);
+  const [[first, firstOptions], [second, secondOptions]] = sent;
+  expect(first.id).toMatch(/^kpi_[0-9a-f]{12}$/);
+  expect(second.id).toBe(first.id);
+  expect([firstOptions, secondOptions]).toEqual([{ create: true }, { create: true }]);
+  // The next wizard makes another id.
+  typeNewKpi(session);
+  for (let step = 1; step <= 5; step++) await next(session);
+  expect(sent[2]?.[0].id).toMatch(/^kpi_[0-9a-f]{12}$/);
+  expect(sent[2]?.[0].id).not.toBe(first.id);
+});
+
+test('an edit sends the KPI as the wizard loaded it; a field changed meanwhile is shown with its newer value', async () => {
+  const sent: unknown[] = [];
+  const message =
+    'Nom : modifié entre-temps ailleurs (maintenant « Leads (MQL) ») ; « Leads du mois » n’est pas enregistré. Rechargez.';
+  const { client } = fakeServer({
+    bootstrap: async () => boot([kpi]),
+    getSchedule: async () => schedule,
+    readSource: async (): Promise<SourceRead> => ({
+      source: kpi.source,
+      series: payloadOf(kpi, [1]),
+      latest: 1,
+      error: null,
+    }),
+    saveKpi: async (draft, options) => {
+      sent.push(draft, options);
+      return { ok: false, message, errors: [{ field: 'name', code: 'changed_meanwhile', message }] };
+    },
+  });
+  const session = new Session(client);
+  await session.start();
+  openWizard(session, kpi.id);
+  edit(session, 'name', 'Leads du mois');
+  edit(session, 'target', '150');
+  for (let step = 2; step <= 5; step++) await next(session);
+  const [draft, options] = sent as [Partial<Kpi>, { base: Partial<Kpi> }];
+  expect(draft).toMatchObject({ id: 'kpi_1', name: 'Leads du mois', target: 150 });
+  // The base is the KPI as loaded, as the form sends it: what the user did not touch compares equal.
+  expect(options.base).toMatchObject({ id: 'kpi_1', name: kpi.name, target: 140, baseline: 100 });
+  expect(options).not.toHaveProperty('create');
+  const s = ready(session.store.get());
+  if (s.screen.name !== 'wizard') throw new Error('left the wizard');
+  expect(s.screen.wizard.saveErrors).toEqual([{ field: 'name', code: 'changed_meanwhile', message }]);
+  expect(s.banner).toBeNull();
+});
+
+test('the objective form: a create sends its id and retries with it, an edit sends the objective as loaded', async () => {
+  const sent: [Partial<Objective>, unknown][] = [];
+  let attempt = 0;
+  const { client } = fakeServer({
+    bootstrap: async () => boot([]),
+    getSchedule: async () => schedule,
+    saveObjective: async (draft, options) => {
+      sent.push([draft, options]);
+      if (++attempt === 1) return lostAnswer();
+      if (options?.base) {
+        const m = 'Intitulé : modifié entre-temps ailleurs (maintenant « Grandir »). Rechargez.';
+        return { ok: false, message: m, errors: [{ field: 'title', code: 'changed_meanwhile', message: m }] };
+      }
+      const value = { ...objective, ...draft } as Objective;
+      return { ok: true, value, summary: { ...boot([]), objectives: [objective, value] } };
+    },
+  });
+  const session = new Session(client);
+  await session.start();
+  openObjective(session, null);
+  editObjective(session, 'title', 'Fidéliser');
+  editObjective(session, 'horizon', '2026-12-31');
+  await saveObjective(session);
+  expect(ready(session.store.get()).banner).toMatch(/connection lost/);
+  await saveObjective(session);
+  expect(ready(session.store.get()).screen.name).toBe('home');
+  expect(sent[0]?.[0].id).toMatch(/^obj_[0-9a-f]{12}$/);
+  expect(sent.map(([d, o]) => [d.id, o])).toEqual([
+    [sent[0]?.[0].id, { create: true }],
+    [sent[0]?.[0].id, { create: true }],
+  ]);
+
+  openObjective(session, objective.id);
+  editObjective(session, 'title', 'Croître');
+  await saveObjective(session);
+  expect(sent[2]).toEqual([{ ...objectiveFields(objective), title: 'Croître' }, { base: objectiveFields(objective) }]);
+  const s = ready(session.store.get());
+  expect(s.screen.name === 'objective' && s.screen.errors.map((e) => e.code)).toEqual(['changed_meanwhile']);
+});
+
+const objectiveFields = (o: Objective): Partial<Objective> => ({
+  id: o.id,
+  title: o.title,
+  description: o.description,
+  horizon: o.horizon,
+  level: o.level,
+  owner: o.owner,
 });
