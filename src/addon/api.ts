@@ -47,6 +47,7 @@ import { type KpiRead, SheetReader } from './sources';
 import * as storage from './storage';
 import { generateDashboards } from './dashboard';
 import * as refresh from './refresh';
+import { checkedApi } from './payload';
 
 const SETTINGS_KEY = 'boussole.settings';
 
@@ -192,7 +193,7 @@ export function summarise(
   };
 }
 
-export const serverApi: ServerApi = {
+const methods: ServerApi = {
   bootstrap(): Bootstrap {
     return summaryOf(context());
   },
@@ -295,3 +296,6 @@ export const serverApi: ServerApi = {
     return refresh.setSchedule(schedule);
   },
 };
+
+/** Every method's arguments are checked first (payload.ts): a bad payload is answered, never a TypeError. */
+export const serverApi: ServerApi = checkedApi(methods, () => langOf(readSettings()));
