@@ -89,7 +89,7 @@ describe('a refresh', () => {
         .map((m) => [m.key, m.value]),
     ).toEqual([
       ['boussole.sheet', 'history'],
-      ['boussole.schema', '1'],
+      ['boussole.schema', '2'],
       ['boussole.sheetId', String(SpreadsheetApp.getActiveSpreadsheet().getSheetByName(historySheet)!.getSheetId())],
     ]);
 
