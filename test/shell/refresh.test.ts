@@ -10,7 +10,17 @@ import {
 import { TRIGGER_DOC_PREFIX } from '../../src/addon/refresh/config';
 import { HISTORY_HEADER } from '../../src/core/history/rows';
 import { addonEnv, type AddonEnv } from '../support/addon-env';
-import { companyWorkbook, historyRows, ownedSheetName, saveKpi, setCell, USER_SHEETS } from '../unit/history/workbook';
+import { serverApi } from '../../src/addon/api';
+import { ensureHistorySheet } from '../../src/addon/refresh/history-store';
+import {
+  companyWorkbook,
+  historyRows,
+  kpiDraft,
+  ownedSheetName,
+  saveKpi,
+  setCell,
+  USER_SHEETS,
+} from '../unit/history/workbook';
 
 let env: AddonEnv;
 afterEach(() => env?.close());
@@ -215,6 +225,66 @@ describe('a refresh', () => {
       [sales.id, '2026-05', 'effacé'],
       // The sales data ends on 9 June: 9 × 1000 + (151 + … + 159) = 10 395.
       [sales.id, '2026-06', 10395],
+    ]);
+  });
+
+  test('ids that look like a number or a boolean ("001", "TRUE") match their rows, in a sheet from before the name column too: nothing appended again', () => {
+    setup();
+    const draft = kpiDraft({
+      frequency: 'monthly',
+      unit: '€',
+      direction: 'higher',
+      target: 2000,
+      source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' },
+    });
+    for (const id of ['001', 'TRUE']) {
+      const r = serverApi.saveKpi({ ...draft, id, name: `KPI ${id}` }, { create: true });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+    }
+    // A history sheet as an earlier version wrote it: no name column, ids in an automatic
+    // (General) column, where Sheets reads "001" as the number 1 and "TRUE" as a boolean.
+    const sheet = ensureHistorySheet(env.emu.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, 'fr');
+    sheet.getRange('A:H').setNumberFormat('General');
+    sheet.getRange('C:C').setNumberFormat('@');
+    sheet.getRange('G:G').setNumberFormat('@');
+    sheet
+      .getRange(1, 1, 1, 8)
+      .setValues([['kpiId', 'period', 'periodStart', 'value', 'target', 'status', 'takenAt', '']]);
+    expect(refreshNow(quiet)).toMatchObject({ rowsWritten: 2, errors: [] });
+    const name = ownedSheetName(env, 'history')!;
+    const sheetRows = () => env.emu.sheetValues(name);
+    // The ids are written as text (the column's format set with the block), the name at the end.
+    expect(sheetRows()[0]).toEqual(['kpiId', 'period', 'periodStart', 'value', 'target', 'status', 'takenAt', 'kpiName']);
+    expect(
+      sheetRows()
+        .slice(1)
+        .map((r) => [r[0], r[1], r[3], r[7]]),
+    ).toEqual([
+      ['001', '2026-05', 35185, 'KPI 001'],
+      ['TRUE', '2026-05', 35185, 'KPI TRUE'],
+    ]);
+    expect(historyRows(env).map((r) => r.kpiId)).toEqual(['001', 'TRUE']);
+    // The next runs find both rows: nothing appended, in June or on the first of July for May.
+    for (const now of ['2026-06-16T06:00:00Z', '2026-06-30T20:00:00Z']) {
+      env.emu.clock.set(now);
+      expect(refreshNow(quiet)).toMatchObject({ rowsWritten: 0, errors: [] });
+    }
+    expect(sheetRows()).toHaveLength(3);
+    // Rows typed before the fix, where Sheets made 1 and true of the ids, still match their KPI.
+    sheet.getRange('A2:A3').setNumberFormat('General');
+    sheet.getRange('A3').setValue(true);
+    expect(historyRows(env).map((r) => r.kpiId)).toEqual(['001', 'TRUE']);
+    env.emu.clock.set('2026-07-01T06:00:00Z');
+    expect(refreshNow(quiet)).toMatchObject({ rowsWritten: 2, errors: [] });
+    expect(
+      sheetRows()
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    ).toEqual([
+      ['001', '2026-05'],
+      [true, '2026-05'],
+      ['001', '2026-06'],
+      ['TRUE', '2026-06'],
     ]);
   });
 
