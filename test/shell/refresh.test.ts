@@ -120,6 +120,7 @@ describe('a refresh', () => {
     ).toEqual([
       {
         kpiId: tickets.id,
+        kpiName: 'Tickets ouverts',
         period: '2026-W25',
         periodStart: '2026-06-15',
         value: 33,
@@ -254,7 +255,16 @@ describe('a refresh', () => {
     const name = ownedSheetName(env, 'history')!;
     const sheetRows = () => env.emu.sheetValues(name);
     // The ids are written as text (the column's format set with the block), the name at the end.
-    expect(sheetRows()[0]).toEqual(['kpiId', 'period', 'periodStart', 'value', 'target', 'status', 'takenAt', 'kpiName']);
+    expect(sheetRows()[0]).toEqual([
+      'kpiId',
+      'period',
+      'periodStart',
+      'value',
+      'target',
+      'status',
+      'takenAt',
+      'kpiName',
+    ]);
     expect(
       sheetRows()
         .slice(1)
