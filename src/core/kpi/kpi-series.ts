@@ -21,6 +21,7 @@ import { formulaRanges, parseKpiFormula, type FormulaKpi, type FormulaProblem } 
 import type { Frequency, Kpi, KpiSource } from './model';
 import type { Aggregation } from './aggregation';
 import type { SourceData } from './series';
+import { judgesPeriodInProgress } from './status';
 
 export type SeriesKpi = Pick<Kpi, 'frequency' | 'unit' | 'source'> &
   Partial<Pick<Kpi, 'aggregation' | 'formula' | 'templateId'>>;
@@ -176,17 +177,22 @@ export function seriesFromPayload(p: SeriesPayload): KpiSeries {
 
 /**
  * The per-period values as a dated SourceData (each period at its first day), for the code that
- * still reads SourceData (the SMART engine): it then judges one value per period.
+ * still reads SourceData (the SMART engine): it then judges one value per period, the same ones
+ * the status rule judges (status.ts): a period in progress is left out unless the rule judges it
+ * (a stock's reading, a single cell), so SMART's "latest value" is the judged period's, as the
+ * data step's preview says. The rows' own granularity (before aggregation) goes along: it says
+ * whether a finer frequency would have data in each period.
  */
 export function periodData(p: SeriesPayload): SourceData {
   const values: (number | null)[] = [];
   const dates: string[] = [];
+  const skip = p.inProgress && !judgesPeriodInProgress(p) ? p.currentIndex : null;
   p.values.forEach((v, i) => {
-    if (v === null) return;
+    if (v === null || p.first + i === skip) return;
     values.push(v);
     dates.push(dayIso(periodStartDay(p.first + i, p.frequency)));
   });
-  return { values, dates };
+  return { values, dates, granularity: p.granularity };
 }
 
 /** The index of today's period, for callers without a series. */

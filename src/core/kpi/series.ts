@@ -8,10 +8,13 @@ export interface SourceData {
   values: (number | string | boolean | null)[];
   /** ISO dates aligned with `values`, when the KPI has a dates range. */
   dates?: (string | null)[];
+  /** How often the rows themselves have a value, before any aggregation per period (when known). */
+  granularity?: Granularity | null;
 }
 
 /** How often the data itself has a value: from the median gap between its dates. */
 export type Granularity = Frequency | 'yearly';
+export const GRANULARITIES: readonly Granularity[] = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'];
 export const GRANULARITY_RANK: Record<Granularity, number> = {
   daily: 0,
   weekly: 1,
@@ -156,6 +159,36 @@ export function observedRates(series: readonly PeriodValue[], kind: RateKind): n
     if (k >= 1) rates.push(ratePerPeriod(from.value, to.value, k, kind));
   }
   return rates;
+}
+
+/**
+ * The paces the history HELD over stretches as long as `window` periods (the time left to the
+ * deadline): from each period value to the first one at least `window` periods later, the change
+ * per period over that stretch. A history shorter than the window gives its whole span, once.
+ * Unlike the single-period changes, one lucky period compounded over the window never shows
+ * here: a rate whose peak is 7.9 % gets no pace that would take it far beyond what it sustained.
+ */
+export function windowRates(series: readonly PeriodValue[], kind: RateKind, window: number): number[] {
+  if (series.length < 2) return [];
+  const span = at(series, series.length - 1).index - at(series, 0).index;
+  const w = Math.max(1, Math.min(Math.floor(window), span));
+  const rates: number[] = [];
+  let j = 1;
+  for (let i = 0; i < series.length - 1; i++) {
+    const from = at(series, i);
+    if (j <= i) j = i + 1;
+    while (j < series.length && at(series, j).index - from.index < w) j++;
+    if (j >= series.length) break;
+    const to = at(series, j);
+    rates.push(ratePerPeriod(from.value, to.value, to.index - from.index, kind));
+  }
+  return rates;
+}
+
+/** The periods windowRates measures over: the window, or the whole history when it is shorter. */
+export function windowLength(series: readonly PeriodValue[], window: number): number {
+  if (series.length < 2) return 0;
+  return Math.max(1, Math.min(Math.floor(window), at(series, series.length - 1).index - at(series, 0).index));
 }
 
 /** A change seen from the good side: positive means progress, whichever the KPI's direction. */

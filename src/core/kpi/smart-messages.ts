@@ -431,26 +431,26 @@ const MESSAGES: MessageTable = {
   achievable_ok: {
     fr: (p, h) =>
       h.m(
-        `La cible demande ${h.change(p.required, p.kind)} ${h.per} sur ${periodCount(p.periods, h.frequency, h.lang)} ; l'historique montre ${h.change(p.typical, p.kind)} ${h.per} en médiane (au mieux ${h.change(p.best, p.kind)})${h.assumed}.`,
+        `La cible demande ${h.change(p.required, p.kind)} ${h.per} sur ${periodCount(p.periods, h.frequency, h.lang)} ; sur ${periodCount(p.window, h.frequency, h.lang)} d'affilée, l'historique a tenu ${h.change(p.typical, p.kind)} ${h.per} en médiane (au mieux ${h.change(p.best, p.kind)})${h.assumed}.`,
         '',
       ),
     en: (p, h) =>
       h.m(
-        `The target requires ${h.change(p.required, p.kind)} ${h.per} over ${periodCount(p.periods, h.frequency, h.lang)}; the history shows ${h.change(p.typical, p.kind)} ${h.per} as a median (at best ${h.change(p.best, p.kind)})${h.assumed}.`,
+        `The target requires ${h.change(p.required, p.kind)} ${h.per} over ${periodCount(p.periods, h.frequency, h.lang)}; over ${periodCount(p.window, h.frequency, h.lang)} in a row, the history held ${h.change(p.typical, p.kind)} ${h.per} as a median (at best ${h.change(p.best, p.kind)})${h.assumed}.`,
         '',
       ),
   },
   achievable_stretch: {
     fr: (p, h) =>
       h.m(
-        `La cible demande ${h.change(p.required, p.kind)} ${h.per} : plus que votre rythme médian (${h.change(p.typical, p.kind)}), atteint seulement dans vos meilleures périodes (au mieux ${h.change(p.best, p.kind)})${h.assumed}.`,
+        `La cible demande ${h.change(p.required, p.kind)} ${h.per} : plus que votre rythme médian sur ${periodCount(p.window, h.frequency, h.lang)} d'affilée (${h.change(p.typical, p.kind)}), tenu seulement dans vos meilleures passes (au mieux ${h.change(p.best, p.kind)})${h.assumed}.`,
         isNum(p.atTypical)
           ? `Visez ${h.value(p.atTypical)} pour rester à votre rythme médian, ou prévoyez les actions qui rendront vos meilleures périodes habituelles.`
           : 'Prévoyez les actions qui rendront vos meilleures périodes habituelles, ou revoyez la cible à la baisse.',
       ),
     en: (p, h) =>
       h.m(
-        `The target requires ${h.change(p.required, p.kind)} ${h.per}: more than your median pace (${h.change(p.typical, p.kind)}), reached only in your best periods (at best ${h.change(p.best, p.kind)})${h.assumed}.`,
+        `The target requires ${h.change(p.required, p.kind)} ${h.per}: more than your median pace over ${periodCount(p.window, h.frequency, h.lang)} in a row (${h.change(p.typical, p.kind)}), held only in your best stretches (at best ${h.change(p.best, p.kind)})${h.assumed}.`,
         isNum(p.atTypical)
           ? `Aim for ${h.value(p.atTypical)} to stay at your median pace, or plan the actions that will make your best periods the norm.`
           : 'Plan the actions that will make your best periods the norm, or lower your ambition.',
@@ -458,7 +458,7 @@ const MESSAGES: MessageTable = {
   },
   achievable_beyond_best: {
     fr: (p, h) => {
-      const message = `La cible demande ${h.change(p.required, p.kind)} ${h.per} ; l'historique montre au mieux ${h.change(p.best, p.kind)} ${h.per} (médiane ${h.change(p.typical, p.kind)}), soit ${h.gap(p.gap, p.kind)} de moins que nécessaire chaque ${periodCount(1, h.frequency, h.lang).replace(/^1\s/, '')}${h.assumed}.`;
+      const message = `La cible demande ${h.change(p.required, p.kind)} ${h.per} ; sur ${periodCount(p.window, h.frequency, h.lang)} d'affilée, l'historique a tenu au mieux ${h.change(p.best, p.kind)} ${h.per} (médiane ${h.change(p.typical, p.kind)}), soit ${h.gap(p.gap, p.kind)} de moins que nécessaire chaque ${periodCount(1, h.frequency, h.lang).replace(/^1\s/, '')}${h.assumed}.`;
       if (isNum(p.atBest)) {
         const extra = isNum(p.periodsNeeded) && isNum(p.periods) ? p.periodsNeeded - p.periods : null;
         const later =
@@ -467,7 +467,7 @@ const MESSAGES: MessageTable = {
             : '';
         return h.m(
           message,
-          `Visez au plus ${h.value(p.atBest)} d'ici l'échéance (votre meilleur rythme tenu à chaque période)${later}.`,
+          `${p.direction === 'lower' ? 'Ne visez pas plus bas que' : 'Visez au plus'} ${h.value(p.atBest)} d'ici l'échéance (le meilleur rythme que l'historique a tenu sur ${periodCount(p.window, h.frequency, h.lang)})${later}.`,
         );
       }
       return h.m(
@@ -476,7 +476,7 @@ const MESSAGES: MessageTable = {
       );
     },
     en: (p, h) => {
-      const message = `The target requires ${h.change(p.required, p.kind)} ${h.per}; the history shows at best ${h.change(p.best, p.kind)} ${h.per} (median ${h.change(p.typical, p.kind)}), ${h.gap(p.gap, p.kind)} short of what is needed every ${periodCount(1, h.frequency, h.lang).replace(/^1\s/, '')}${h.assumed}.`;
+      const message = `The target requires ${h.change(p.required, p.kind)} ${h.per}; over ${periodCount(p.window, h.frequency, h.lang)} in a row, the history held at best ${h.change(p.best, p.kind)} ${h.per} (median ${h.change(p.typical, p.kind)}), ${h.gap(p.gap, p.kind)} short of what is needed every ${periodCount(1, h.frequency, h.lang).replace(/^1\s/, '')}${h.assumed}.`;
       if (isNum(p.atBest)) {
         const extra = isNum(p.periodsNeeded) && isNum(p.periods) ? p.periodsNeeded - p.periods : null;
         const later =
@@ -485,7 +485,7 @@ const MESSAGES: MessageTable = {
             : '';
         return h.m(
           message,
-          `Aim for at most ${h.value(p.atBest)} by the deadline (your best pace held every period)${later}.`,
+          `${p.direction === 'lower' ? 'Aim no lower than' : 'Aim for at most'} ${h.value(p.atBest)} by the deadline (the best pace the history held over ${periodCount(p.window, h.frequency, h.lang)})${later}.`,
         );
       }
       return h.m(

@@ -15,6 +15,7 @@ import {
   type Unit,
 } from './model';
 import {
+  GRANULARITIES,
   GRANULARITY_RANK,
   goodSide,
   median,
@@ -25,6 +26,8 @@ import {
   ratePerPeriod,
   readSeries,
   valuesPerPeriod,
+  windowLength,
+  windowRates,
   type Granularity,
   type RateKind,
   type ReadSeries,
@@ -57,6 +60,8 @@ interface Pace {
   best: number | null;
   kind: RateKind;
   periods: number;
+  /** The stretch the typical and best paces were held over, in periods (the time left, or the whole history when shorter). */
+  window: number;
   current: number;
   target: number;
   direction: Direction;
@@ -489,17 +494,25 @@ function checkAchievable(
     startDay !== null && deadlineDay !== null
       ? { from: startDay, periods: periodIndex(deadlineDay, frequency) - periodIndex(startDay, frequency) }
       : null;
-  const history = (kind: RateKind) => {
-    const goods = observedRates(pv, kind).map((r) => goodSide(r, direction));
-    return { goods, typicalGood: median(goods), bestGood: goods.reduce((a, b) => Math.max(a, b), -Infinity) };
+  // The paces the history held over stretches as long as the time left: the median and the best.
+  const history = (kind: RateKind, window: number) => {
+    const goods = windowRates(pv, kind, window).map((r) => goodSide(r, direction));
+    return {
+      changes: observedRates(pv, kind).length,
+      window: windowLength(pv, window),
+      typicalGood: goods.length ? median(goods) : Number.NaN,
+      bestGood: goods.reduce((a, b) => Math.max(a, b), -Infinity),
+    };
   };
+  // A percentage changes in points (a rate of 2 % to 3 % is +1 pt, not +50 %).
+  const kindOf = (values: number[]): RateKind => (d.unit === '%' ? 'absolute' : rateKindFor(values));
 
   if (direction === 'higher' ? current >= target : current <= target) {
     // Suggest the median pace carried to the deadline, when the history has one in the good direction.
     let suggested: number | null = null;
     if (pv.length >= SMART_RULES.minHistoryValues && span !== null && span.periods >= 1) {
-      const kind = rateKindFor(pv.map((p) => p.value));
-      const { typicalGood } = history(kind);
+      const kind = kindOf(pv.map((p) => p.value));
+      const { typicalGood } = history(kind, span.periods);
       if (typicalGood > 0)
         suggested = finiteOrNull(project(current, goodSide(typicalGood, direction), span.periods, kind));
     }
@@ -520,7 +533,7 @@ function checkAchievable(
     return res;
   }
 
-  const kind = rateKindFor([...pv.map((p) => p.value), current, target]);
+  const kind = kindOf([...pv.map((p) => p.value), current, target]);
   res.rateKind = kind;
   const required = ratePerPeriod(current, target, n, kind);
   res.requiredRate = required;
@@ -537,8 +550,8 @@ function checkAchievable(
     });
     return res;
   }
-  const { goods, typicalGood, bestGood } = history(kind);
-  res.observedChanges = goods.length;
+  const { changes, window, typicalGood, bestGood } = history(kind, n);
+  res.observedChanges = changes;
   const typical = goodSide(typicalGood, direction);
   const best = goodSide(bestGood, direction);
   res.typicalRate = typical;
@@ -551,6 +564,7 @@ function checkAchievable(
     best: finiteOrNull(best),
     kind,
     periods: n,
+    window,
     current,
     target,
     direction,
@@ -642,6 +656,8 @@ function checkTimebound(
   todayDay: number | null,
   objective: unknown,
   granularity: Granularity | null,
+  /** The rows' own granularity, before aggregation (null when unknown). */
+  rowsGranularity: Granularity | null,
   out: Findings,
 ): number | null {
   const c: Criterion = 'timebound';
@@ -657,14 +673,21 @@ function checkTimebound(
     if (deadlineDay !== null && todayDay !== null && deadlineDay > todayDay) {
       checkins = periodIndex(deadlineDay, d.frequency) - periodIndex(todayDay, d.frequency);
       if (checkins < SMART_RULES.minCheckins) {
+        // A finer frequency is offered only when the rows would give each of its periods a value:
+        // never "track weekly" for data that is monthly (frequency_finer_than_data would then say so).
         const i = FREQUENCIES.indexOf(d.frequency);
+        const finer = i > 0 ? at(FREQUENCIES, i - 1) : null;
+        const fed = (f: Frequency) => {
+          const g = rowsGranularity ?? granularity;
+          return g === null || GRANULARITY_RANK[g] <= GRANULARITY_RANK[f];
+        };
         out.add(c, 'warning', {
           code: 'few_checkins',
           params: {
             checkins,
             min: SMART_RULES.minCheckins,
             deadline: d.deadline,
-            finer: i > 0 ? at(FREQUENCIES, i - 1) : null,
+            finer: finer && fed(finer) ? finer : null,
           },
         });
       }
@@ -706,7 +729,8 @@ export function checkSmart(input: SmartInput, lang: Lang): SmartReport {
   checkMeasurable(d, inp.data, series, out);
   const ach = checkAchievable(d, series, todayDay, frequency, out);
   const rel = checkRelevant(d, inp.objective, inp.otherKpis, out);
-  const checkins = checkTimebound(d, todayDay, inp.objective, series.granularity, out);
+  const rowsGranularity = isRecord(inp.data) ? oneOf(inp.data.granularity, GRANULARITIES) : undefined;
+  const checkins = checkTimebound(d, todayDay, inp.objective, series.granularity, rowsGranularity ?? null, out);
 
   const last = series.points.length ? series.points[series.points.length - 1] : null;
   const ctx: RenderContext = {

@@ -127,10 +127,10 @@ const ROWS: Row[] = [
     has: ['achievable_beyond_best'],
   },
   {
-    // Rates +2 %, +8 %, +2 %, +8 %: median 5 %, best 8 %. 121.35 → 136.35 in 2 months: √1.1236 − 1 = +6 %/month.
+    // Rates +2 %, +2 %, +8 %, +8 %; over 2-month stretches: +2 %, √(1.02 × 1.08) − 1 = +4.96 %, +8 %: median 4.96 %, best 8 %. 121.35 → 136.35 in 2 months: √1.1236 − 1 = +6 %/month.
     label: 'target between the median and the best pace: a stretch',
     kpi: { target: 136.35, deadline: '2025-03-15' },
-    input: { data: { values: [100, 102, 110.16, 112.3632, 121.352256] } },
+    input: { data: { values: [100, 102, 104.04, 112.3632, 121.352256] } },
     verdicts: { achievable: 'warning', timebound: 'warning' }, // only 2 monthly check-ins
     has: ['achievable_stretch', 'few_checkins'],
   },
@@ -283,7 +283,7 @@ describe('Achievable, the numbers', () => {
     const r = run({ target: 150, deadline: '2025-07-15' }, { data: { values: FLAT } }, 'fr');
     const f = finding(r, 'achievable_beyond_best');
     expect(f.message).toBe(
-      `La cible demande +7,0${NBSP}% par mois${NNBSP}; l'historique montre au mieux 0,0${NBSP}% par mois (médiane 0,0${NBSP}%), soit 7,0${NBSP}points de moins que nécessaire chaque mois.`,
+      `La cible demande +7,0${NBSP}% par mois${NNBSP}; sur 5${NBSP}mois d'affilée, l'historique a tenu au mieux 0,0${NBSP}% par mois (médiane 0,0${NBSP}%), soit 7,0${NBSP}points de moins que nécessaire chaque mois.`,
     );
     expect(f.fix).toContain(`visez une cible proche de la valeur actuelle (100)`);
     expect(r.stats.requiredRate).toBeCloseTo(0.0699132, 6); // 1.5^(1/6) − 1
@@ -298,7 +298,7 @@ describe('Achievable, the numbers', () => {
   test('steady +5 %/month, +10 % in 4 months: pass (English)', () => {
     const r = run({}, {}, 'en');
     expect(finding(r, 'achievable_ok').message).toBe(
-      'The target requires +2.4% per month over 4 months; the history shows +5.0% per month as a median (at best +5.0%).',
+      'The target requires +2.4% per month over 4 months; over 4 months in a row, the history held +5.0% per month as a median (at best +5.0%).',
     );
     expect(r.stats.requiredRate).toBeCloseTo(0.024113, 5); // (140.39 / 127.628)^(1/4) − 1
     expect(r.stats.typicalRate).toBeCloseTo(0.05, 12);
@@ -309,14 +309,14 @@ describe('Achievable, the numbers', () => {
   test('stretch: the median pace carried to the deadline is suggested', () => {
     const r = run(
       { target: 136.35, deadline: '2025-03-15' },
-      { data: { values: [100, 102, 110.16, 112.3632, 121.352256] } },
+      { data: { values: [100, 102, 104.04, 112.3632, 121.352256] } },
       'en',
     );
     const f = finding(r, 'achievable_stretch');
     expect(f.message).toBe(
-      'The target requires +6.0% per month: more than your median pace (+5.0%), reached only in your best periods (at best +8.0%).',
+      'The target requires +6.0% per month: more than your median pace over 2 months in a row (+5.0%), held only in your best stretches (at best +8.0%).',
     );
-    // 121.352256 × 1.05² = 133.79
+    // at the median stretch: 121.352256 × 1.02 × 1.08 = 133.68
     expect(f.fix).toBe(
       'Aim for 134 to stay at your median pace, or plan the actions that will make your best periods the norm.',
     );
@@ -328,11 +328,11 @@ describe('Achievable, the numbers', () => {
     const f = finding(r, 'achievable_beyond_best');
     // required (10/17.1475)^(1/4) − 1 = −12.6 %; gap 12.61 − 5 = 7.6 points
     expect(f.message).toBe(
-      `The target requires -12.6% per week; the history shows at best -5.0% per week (median -5.0%), 7.6${NBSP}points short of what is needed every week.`,
+      `The target requires -12.6% per week; over 3 weeks in a row, the history held at best -5.0% per week (median -5.0%), 7.6${NBSP}points short of what is needed every week.`,
     );
     // at best: 17.1475 × 0.95⁴ = 13.97 h; periods needed ln(10/17.1475)/ln(0.95) = 10.5 → 11, i.e. 7 weeks more
     expect(f.fix).toBe(
-      `Aim for at most 14${NBSP}h by the deadline (your best pace held every period), or move the deadline about 7 weeks later to reach 10${NBSP}h at that pace.`,
+      `Aim no lower than 14${NBSP}h by the deadline (the best pace the history held over 3 weeks), or move the deadline about 7 weeks later to reach 10${NBSP}h at that pace.`,
     );
     expect(f.params.periodsNeeded).toBe(11);
     expect(r.stats.granularity).toBe('weekly');
@@ -344,10 +344,10 @@ describe('Achievable, the numbers', () => {
     const r = run(lowerKpi({ target: 10 }), lowerInput(), 'fr');
     const f = finding(r, 'achievable_beyond_best');
     expect(f.message).toBe(
-      `La cible demande -12,6${NBSP}% par semaine${NNBSP}; l'historique montre au mieux -5,0${NBSP}% par semaine (médiane -5,0${NBSP}%), soit 7,6${NBSP}points de moins que nécessaire chaque semaine.`,
+      `La cible demande -12,6${NBSP}% par semaine${NNBSP}; sur 3${NBSP}semaines d'affilée, l'historique a tenu au mieux -5,0${NBSP}% par semaine (médiane -5,0${NBSP}%), soit 7,6${NBSP}points de moins que nécessaire chaque semaine.`,
     );
     expect(f.fix).toBe(
-      `Visez au plus 14${NBSP}h d'ici l'échéance (votre meilleur rythme tenu à chaque période), ou repoussez l'échéance d'environ 7${NBSP}semaines pour atteindre 10${NBSP}h à ce rythme.`,
+      `Ne visez pas plus bas que 14${NBSP}h d'ici l'échéance (le meilleur rythme que l'historique a tenu sur 3${NBSP}semaines), ou repoussez l'échéance d'environ 7${NBSP}semaines pour atteindre 10${NBSP}h à ce rythme.`,
     );
   });
 
@@ -363,7 +363,7 @@ describe('Achievable, the numbers', () => {
     expect(fr.fix).toBe(
       `Fixez une cible au-delà de 121, par exemple 161 (votre rythme médian prolongé jusqu'à l'échéance).`,
     );
-    // Lower is better, 12 → 10 → 8 days: falls of 16.7 % and 20 %, median 18.33 %; 8 × (1 − 0.18333)³ = 4.36
+    // Lower is better, 12 → 10 → 8 days, held over the 2 months of history: (8/12)^(1/2) − 1 = −18.35 %/month; 8 × (2/3)^(3/2) = 4.35
     const en = finding(
       run(
         { direction: 'lower', unit: 'days', target: 10, deadline: '2025-04-15' },
@@ -376,7 +376,7 @@ describe('Achievable, the numbers', () => {
       `The current value (8${NBSP}days) already meets the target (10${NBSP}days): the target is not ambitious.`,
     );
     expect(en.fix).toBe(
-      `Set a target below 8${NBSP}days, e.g. 4.36${NBSP}days (your median pace carried to the deadline).`,
+      `Set a target below 8${NBSP}days, e.g. 4.35${NBSP}days (your median pace carried to the deadline).`,
     );
   });
 
@@ -429,7 +429,7 @@ describe('Achievable, the numbers', () => {
     );
     expect(r.stats.rateKind).toBe('absolute');
     expect(finding(r, 'achievable_ok').message).toBe(
-      'The target requires +5 per month over 2 months; the history shows +10 per month as a median (at best +10).',
+      'The target requires +5 per month over 2 months; over 2 months in a row, the history held +10 per month as a median (at best +10).',
     );
   });
 
@@ -442,11 +442,11 @@ describe('Achievable, the numbers', () => {
     );
     const f = finding(r, 'achievable_beyond_best');
     expect(f.message).toBe(
-      `The target requires +2${NBSP}pts per month; the history shows at best +1${NBSP}pts per month (median +1${NBSP}pts), 1${NBSP}pts short of what is needed every month.`,
+      `The target requires +2${NBSP}pts per month; over 2 months in a row, the history held at best +1${NBSP}pts per month (median +1${NBSP}pts), 1${NBSP}pts short of what is needed every month.`,
     );
     // at best 2 % + 2 × 1 pt = 4 %; needs 4 months, 2 more
     expect(f.fix).toBe(
-      'Aim for at most 4% by the deadline (your best pace held every period), or move the deadline about 2 months later to reach 6% at that pace.',
+      'Aim for at most 4% by the deadline (the best pace the history held over 2 months), or move the deadline about 2 months later to reach 6% at that pace.',
     );
   });
 
@@ -805,7 +805,7 @@ describe('finding codes', () => {
     achievable_ok: [{}],
     achievable_stretch: [
       { target: 136.35, deadline: '2025-03-15' },
-      { data: { values: [100, 102, 110.16, 112.3632, 121.352256] } },
+      { data: { values: [100, 102, 104.04, 112.3632, 121.352256] } },
     ],
     achievable_beyond_best: [{ target: 150, deadline: '2025-07-15' }, { data: { values: FLAT } }],
     too_many_total: [
@@ -856,5 +856,88 @@ describe('finding codes', () => {
     expect(isFindingCode('toString')).toBe(false);
     // @ts-expect-error: 'achievable_beyond_bset' is not a FindingCode (tsc fails if this line compiles)
     expect(() => finding(run({}), 'achievable_beyond_bset')).toThrow('no finding achievable_beyond_bset');
+  });
+});
+
+describe('Achievable on real data: paces held over the time left, wording by direction, one frequency advice', () => {
+  // A conversion rate over 24 months, seasonal, peaking at 7.9 % in the second May; the first
+  // year 0.3 pt lower month by month. Its best single month is +0.9 pt (7.0 % → 7.9 %).
+  const YEAR = [0.05, 0.055, 0.06, 0.07, 0.079, 0.072, 0.065, 0.06, 0.058, 0.055, 0.052, 0.05];
+  const RATE = [...YEAR.map((v) => v - 0.003), ...YEAR];
+  const rate = (over: Partial<Kpi> = {}) =>
+    run({ unit: '%', baseline: null, target: 0.12, deadline: '2026-01-15', ...over }, { data: { values: RATE } }, 'en');
+
+  test('a rate whose 24-month peak is 7.9 % is never told to aim at 10 % or more', () => {
+    const f = finding(rate(), 'achievable_beyond_best');
+    // 12 months left (Jan 2025 → Jan 2026): every 12-month stretch gained 0.3 pt, 0.025 pt a
+    // month (median and best alike); the target needs (12 % − 5 %) / 12 = 0.583 pt a month.
+    expect(f.params.window).toBe(12);
+    expect(f.params.kind).toBe('absolute');
+    expect(f.params.best).toBeCloseTo(0.003 / 12, 12);
+    expect(f.params.typical).toBeCloseTo(0.003 / 12, 12);
+    expect(f.params.required).toBeCloseTo(0.07 / 12, 12);
+    // At that pace from today's 5 %: 5 % + 12 × 0.025 pt = 5.3 %; never above the 7.9 % peak.
+    expect(f.params.atBest).toBeCloseTo(0.053, 12);
+    expect(f.fix).toMatch(/^Aim for at most 5\.3% by the deadline \(the best pace the history held over 12 months\)/);
+    // The single best month compounded would have said 5 % + 12 × 0.9 pt = 15.8 %.
+    expect(f.params.atBest!).toBeLessThan(0.079);
+  });
+
+  test('a shorter time left measures shorter stretches: 3 months left, the best 3 months were Feb → May', () => {
+    const f = finding(rate({ deadline: '2025-04-15' }), 'achievable_beyond_best');
+    // 3-month stretches; the best is 5.5 % → 7.9 % in the second year: +0.8 pt a month.
+    expect(f.params.window).toBe(3);
+    expect(f.params.best).toBeCloseTo((0.079 - 0.055) / 3, 12);
+    expect(f.params.atBest).toBeCloseTo(0.05 + 0.024, 12);
+  });
+
+  test('lower is better: "no lower than", in both languages', () => {
+    const en = finding(run(lowerKpi({ target: 10 }), lowerInput(), 'en'), 'achievable_beyond_best');
+    const fr = finding(run(lowerKpi({ target: 10 }), lowerInput(), 'fr'), 'achievable_beyond_best');
+    expect(en.fix).toMatch(/^Aim no lower than 14\u00a0h /);
+    expect(fr.fix).toMatch(/^Ne visez pas plus bas que 14\u00a0h /);
+    expect(`${en.fix} ${fr.fix}`).not.toMatch(/at most|au plus/);
+  });
+
+  const months = (n: number) => ({
+    values: Array.from({ length: n }, (_, i) => 100 + 5 * i),
+    dates: Array.from({ length: n }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}-01`),
+  });
+
+  test('few check-ins: a finer frequency is offered only when the rows would fill it', () => {
+    // Monthly KPI, deadline mid-March: 2 check-ins (February, March).
+    const monthlyRows = finding(
+      run({ deadline: '2025-03-15' }, { data: { ...months(12), granularity: 'monthly' } }),
+      'few_checkins',
+    );
+    expect(monthlyRows.params.finer).toBeNull();
+    expect(monthlyRows.fix).toBe('Move the deadline to get at least 3 check-ins.');
+    const dailyRows = finding(
+      run({ deadline: '2025-03-15' }, { data: { ...months(12), granularity: 'daily' } }),
+      'few_checkins',
+    );
+    expect(dailyRows.params.finer).toBe('weekly');
+    expect(dailyRows.fix).toMatch(/^Switch to weekly tracking/);
+  });
+
+  test('the advice taken gives no contradiction: weekly over monthly rows is flagged, weekly over daily rows is not', () => {
+    // Weekly periods of monthly rows: one week in four has a value (what periodData sends).
+    const weeklyOfMonthly = {
+      values: [100, 105, 110, 115],
+      dates: ['2024-10-07', '2024-11-04', '2024-12-02', '2025-01-06'],
+      granularity: 'monthly' as const,
+    };
+    const flagged = run({ frequency: 'weekly', deadline: '2025-03-15' }, { data: weeklyOfMonthly });
+    expect(codes(flagged)).toContain('frequency_finer_than_data');
+    expect(finding(flagged, 'frequency_finer_than_data').params.granularity).toBe('monthly');
+    const weeks = Array.from({ length: 12 }, (_, i) =>
+      new Date(Date.UTC(2024, 9, 14 + 7 * i)).toISOString().slice(0, 10),
+    );
+    const fine = run(
+      { frequency: 'weekly', deadline: '2025-03-15' },
+      { data: { values: weeks.map((_, i) => 100 + i), dates: weeks, granularity: 'daily' } },
+    );
+    expect(codes(fine)).not.toContain('frequency_finer_than_data');
+    expect(codes(fine)).not.toContain('few_checkins');
   });
 });
