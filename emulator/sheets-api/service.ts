@@ -5,7 +5,10 @@
  */
 import type { EmulatorCore } from '../core';
 import { EmuObject } from '../instrument';
+import type { EmuSheet } from '../spreadsheet/sheet';
 import { GoogleJsonResponseException, SheetsBatchUpdate } from './batch-update';
+import { applyFieldMask, parseFieldMask } from './field-mask';
+import { gridDataOf } from './grid-data';
 
 export class EmuSheetsSpreadsheets extends EmuObject {
   readonly emuType = 'Sheets.Spreadsheets';
@@ -26,25 +29,47 @@ export class EmuSheetsSpreadsheets extends EmuObject {
   }
 
   /**
-   * The spreadsheet's sheets with their properties and sheet-level developer metadata. `fields`
-   * is accepted and not applied: more than asked for is returned (Google returns exactly the mask).
+   * The spreadsheet: its properties, its sheets with their properties, charts (those added
+   * through the API, with their spec) and sheet-level developer metadata; with `ranges`, only the
+   * sheets those ranges are on, each with one GridData per range (grid-data.ts). The reply is cut
+   * to the `fields` mask, exactly as Google does (field-mask.ts); grid data is returned only when
+   * the mask names it or, without a mask, with `includeGridData` (spreadsheets.get reference).
    */
-  get(spreadsheetId: string, _optionalArgs?: { fields?: string }): gapi.client.sheets.Spreadsheet {
+  get(
+    spreadsheetId: string,
+    optionalArgs: { fields?: string; ranges?: string | string[]; includeGridData?: boolean } = {},
+  ): gapi.client.sheets.Spreadsheet {
     const ss = this.core.spreadsheets.get(spreadsheetId);
     if (!ss) throw new GoogleJsonResponseException('Requested entity was not found.', 404, 'get');
-    return {
+    let mask = null;
+    if (optionalArgs.fields !== undefined) {
+      try {
+        mask = parseFieldMask(String(optionalArgs.fields));
+      } catch (e) {
+        throw new GoogleJsonResponseException((e as Error).message, 400, 'get');
+      }
+    }
+    const ranges = optionalArgs.ranges === undefined ? [] : ([] as string[]).concat(optionalArgs.ranges);
+    const grids = new Map<EmuSheet, gapi.client.sheets.GridData[]>();
+    for (const r of ranges) {
+      const { sheet, data } = gridDataOf(ss, r);
+      grids.set(sheet, [...(grids.get(sheet) ?? []), data]);
+    }
+    const withData = mask ? mask.get('sheets')?.has('data') === true : optionalArgs.includeGridData === true;
+    const shown = ranges.length ? ss.sheets.filter((s) => grids.has(s)) : ss.sheets;
+    const full: gapi.client.sheets.Spreadsheet = {
       spreadsheetId,
       properties: { title: ss.name, locale: ss.locale, timeZone: ss.timeZone },
-      sheets: ss.sheets.map((s, index) => ({
+      sheets: shown.map((s) => ({
         properties: {
           sheetId: s.sheetId,
           title: s.name,
-          index,
+          index: ss.sheets.indexOf(s),
           sheetType: 'GRID',
           hidden: s.hidden,
           gridProperties: { rowCount: s.maxRows, columnCount: s.maxColumns, frozenRowCount: s.frozenRows },
         },
-        // Charts added through the API, with their spec (those built with EmbeddedChartBuilder have none here).
+        ...(withData && { data: grids.get(s) ?? [] }),
         charts: s.charts
           .filter((c) => c.state.spec)
           .map((c) => ({
@@ -62,6 +87,7 @@ export class EmuSheetsSpreadsheets extends EmuObject {
           })),
       })),
     };
+    return applyFieldMask(full, mask);
   }
 }
 

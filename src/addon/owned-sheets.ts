@@ -106,3 +106,25 @@ export const PROTECTION_TEXT: Bilingual = {
   fr: 'Feuille gérée par Boussole : modifiez les KPI depuis Extensions › Boussole.',
   en: 'Sheet managed by Boussole: edit KPIs from Extensions › Boussole.',
 };
+
+/** A sheet as one `Spreadsheets.get` lists it: its id and its sheet-level tags (the first of each key). */
+export interface TaggedSheet {
+  sheetId: number;
+  tags: ReadonlyMap<string, string>;
+}
+
+/**
+ * `findOwnedSheets` on the sheets one `Spreadsheets.get` listed, without a service call: the
+ * sheets tagged `kind`, a user's copies (an id tag naming another sheet) left out when the
+ * original is there; a lone copy adopted unless `neverCopies`.
+ */
+export function ownedAmong<S extends TaggedSheet>(sheets: readonly S[], kind: string, neverCopies = false): S[] {
+  const tagged = sheets.filter((s) => s.tags.get(OWNER_KEY) === kind);
+  const copy = (s: S) => {
+    const id = s.tags.get(SHEET_ID_KEY);
+    return id !== undefined && id !== String(s.sheetId);
+  };
+  if (!neverCopies && tagged.length < 2) return tagged;
+  const own = tagged.filter((s) => !copy(s));
+  return own.length || neverCopies ? own : tagged.slice(0, 1);
+}

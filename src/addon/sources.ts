@@ -55,6 +55,8 @@ export class SheetReader {
     private readonly ss: Spreadsheet,
     private readonly toIso: (d: Date) => string,
     locale?: string,
+    /** Sheets already read in one batch (dashboards): a grid, null for no such sheet, undefined to read it here. */
+    private readonly prefetched?: (sheetName: string) => unknown[][] | null | undefined,
   ) {
     let l = locale;
     if (l === undefined) {
@@ -70,8 +72,12 @@ export class SheetReader {
   /** The sheet's values from A1, read once; null when the sheet does not exist. */
   private grid(sheetName: string): unknown[][] | null {
     if (!this.grids.has(sheetName)) {
-      const sheet = this.ss.getSheetByName(sheetName);
-      this.grids.set(sheetName, sheet ? sheet.getDataRange().getValues() : null);
+      const given = this.prefetched?.(sheetName);
+      if (given !== undefined) this.grids.set(sheetName, given);
+      else {
+        const sheet = this.ss.getSheetByName(sheetName);
+        this.grids.set(sheetName, sheet ? sheet.getDataRange().getValues() : null);
+      }
     }
     return this.grids.get(sheetName) ?? null;
   }

@@ -3,6 +3,9 @@
  * all or nothing, counted as one service call.
  */
 import { createEmulator, loadWorkbook, type Emulator } from '../../emulator';
+import { fromWallClock } from '../../emulator/dates';
+import type { AdvancedSheets } from '../../src/addon/dashboard/sheets-api';
+import { readSheetValues } from '../../src/addon/dashboard/workbook';
 
 type Req = gapi.client.sheets.Request;
 
@@ -278,4 +281,68 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     expect(() => batch(emu, id, [])).toThrow('Must specify at least one request.');
     expect(state(emu)).toEqual(before);
   });
+});
+
+describe('Sheets.Spreadsheets.get', () => {
+  test('the reply is cut to the fields mask; a malformed mask is refused', () => {
+    const { emu, id } = setup();
+    const api = emu.services.Sheets.Spreadsheets;
+    expect(api.get(id, { fields: 'properties(locale,timeZone),sheets/properties(title,index)' })).toEqual({
+      properties: { locale: 'fr_FR', timeZone: 'Europe/Paris' },
+      sheets: [{ properties: { title: 'Data', index: 0 } }],
+    });
+    // No grid data unless the mask names it.
+    expect(api.get(id, { ranges: ['Data!A1:B2'], fields: 'sheets(properties(sheetId))' }).sheets?.[0]).toEqual({
+      properties: { sheetId: expect.any(Number) },
+    });
+    expect(() => api.get(id, { fields: 'sheets(properties(title)' })).toThrow('Invalid field selection');
+    expect(() => api.get(id, { ranges: ["'Nope'!A1"], fields: 'sheets(data)' })).toThrow('Unable to parse range');
+  });
+
+  test('ranges: only the sheets they are on, each cell with its effective value and number format type', () => {
+    const { emu, id } = setup();
+    emu.spreadsheet.insertSheet('Other');
+    const reply = emu.services.Sheets.Spreadsheets.get(id, {
+      ranges: ['Data!A1:B3'],
+      fields:
+        'sheets(properties(title),data(startRow,startColumn,rowData(values(effectiveValue,effectiveFormat/numberFormat/type))))',
+    });
+    expect(reply.sheets?.map((s) => s.properties?.title)).toEqual(['Data']);
+    const rows = reply.sheets?.[0].data?.[0].rowData?.map((r) => r.values?.map((v) => v.effectiveValue));
+    expect(rows).toEqual([
+      [{ stringValue: 'Mois' }, { stringValue: 'CA' }],
+      [{ stringValue: '2026-01' }, { numberValue: 10 }],
+      [{ stringValue: '2026-02' }, { numberValue: 12 }],
+    ]);
+  });
+
+  test.each(['Europe/Paris', 'America/New_York', 'Pacific/Kiritimati'])(
+    'whole sheets read in one call give what Range.getValues() gives (%s)',
+    (timeZone) => {
+      const emu = createEmulator({ locale: 'fr_FR', timeZone });
+      const day = (y: number, m: number, d: number, h = 0) => fromWallClock(timeZone, y, m, d, h);
+      loadWorkbook(emu, {
+        "L'été": [
+          ['Date', 'CA', 'Note', 'Ratio'],
+          [day(2026, 3, 29), 1200.5, 'ok', '=B2/0'],
+          [day(2026, 3, 30, 14), '', true, '=B2/B4'],
+          ['31/12/2026', 300, '', '=A2+1'],
+          [null, null, null, '=NA()'],
+          [day(1999, 12, 31), -4, "'0123", ''],
+        ],
+      });
+      const sheet = emu.spreadsheet.getSheetByName("L'été")!;
+      sheet.getRange('D3').setNumberFormat('0.0%');
+      const expected = sheet.getDataRange().getValues();
+      const ssId = emu.spreadsheet.getId();
+      emu.calls.reset();
+      const api = emu.services.Sheets as unknown as AdvancedSheets;
+      const got = readSheetValues(api, ssId, ["L'été"], timeZone).get("L'été") ?? [];
+      expect(emu.calls.total).toBe(1);
+      expect(got).toEqual(expected);
+      // The dates are the same instants (the typed text too, read as a date in the locale).
+      expect((got[3][0] as Date).getTime()).toBe((expected[3][0] as Date).getTime());
+      expect(got[4][3]).toBe('#N/A');
+    },
+  );
 });

@@ -5,7 +5,7 @@
  */
 import { fromWallClock } from '../../emulator/dates';
 import { serverApi } from '../../src/addon/api';
-import { figuresFor } from '../../src/addon/dashboard/generate';
+import { dashboardDataOf } from '../../src/addon/dashboard/workbook';
 import { refreshNow } from '../../src/addon/refresh';
 import { isoDateFormatter } from '../../src/core/i18n/dates';
 import { periodOfIndex } from '../../src/core/history/periods';
@@ -70,11 +70,7 @@ test('the sidebar, the dashboards and the history show the hand-worked values pe
   const boot = serverApi.bootstrap();
   expect(boot.problems).toEqual([]);
   const ss = env.emu.spreadsheet;
-  const { figures } = figuresFor(
-    { ss, lang: 'fr', toIso: isoDateFormatter(ZONE), timeZone: ZONE, now: new Date() },
-    boot.kpis.map((s) => s.kpi),
-    TODAY,
-  );
+  const { figures } = dashboardDataOf({ ss, lang: 'fr', toIso: isoDateFormatter(ZONE) }, TODAY);
   refreshNow({ log: () => {} });
   const archived = historyRows(env);
 

@@ -5,26 +5,23 @@
  * chosen sheetId and built completely, the old ones are deleted, and the new ones take their
  * names and places. A failure anywhere leaves the previous dashboards exactly as they were.
  *
- * Reads, all constant in the number of KPIs and data rows: the objectives and KPIs (storage),
- * one read per source sheet, the history, and one `Spreadsheets.get` for the sheets' ids,
- * names and tags. A user's copy of a dashboard is theirs: never replaced, never deleted.
+ * Service calls, the same for any number of KPIs, source sheets and data rows: the spreadsheet's
+ * id, one `Spreadsheets.get` for the sheets' ids, names and tags, one for the storage sheets'
+ * cells, one for the sources' and the history's (workbook.ts), the batchUpdate, then moving the
+ * focus to the first dashboard (2). A user's copy of a dashboard is theirs: never replaced, never deleted.
  */
 import { buildDashboardPlan, type DashboardLayout, type DashboardInput } from '../../core/dashboard/build';
 import { syntaxForLocale } from '../../core/formula';
-import { type KpiFigures, kpiFigures } from '../../core/dashboard/figures';
 import type { DashboardKey, SheetPlan } from '../../core/dashboard/plan';
 import { TEXT } from '../../core/dashboard/text';
-import type { HistoryRow } from '../../core/history/rows';
 import { catalogue, localize } from '../../core/i18n/text';
-import type { Kpi } from '../../core/kpi/model';
 import type { DashboardInfo } from '../../shared/api';
 import { OWNER_KEY, SCHEMA_KEY, SHEET_ID_KEY } from '../owned-sheets';
-import { readHistory } from '../refresh/history-store';
-import { SheetReader } from '../sources';
-import { loadKpis, loadObjectives, type Storage } from '../storage';
 import { refreshedText } from './headers';
 import { sheetRequests } from './render';
 import { advancedSheets, type SheetInfo, sheetsOf, spreadsheetOf } from './sheets-api';
+import { type DashboardData, readDashboardData } from './workbook';
+import type { Storage } from '../storage';
 
 export const DASHBOARD_SCHEMA_VERSION = 2;
 export const DASHBOARD_KIND = 'dashboard';
@@ -57,34 +54,7 @@ const NOTHING = catalogue({
     fr: 'La feuille des KPI ne peut pas être lue : ',
     en: 'The KPI sheet cannot be read: ',
   },
-  missing: {
-    fr: 'Source introuvable : ',
-    en: 'Source not found: ',
-  },
 });
-
-/** Every KPI's figures, from its source (one read per source sheet) or the history. */
-export function figuresFor(
-  ctx: DashboardContext,
-  kpis: readonly Kpi[],
-  today: string,
-): { figures: Record<string, KpiFigures>; history: readonly HistoryRow[] } {
-  const reader = new SheetReader(ctx.ss, ctx.toIso);
-  const history = kpis.some((k) => k.source.kind === 'cell') ? readHistory(ctx.ss, ctx.lang, ctx.toIso).rows : [];
-  const figures: Record<string, KpiFigures> = {};
-  for (const kpi of kpis) {
-    const read = reader.readKpi(kpi, ctx.lang);
-    figures[kpi.id] = kpiFigures({
-      kpi,
-      columns: read.error ? null : read.columns,
-      dateOrder: reader.dateOrder,
-      problem: read.error ? localize(NOTHING.missing, ctx.lang) + read.error : null,
-      history,
-      today,
-    });
-  }
-  return { figures, history };
-}
 
 /** A sheet id no sheet has (the API refuses a taken one): random, checked against the ids listed. */
 function freeSheetId(taken: Set<number>): number {
@@ -116,21 +86,22 @@ export function ownedDashboards(sheets: readonly SheetInfo[]): (SheetInfo & { ke
     .map((s) => ({ ...s, key: (s.tags.get(LEVEL_KEY) as DashboardKey | undefined) ?? null }));
 }
 
-export function dashboardInput(ctx: DashboardContext, layout: DashboardLayout): Omit<DashboardInput, 'syntax'> {
+/** What the plan is built from: the stored objectives and KPIs and their figures (workbook.ts). */
+export function dashboardInput(
+  ctx: DashboardContext,
+  layout: DashboardLayout,
+  data: DashboardData,
+): Omit<DashboardInput, 'syntax'> {
   const { lang } = ctx;
-  const objectives = loadObjectives(ctx);
-  const kpis = loadKpis(ctx);
-  if (!kpis.sheet && kpis.problems.length)
-    throw new NothingToGenerate(localize(NOTHING.unreadable, lang) + kpis.problems.map((p) => p.reason).join(' · '));
-  const list = kpis.items.map((x) => x.item);
-  if (!list.length) throw new NothingToGenerate(localize(NOTHING.noKpis, lang));
-  const today = ctx.toIso(ctx.now);
+  if (!data.kpis.length && data.kpiProblems.length)
+    throw new NothingToGenerate(localize(NOTHING.unreadable, lang) + data.kpiProblems.join(' · '));
+  if (!data.kpis.length) throw new NothingToGenerate(localize(NOTHING.noKpis, lang));
   return {
     lang,
     layout,
-    objectives: objectives.items.map((x) => x.item),
-    kpis: list,
-    figures: figuresFor(ctx, list, today).figures,
+    objectives: data.objectives,
+    kpis: data.kpis,
+    figures: data.figures,
     refreshedText: refreshedText(ctx.now, ctx.timeZone, lang),
   };
 }
@@ -138,10 +109,12 @@ export function dashboardInput(ctx: DashboardContext, layout: DashboardLayout): 
 /** Builds the dashboards from the stored objectives and KPIs; returns what is in place afterwards. */
 export function generateDashboards(ctx: DashboardContext, options: GenerateOptions): DashboardInfo[] {
   const { ss, lang } = ctx;
-  const input = dashboardInput(ctx, options.layout);
   const spreadsheetId = ss.getId();
   const api = advancedSheets();
-  const { sheets, locale } = spreadsheetOf(api, spreadsheetId);
+  const meta = spreadsheetOf(api, spreadsheetId);
+  const { sheets, locale } = meta;
+  const data = readDashboardData(ctx, api, spreadsheetId, meta, ctx.toIso(ctx.now));
+  const input = dashboardInput(ctx, options.layout, data);
   const plan = buildDashboardPlan({ ...input, syntax: syntaxForLocale(locale) });
   const owned = ownedDashboards(sheets);
   const ids = new Map(sheets.map((s) => [s.title, s.sheetId]));

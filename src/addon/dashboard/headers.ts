@@ -10,8 +10,8 @@ import type { DashboardKey } from '../../core/dashboard/plan';
 import { REFRESHED_CELL } from '../../core/dashboard/layout';
 import { isoDateFormatter } from '../../core/i18n/dates';
 import type { Lang } from '../../core/i18n/lang';
-import { loadKpis, loadObjectives } from '../storage';
-import { figuresFor, LAYOUT_KEY, ownedDashboards } from './generate';
+import { LAYOUT_KEY, ownedDashboards } from './generate';
+import { readDashboardData } from './workbook';
 import type { ChartSpec } from '../../core/dashboard/plan';
 import { blockRequest, chartRequest, chartSignature } from './render';
 import { syntaxForLocale } from '../../core/formula';
@@ -30,7 +30,8 @@ export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string, info?:
   const api = advancedSheets();
   const spreadsheetId = ss.getId();
   // With the charts' specs when figures are rewritten: the charts follow them (see below).
-  const { sheets, locale } = spreadsheetOf(api, spreadsheetId, { charts: Boolean(info) });
+  const meta = spreadsheetOf(api, spreadsheetId, { charts: Boolean(info) });
+  const { sheets, locale } = meta;
   const dashboards = ownedDashboards(sheets).filter((d) => d.key !== null);
   const sheetIds = new Map(sheets.map((s) => [s.title, s.sheetId]));
   if (!dashboards.length) return 0;
@@ -50,9 +51,7 @@ export function refreshDashboardHeaders(ss: Spreadsheet, nowText: string, info?:
   } else {
     const toIso = isoDateFormatter(info.timeZone);
     const ctx = { ss, lang: info.lang, toIso };
-    const kpis = loadKpis(ctx).items.map((x) => x.item);
-    const objectives = loadObjectives(ctx).items.map((x) => x.item);
-    const { figures } = figuresFor({ ...ctx, timeZone: info.timeZone, now: info.now }, kpis, toIso(info.now));
+    const { kpis, objectives, figures } = readDashboardData(ctx, api, spreadsheetId, meta, toIso(info.now));
     const byId = new Map(kpis.map((k) => [k.id, k]));
     for (const d of dashboards) {
       const ids = (d.tags.get(LAYOUT_KEY) ?? '').split(',').filter(Boolean);

@@ -11,7 +11,10 @@ export interface AdvancedSheets {
       resource: gapi.client.sheets.BatchUpdateSpreadsheetRequest,
       spreadsheetId: string,
     ): gapi.client.sheets.BatchUpdateSpreadsheetResponse;
-    get(spreadsheetId: string, optionalArgs?: { fields?: string }): gapi.client.sheets.Spreadsheet;
+    get(
+      spreadsheetId: string,
+      optionalArgs?: { fields?: string; ranges?: string[]; includeGridData?: boolean },
+    ): gapi.client.sheets.Spreadsheet;
   };
 }
 
@@ -38,18 +41,23 @@ export function sheetsOf(api: AdvancedSheets, spreadsheetId: string): SheetInfo[
 
 /**
  * The same call with the spreadsheet's locale (`SpreadsheetProperties.locale`, e.g. "fr_FR"),
- * which decides how formulas are spelt: no extra service call for it.
+ * which decides how formulas are spelt, and its time zone (how date cells are read): no extra
+ * service call for them.
  */
 export function spreadsheetOf(
   api: AdvancedSheets,
   spreadsheetId: string,
   options: { charts?: boolean } = {},
-): { sheets: SheetInfo[]; locale: string } {
+): { sheets: SheetInfo[]; locale: string; timeZone: string } {
   const charts = options.charts ? ',charts(chartId,spec)' : '';
   const ss = api.Spreadsheets.get(spreadsheetId, {
-    fields: `properties(locale),sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue,location)${charts})`,
+    fields: `properties(locale,timeZone),sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue,location)${charts})`,
   });
-  return { sheets: sheetInfos(ss), locale: ss.properties?.locale ?? 'en_US' };
+  return {
+    sheets: sheetInfos(ss),
+    locale: ss.properties?.locale ?? 'en_US',
+    timeZone: ss.properties?.timeZone ?? 'Etc/UTC',
+  };
 }
 
 function sheetInfos(ss: gapi.client.sheets.Spreadsheet): SheetInfo[] {
