@@ -98,6 +98,7 @@ const COLORS = {
 const NO_FIGURES: KpiFigures = {
   series: [],
   current: null,
+  period: null,
   previous: null,
   lastYear: null,
   status: 'no_data',

@@ -1,8 +1,8 @@
 /**
  * What a dashboard shows for one KPI, computed once in core from the KPI's source (or its
  * archived history) and written as values: the series per period (by period key, so the order
- * of the history sheet's rows changes nothing), the current and previous periods, the same
- * period last year, and status / progress from the one status function (kpi/status.ts).
+ * of the history sheet's rows changes nothing), the judged period (status.ts rule 1), the one
+ * before it, the same period last year, and status / progress from the one status function (kpi/status.ts).
  * Nothing here is recomputed by the spreadsheet: a dashboard costs no recalculation.
  */
 import type { HistoryRow } from '../history/rows';
@@ -27,10 +27,15 @@ export interface PeriodPoint {
 export interface KpiFigures {
   /** One value per period, oldest first (all of them; the plan keeps the window it draws). */
   series: PeriodPoint[];
-  /** The latest period's value (month to date when `inProgress`). */
+  /**
+   * The judged period's value (kpi/status.ts rule 1): the latest complete period, or the running
+   * one for a stock (`last`) or a single cell; the running period itself when it is the only one.
+   */
   current: number | null;
-  /** The latest period is today's and still running: not judged (kpi/status.ts), say "so far". */
+  /** `current` is today's period, still running. */
   inProgress: boolean;
+  /** The period `current` is about (history key), or null. */
+  period: string | null;
   /** The period before the current one, when it has a value. */
   previous: number | null;
   /** The same period a year before the current one, when it has a value. */
@@ -59,7 +64,15 @@ export interface FiguresInput {
   dateOrder?: DateOrder;
 }
 
-const NONE = { current: null, previous: null, lastYear: null, progress: null, expected: null, inProgress: false };
+const NONE = {
+  current: null,
+  period: null,
+  previous: null,
+  lastYear: null,
+  progress: null,
+  expected: null,
+  inProgress: false,
+};
 
 export function kpiFigures(input: FiguresInput): KpiFigures {
   const { kpi, today } = input;
@@ -79,11 +92,14 @@ export function kpiFigures(input: FiguresInput): KpiFigures {
     const period = periodOfIndex(p.index, kpi.frequency);
     return { key: period.key, start: dayIso(period.start), value: p.value };
   });
-  const cur = a.current;
+  // The figures are the judged period's (status.ts rule 1): a month still running is not set
+  // against a full one ("-80 %" on the 5th); a stock or a single cell is judged as it reads now.
+  const cur = a.judged ?? a.current;
   return {
     series,
     current: cur?.value ?? null,
-    inProgress: a.currentInProgress,
+    period: cur ? periodOfIndex(cur.index, kpi.frequency).key : null,
+    inProgress: cur !== null && cur === a.current && a.currentInProgress,
     previous: cur ? (byIndex.get(cur.index - 1) ?? null) : null,
     lastYear: cur ? (byIndex.get(cur.index - PERIODS_PER_YEAR[kpi.frequency]) ?? null) : null,
     status: a.status,
