@@ -292,7 +292,7 @@ function scorecardOut(
         maximumFractionDigits: 1,
         minimumFractionDigits: 1,
       }).format(Math.abs(d));
-      change = `${d > 0 ? '▲' : d < 0 ? '▼' : '►'} ${text}`;
+      change = `${d > 0 ? '▲' : d < 0 ? '▼' : '►'} ${text}${f.description ? ` ${f.description}` : ''}`;
       color = d > 0 ? hex(f.positiveColor) : d < 0 ? hex(f.negativeColor) : '#5f6368';
     }
   }

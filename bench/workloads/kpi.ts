@@ -3,11 +3,11 @@
  * each next to formula.js and HyperFormula on the same data.
  */
 import * as formulajs from '@formulajs/formulajs';
-import { CATALOG_BY_NAME } from '../../src/functions/catalog';
 import type { Arg } from '../../src/core/metrics';
 import { acquisitionTable, asColumn, kpiSeries, oneToN } from '../data';
 import { msSince, now, type Implementation, type Workload } from '../harness';
 import { HfWorkbook, col, hfHasFunction } from '../hyperformula';
+import { loadPushedBundle } from '../bundle';
 
 export interface SetupItem {
   what: string;
@@ -29,8 +29,14 @@ const num = (fn: string, x: unknown): number => {
   return x;
 };
 
-const kpiTrend = (...args: Arg[]): number => num('KPI_TREND', CATALOG_BY_NAME.KPI_TREND.impl(...args));
-const cac = (...args: Arg[]): number => num('CAC', CATALOG_BY_NAME.CAC.impl(...args));
+// The pushed dist/Code.js, called as Sheets calls a custom function (bench/bundle.ts).
+let pushed: ReturnType<typeof loadPushedBundle> | undefined;
+const bundle = () => {
+  pushed ??= loadPushedBundle();
+  return pushed;
+};
+const kpiTrend = (...args: Arg[]): number => num('KPI_TREND', bundle().KPI_TREND(...args));
+const cac = (...args: Arg[]): number => num('CAC', bundle().CAC(...args));
 
 /** HyperFormula recalculations are slow: fewer warm-ups, and a time budget per line. */
 const HF_TIMING = { warmup: 1, warmupMs: 0, reps: 7, minReps: 5, budgetMs: 20_000 } as const;

@@ -13,7 +13,7 @@ import {
   refreshDashboardHeaders,
 } from '../../src/addon/dashboard';
 import { OWNER_KEY } from '../../src/addon/owned-sheets';
-import { FIGURES_COLUMN, tableColumn } from '../../src/core/dashboard/layout';
+import { COLUMN_WIDTH, FIGURES_COLUMN, tableColumn } from '../../src/core/dashboard/layout';
 import { addonEnv, type AddonEnv } from '../support/addon-env';
 import { contextOf, saved, saveKpis, userView, workbook } from '../unit/dashboard/fixtures';
 
@@ -28,7 +28,7 @@ const rowOf = (sheet: string, name: string) => {
 };
 
 describe('a generated dashboard', () => {
-  test('scorecards on top (one per KPI, five to a row within 1,300 px), the table, the charts; no formula but sparklines', () => {
+  test('scorecards on top (one per KPI, five to a row within 1,000 px), the table, the charts; no formula but sparklines', () => {
     env = addonEnv({}, workbook(400));
     saveKpis(7, 400, 2);
     const out = generateDashboards(contextOf(env.emu), { layout: 'overall' });
@@ -39,9 +39,9 @@ describe('a generated dashboard', () => {
     // Five tiles per row, then a second row of tiles, all inside the visible columns A–J.
     expect(cards.map((c) => c.position.anchorColumn)).toEqual([1, 3, 5, 7, 9, 1, 3]);
     for (const c of cards)
-      expect((c.position.anchorColumn - 1) * 130 + c.position.offsetX + Number(c.options.width)).toBeLessThanOrEqual(
-        1300,
-      );
+      expect(
+        (c.position.anchorColumn - 1) * COLUMN_WIDTH + c.position.offsetX + Number(c.options.width),
+      ).toBeLessThanOrEqual(1000);
     expect(cards[0].spec?.scorecardChart?.baselineValueFormat?.comparisonType).toBe('PERCENTAGE_DIFFERENCE');
     // The target line is a dashed series, the progress chart has no floor at 0.
     const trend = snap.charts.find((c) => c.type === 'LINE')!;
@@ -55,7 +55,7 @@ describe('a generated dashboard', () => {
     expect(
       Object.entries(snap.columnWidths)
         .filter(([c]) => Number(c) <= 10)
-        .every(([, w]) => w === 130),
+        .every(([, w]) => w === COLUMN_WIDTH),
     ).toBe(true);
     // Tagged, protected (warning only), sized to what it holds.
     expect(snap.protections.map((p) => p.warningOnly)).toEqual([true]);

@@ -168,6 +168,7 @@ export function chartRequest(ctx: RenderContext, c: ChartSpec): Request | null {
                 baselineValueData: data(c.baseline),
                 baselineValueFormat: {
                   comparisonType: c.comparison,
+                  description: c.changeLabel,
                   // "Color to be used, in case baseline value represents a positive change for key value."
                   positiveColor: c.lowerIsBetter ? BAD : GOOD,
                   negativeColor: c.lowerIsBetter ? GOOD : BAD,

@@ -197,6 +197,16 @@ function change(kpi: Kpi, current: number | null, other: number | null): { value
   return { value: (current - other) / Math.abs(other), format: CHANGE_FORMAT };
 }
 
+/** A figure divided as its compact form says (128 980 € → 129 with "k€" in the format); itself when unscaled. */
+function compactFigure(kpi: Kpi, x: number, lang: Lang, format: string): { value: number; format: string } {
+  const c = compactForm(kpi, x, lang);
+  if (c.scale === 1) return { value: x, format };
+  const value = x / c.scale;
+  const digits = Number.isInteger(Math.round(value * 10) / 10) ? '#,##0' : '#,##0.0';
+  const text = (s: string) => (s ? `"${s.replace(/"/g, '')}"` : '');
+  return { value, format: `${text(c.prefix)}${digits}${text(c.suffix)}` };
+}
+
 const bar = (progress: number | null): string => {
   if (progress === null) return '';
   const filled = Math.round(10 * Math.max(0, Math.min(1, progress)));
@@ -283,6 +293,12 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         key: cellArea(row, FIGURES_COLUMN + 1),
         baseline: f.previous === null ? null : cellArea(row, FIGURES_COLUMN + 2),
         comparison: kpi.unit === '%' ? 'ABSOLUTE_DIFFERENCE' : 'PERCENTAGE_DIFFERENCE',
+        changeLabel: [
+          kpi.unit === '%' ? localize(TEXT.inPoints, lang) : '',
+          localize(TEXT.vsPrevious, lang)[kpi.frequency],
+        ]
+          .filter(Boolean)
+          .join(' '),
         lowerIsBetter: kpi.direction === 'lower',
         ...compact,
         position: { row: r0, column: col, offsetX: 4, offsetY: 3 },
@@ -290,7 +306,12 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         height: SCORECARD_HEIGHT,
       });
       if (kpi.target === null) cells.set(r0 + 1, col, localize(TEXT.noTarget, lang));
-      else cells.set(r0 + 1, col, kpi.target, labelledFormat(localize(TEXT.targetLabel, lang), values));
+      else {
+        // In the compact form, like the scorecard above it ("Cible : 150 k€"): a number does not
+        // spill into the next cell in Sheets, it shows "###" when wider than its 100 px.
+        const t = compactFigure(kpi, kpi.target, lang, values);
+        cells.set(r0 + 1, col, t.value, labelledFormat(localize(TEXT.targetLabel, lang), t.format));
+      }
       if (f.progress !== null) cells.set(r0 + 1, col + 1, f.progress, labelledFormat('', PERCENT));
       cells.set(r0 + 2, col + 1, bar(f.progress));
     }

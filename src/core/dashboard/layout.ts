@@ -1,14 +1,15 @@
 /**
- * Where things sit on a dashboard sheet, sized for a 1,440 px screen (the grid shows about
- * 1,330 px beside the row numbers and Sheets' side panel): a title and the "as of" line, then
- * the tiles (five per row: a native scorecard, its target and progress, its status word),
+ * Where things sit on a dashboard sheet, sized for a 1,440 px screen WITH the add-on's sidebar
+ * open: 1,440 px less the sidebar (300 px), Sheets' side panel rail (about 56 px), the row
+ * numbers (46 px) and a scrollbar leave about 1,020 px of grid. A title and the "as of" line,
+ * then the tiles (five per row: a native scorecard, its target and progress, its status word),
  * then the detail table, then the charts. Everything a reader sees lies in columns A–J
- * (10 × 130 px = 1,300 px); chart data and figures are in hidden columns after a spacer.
+ * (10 × 100 px = 1,000 px); chart data and figures are in hidden columns after a spacer.
  */
 import { columnLetters } from '../kpi/a1';
 import type { Frequency } from '../kpi/model';
 
-export const COLUMN_WIDTH = 130;
+export const COLUMN_WIDTH = 100;
 export const VISIBLE_COLUMNS = 10;
 export const CONTENT_WIDTH = COLUMN_WIDTH * VISIBLE_COLUMNS;
 

@@ -69,6 +69,12 @@ export interface ScorecardSpec extends ChartBase {
   baseline: Area | null;
   /** Rates change in points (absolute difference), amounts in percent. */
   comparison: 'ABSOLUTE_DIFFERENCE' | 'PERCENTAGE_DIFFERENCE';
+  /**
+   * Said after the change (BaselineValueFormat.description): what it is against ("vs M-1"), and
+   * for a rate that it is in points — the API formats an absolute difference with the data's
+   * percent format ("0,4 %"), and has no option to write it "0,4 pt".
+   */
+  changeLabel: string;
   /** Lower is better: a rise is coloured bad. */
   lowerIsBetter: boolean;
   /** Compact form: values divided by this (1, 1 000, 1 000 000) and shown with prefix/suffix. */

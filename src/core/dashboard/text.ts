@@ -61,6 +61,12 @@ export const TEXT = catalogue({
     fr: ['Période', 'Réel', 'Cible'],
     en: ['Period', 'Actual', 'Target'],
   }),
+  /** After a scorecard's change: against what, and (rates) in points. */
+  vsPrevious: bilingual<Record<'daily' | 'weekly' | 'monthly' | 'quarterly', string>>({
+    fr: { daily: 'vs J-1', weekly: 'vs S-1', monthly: 'vs M-1', quarterly: 'vs T-1' },
+    en: { daily: 'vs prior day', weekly: 'vs prior week', monthly: 'vs prior month', quarterly: 'vs prior quarter' },
+  }),
+  inPoints: { fr: 'en points', en: 'points' },
   /** A tile's target, in a number format's label. */
   targetLabel: { fr: 'Cible :', en: 'Target:' },
   noTarget: { fr: 'Sans cible', en: 'No target set' },

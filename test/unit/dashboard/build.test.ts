@@ -58,6 +58,14 @@ function at(sheet: SheetPlan, row: number, column: number): string | number {
   return '';
 }
 
+/** The number format at a cell of the plan. */
+function formatAt(sheet: SheetPlan, row: number, column: number): string {
+  for (const b of sheet.blocks as Block[])
+    if (row >= b.row && row < b.row + b.rows && column >= b.column && column < b.column + b.columns)
+      return b.numberFormats[row - b.row][column - b.column];
+  return '';
+}
+
 const input = (kpis: Kpi[], figs: Record<string, KpiFigures>, lang: 'fr' | 'en' = 'fr'): DashboardInput => ({
   lang,
   layout: 'overall',
@@ -136,9 +144,12 @@ describe('buildDashboardPlan', () => {
       'Source introuvable : Archives',
       'Pas de données',
     ]);
-    // Status words under the tiles; the target as a number, labelled by its format.
+    // Status words under the tiles; the target as a number in the compact form: 200 000 € → 200 "k€".
     expect(at(sheet, 7, 1)).toBe('En bonne voie');
-    expect(at(sheet, 6, 1)).toBe(200000);
+    expect(at(sheet, 6, 1)).toBe(200);
+    expect(formatAt(sheet, 6, 1)).toBe('"Cible\u00a0: "#,##0"\u202fk€";"Cible\u00a0: "-#,##0"\u202fk€"');
+    // A rate's target as it is (5 %); a count under 10,000 unscaled.
+    expect([at(sheet, 6, 3), at(sheet, 6, 9)]).toEqual([0.05, 500]);
   });
 
   test('each scorecard: the current value against the previous one, compact, coloured by direction', () => {
@@ -153,6 +164,8 @@ describe('buildDashboardPlan', () => {
     expect([ca.scale, ca.prefix, ca.suffix]).toEqual([1000, '', '\u202fk€']);
     expect(ca.comparison).toBe('PERCENTAGE_DIFFERENCE');
     expect(card('k4').comparison).toBe('ABSOLUTE_DIFFERENCE');
+    // Said after the change: against the previous month; a rate's change is in points.
+    expect([ca.changeLabel, card('k4').changeLabel]).toEqual(['vs M-1', 'en points vs M-1']);
     expect(card('k5').lowerIsBetter).toBe(true);
     expect(card('k2').lowerIsBetter).toBe(false);
   });
