@@ -99,11 +99,17 @@ test('the sidebar, the dashboards and the history show the hand-worked values pe
         e.categories.map((c) => [c.category, close(c.value)]),
       );
 
-    // Dashboards: the same series by period key, the same current value.
+    // Dashboards: the same series by period key; the figure shown is the judged period's (a month
+    // to date is not set against full months), the latest one when none is judged.
     const fig = figures[kpi.id]!;
     expect(fig.series.map((p) => [p.key, p.value])).toEqual(e.periods.map((p) => [p.period, close(p.value)]));
-    expect(fig.current).toEqual(close(last.value));
-    expect(fig.inProgress).toBe(e.inProgress);
+    const shown = e.periods.find((p) => p.period === e.judged) ?? last;
+    expect({ label, period: fig.period, current: fig.current }).toEqual({
+      label,
+      period: shown.period,
+      current: close(shown.value),
+    });
+    expect(fig.inProgress).toBe(e.inProgress && shown === last);
 
     // Statuses: the sidebar's and the dashboard's are the one rule's.
     expect({ label, sidebar: s.status, dashboard: fig.status }).toEqual({

@@ -314,6 +314,8 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
       }
       if (f.progress !== null) cells.set(r0 + 1, col + 1, f.progress, labelledFormat('', PERCENT));
       cells.set(r0 + 2, col + 1, bar(f.progress));
+      // Ten light glyphs fit the 100 px cell; bold ones at 10 pt would be cut by the next tile.
+      styles.push({ row: r0 + 2, column: col + 1, rows: 1, columns: 1, fontWeight: 'normal', fontSize: 8 });
     }
     cells.set(r0 + 2, col, word(f.status));
 
