@@ -175,8 +175,24 @@ export interface Emulator {
   readonly calls: CallStats;
   readonly faults: Faults;
 
-  /** Runs fn as a time-driven trigger: no active spreadsheet, no UI, document properties/lock of `documentId`. */
-  asTrigger<T>(fn: () => T, documentId?: string): T;
+  /**
+   * Runs fn as a time-driven trigger: no active spreadsheet, no UI. By default also no containing
+   * document: LockService.getDocumentLock() and PropertiesService.getDocumentProperties() return
+   * null, as the Lock and Properties references say they do "outside of the context of a
+   * containing document" / "when document properties are not available" (the strict side: whether
+   * an add-on's time-driven run has one is not documented). `documentContext: true` is the
+   * optimistic case: the document lock and properties of `documentId`.
+   */
+  asTrigger<T>(fn: () => T, documentId?: string, options?: TriggerContextOptions): T;
+  /**
+   * Fires a due trigger as Apps Script would: as the user who made it, in trigger context
+   * (asTrigger's options), passing the event object. Returns what the handler returns.
+   */
+  runTrigger<T>(due: DueTrigger, handler: (event: Record<string, unknown>) => T, options?: TriggerContextOptions): T;
+  /** Runs fn as another user (their user properties, user lock and triggers), e.g. a colleague sharing the file. */
+  asUser<T>(email: string, fn: () => T): T;
+  /** Deletes a spreadsheet (openById then fails, as for a file deleted from Drive). */
+  deleteSpreadsheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): void;
   /** Runs fn in an authorization mode, e.g. 'NONE' for onOpen before authorization (only menus are allowed). */
   withAuthMode<T>(mode: 'NONE' | 'LIMITED' | 'FULL', fn: () => T): T;
   /** Ends the current execution: releases its locks. */
@@ -197,6 +213,8 @@ export interface Emulator {
   /** Another execution holds the document lock until `until` (a Date or ms from now), or until the returned release is called. */
   holdDocumentLock(options?: { until?: Date | number; documentId?: string }): () => void;
   holdScriptLock(options?: { until?: Date | number }): () => void;
+  /** Another execution of a user (default: the current one) holds that user's lock. */
+  holdUserLock(options?: { until?: Date | number; user?: string }): () => void;
 
   // --- inspection (never counted as service calls) ---
   sheetValues(sheetName: string): SheetsValue[][];
@@ -227,6 +245,11 @@ export interface Emulator {
     script(): Record<string, string>;
     user(email?: string): Record<string, string>;
   };
+}
+
+export interface TriggerContextOptions {
+  /** The optimistic case: the run has the document's lock and properties (default false: null, as outside a document). */
+  documentContext?: boolean;
 }
 
 let spreadsheetSeq = 0;
@@ -401,10 +424,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     calls: instr,
     faults: instr,
-    asTrigger(fn, documentId) {
+    asTrigger(fn, documentId, o = {}) {
       const saved = { ...core.context };
       core.context = {
-        documentId: documentId ?? saved.documentId,
+        documentId: o.documentContext ? (documentId ?? saved.documentId) : null,
         activeSpreadsheet: false,
         ui: false,
         authMode: 'FULL',
@@ -415,6 +438,25 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         lockService.table.releaseMine();
         core.context = saved;
       }
+    },
+    runTrigger(due, handler, o = {}) {
+      return emu.asUser(due.user, () => emu.asTrigger(() => handler(due.event), due.documentId ?? undefined, o));
+    },
+    asUser(email, fn) {
+      const saved = { user: core.options.userEmail, effective: core.options.effectiveUserEmail };
+      core.options.userEmail = email;
+      core.options.effectiveUserEmail = email;
+      try {
+        return fn();
+      } finally {
+        core.options.userEmail = saved.user;
+        core.options.effectiveUserEmail = saved.effective;
+      }
+    },
+    deleteSpreadsheet(s) {
+      const id = typeof s === 'string' ? s : (instr.unwrap(s) as unknown as EmuSpreadsheet).id;
+      doc(id);
+      core.spreadsheets.delete(id);
     },
     withAuthMode(mode, fn) {
       const saved = core.context.authMode;
@@ -444,6 +486,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     holdScriptLock(o = {}) {
       return lockService.table.holdByOther('script', lockUntil(o.until));
+    },
+    holdUserLock(o = {}) {
+      return lockService.table.holdByOther(`user:${o.user ?? core.options.userEmail}`, lockUntil(o.until));
     },
     sheetValues: (name) =>
       (sheetOf(name).getDataRange() as unknown as import('./spreadsheet/range').EmuRange).getValues(),

@@ -17,7 +17,7 @@ import { serverApi } from '../src/addon/api';
 import { clock } from '../src/addon/clock';
 import type { Lang } from '../src/core/i18n/lang';
 import type { DashboardLayout, Schedule } from '../src/shared/api';
-import { readConfig } from '../src/addon/refresh/config';
+import { loadRefreshState } from '../src/addon/refresh/config';
 import { type Book, loadBook } from './book';
 import { runServerCall } from './server';
 import { dashboardApi, scheduledRun } from './dashboards';
@@ -243,7 +243,7 @@ export class Workbook {
   private loadBookFile(book: Book): void {
     this.figures = null;
     this.exec(() => loadBook(this.emu, book));
-    const schedule = this.exec(() => readConfig().schedule);
+    const schedule = this.exec(() => loadRefreshState(SpreadsheetApp.getActiveSpreadsheet()).config.schedule);
     if (schedule.kind !== 'off') this.exec(() => dashboardApi.setSchedule(schedule));
   }
 

@@ -274,14 +274,23 @@ const methods: ServerApi = {
   generateDashboards(layout: DashboardLayout, smartScores: Record<string, number>) {
     const ctx = context();
     const clean: DashboardLayout = layout === 'overall' ? 'overall' : 'by_level';
-    // Under the document lock: a scheduled refresh or a second sidebar never sees half a swap.
-    guarded(() =>
-      storage.locked(ctx.lang, () =>
-        generateDashboards({ ...ctx, now: clock.now() }, { layout: clean, smartScores: smartScores ?? {} }),
-      ),
+    // Under the document lock: a second sidebar never sees half a swap. What is returned is read
+    // before the generation: once the dashboards are in place nothing can fail the call (#14, item 3).
+    return guarded(() =>
+      storage.locked(ctx.lang, () => {
+        const before = refresh.getSchedule({ listDashboards: () => [] });
+        const dashboards = generateDashboards(
+          { ...ctx, now: clock.now() },
+          { layout: clean, smartScores: smartScores ?? {} },
+        );
+        try {
+          refresh.saveDashboardLayout(ctx.ss, refresh.documentLang(ctx.ss), clean);
+        } catch {
+          // The layout is also read from the dashboards themselves (getSchedule).
+        }
+        return { ...before, layout: clean, dashboards };
+      }),
     );
-    refresh.saveDashboardLayout(clean);
-    return refresh.getSchedule();
   },
 
   refreshNow() {

@@ -165,7 +165,16 @@ export interface DashboardInfo {
 }
 
 export interface ScheduleState {
+  /** The document's schedule: one per document, whoever set it. */
   schedule: Schedule;
+  /**
+   * Whose trigger runs it (a trigger belongs to the user who made it; each user sees only their
+   * own): 'you', 'another_user' (the last to set it), or 'nobody' (off, or your trigger is gone:
+   * set it again).
+   */
+  runBy: 'you' | 'another_user' | 'nobody';
+  /** You have a trigger in this document that no longer runs the schedule: it removes itself at its next firing. */
+  staleTrigger: boolean;
   layout: DashboardLayout;
   lastRun: RunLogEntry | null;
   dashboards: DashboardInfo[];

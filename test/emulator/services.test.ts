@@ -125,17 +125,30 @@ describe('ScriptApp triggers', () => {
     ]);
   });
 
-  test('a time-driven trigger runs without active spreadsheet or UI, with its document properties and lock', () => {
+  test('a time-driven trigger runs without active spreadsheet or UI, and by default without document lock or properties', () => {
     const emu = createEmulator();
-    const { SpreadsheetApp, PropertiesService, LockService } = emu.services;
+    const { SpreadsheetApp, PropertiesService, LockService, ScriptApp } = emu.services;
     PropertiesService.getDocumentProperties().setProperty('target', emu.spreadsheet.getId());
     emu.asTrigger(() => {
       expect(SpreadsheetApp.getActiveSpreadsheet()).toBeNull();
       expect(() => SpreadsheetApp.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
-      const id = PropertiesService.getDocumentProperties().getProperty('target')!;
-      expect(SpreadsheetApp.openById(id).getName()).toBe('Boussole test');
-      expect(LockService.getDocumentLock().tryLock(1000)).toBe(true);
+      // "outside of the context of a containing document" (LockService / PropertiesService reference)
+      expect(PropertiesService.getDocumentProperties()).toBeNull();
+      expect(LockService.getDocumentLock()).toBeNull();
+      expect(LockService.getUserLock().tryLock(0)).toBe(true);
+      expect(ScriptApp.getProjectTriggers()).toEqual([]);
     });
+    // The optimistic case, as an option: the document's lock and properties.
+    emu.asTrigger(
+      () => {
+        expect(SpreadsheetApp.getActiveSpreadsheet()).toBeNull();
+        const id = PropertiesService.getDocumentProperties().getProperty('target')!;
+        expect(SpreadsheetApp.openById(id).getName()).toBe('Boussole test');
+        expect(LockService.getDocumentLock().tryLock(1000)).toBe(true);
+      },
+      undefined,
+      { documentContext: true },
+    );
     // The execution ended: its lock is released.
     expect(LockService.getDocumentLock().tryLock(0)).toBe(true);
   });
@@ -261,5 +274,28 @@ describe('Session, Utilities, HtmlService, Ui', () => {
     ]);
     emu.spreadsheet.toast('Terminé', 'Boussole');
     expect(emu.toasts).toEqual([expect.objectContaining({ message: 'Terminé', title: 'Boussole' })]);
+  });
+});
+
+describe('users and files', () => {
+  test('asUser: their own user properties, user lock and triggers; deleteSpreadsheet: openById fails', () => {
+    const emu = createEmulator({ userEmail: 'claire@pme.fr' });
+    const { PropertiesService, LockService, SpreadsheetApp, Session } = emu.services;
+    PropertiesService.getUserProperties().setProperty('k', 'claire');
+    const release = emu.holdUserLock();
+    emu.asUser('bruno@pme.fr', () => {
+      expect(Session.getActiveUser().getEmail()).toBe('bruno@pme.fr');
+      expect(PropertiesService.getUserProperties().getProperty('k')).toBeNull();
+      expect(LockService.getUserLock().tryLock(0)).toBe(true); // Claire's lock is not Bruno's
+    });
+    expect(LockService.getUserLock().tryLock(0)).toBe(false);
+    release();
+    expect(emu.properties.user('claire@pme.fr')).toEqual({ k: 'claire' });
+    const other = emu.createSpreadsheet('Autre');
+    const id = other.getId();
+    emu.deleteSpreadsheet(id);
+    expect(() => SpreadsheetApp.openById(id)).toThrow(
+      'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+    );
   });
 });

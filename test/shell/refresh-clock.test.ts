@@ -82,18 +82,19 @@ test('day by day over 18 months: one row per KPI and period, never two, even wit
       env.emu.clock.set(t.at);
       expect(dayIso(parisDay(t.at))).toBe(dayIso(day));
       if (day % 37 === 0) {
-        // Another execution holds the document lock for the whole wait: this run stands down…
-        const release = env.emu.holdDocumentLock();
-        const entry = env.emu.asTrigger(() => runScheduledRefresh(t.event, quiet), t.documentId!);
+        // Another execution of the same user holds the user's lock for the whole wait (a clock
+        // trigger has no document lock): this run stands down…
+        const release = env.emu.holdUserLock();
+        const entry = env.emu.runTrigger(t, (e) => runScheduledRefresh(e, quiet));
         expect(entry.rowsWritten).toBe(0);
-        expect(entry.errors[0]).toMatch(/déjà en cours/);
+        expect(entry.errors[0]).toMatch(/Une autre de vos actualisations est en cours/);
         release();
         skipped++;
         // …and the user's "Refresh now" a little later does the work once.
         env.emu.clock.advance({ minutes: 20 });
         expect(refreshNow(quiet).errors).toEqual([]);
       } else {
-        const entry = env.emu.asTrigger(() => runScheduledRefresh(t.event, quiet), t.documentId!);
+        const entry = env.emu.runTrigger(t, (e) => runScheduledRefresh(e, quiet));
         expect([dayIso(day), entry.errors]).toEqual([dayIso(day), []]);
         if (day % 10 === 0) {
           // The same period again (a second trigger, a "Refresh now"): nothing new.
@@ -127,7 +128,7 @@ test('day by day over 18 months: one row per KPI and period, never two, even wit
   expect(rows).toHaveLength(545 + 78 + 17 + 5 + 546 + 18);
 
   // Each row is the last reading of its period: the value typed on its last day, read at 23:00
-  // (23:20:05 on days a run stood down: it waited 5 s for the lock), with the offset in force that day.
+  // (23:21:00 on days a run stood down: it waited 60 s for the user's lock), with the offset in force that day.
   const check = (id: string, f: Frequency, valueOn: (day: number) => number) => {
     const list = byKpi(id);
     const expected = periods(f).slice(0, list.length);
@@ -141,7 +142,7 @@ test('day by day over 18 months: one row per KPI and period, never two, even wit
           : end >= isoDay('2026-03-29')!
             ? '+02:00'
             : '+01:00';
-      expect(r.takenAt).toBe(`${dayIso(end)}T23:${end % 37 === 0 ? '20:05' : '00:00'}${offset}`);
+      expect(r.takenAt).toBe(`${dayIso(end)}T23:${end % 37 === 0 ? '21:00' : '00:00'}${offset}`);
     }
   };
   check(ids.cellDaily, 'daily', ticketsOn);
@@ -205,7 +206,7 @@ test.each([
       env.emu.clock.set(t.at);
       const value = t.at.getTime() / 3_600_000; // hours since 1970: distinct for every run
       support.getRange('B2').setValue(value);
-      const entry = env.emu.asTrigger(() => runScheduledRefresh(t.event, quiet), t.documentId!);
+      const entry = env.emu.runTrigger(t, (e) => runScheduledRefresh(e, quiet));
       expect(entry.errors).toEqual([]);
       const local = dayIso(parisDay(t.at));
       lastReading.set(local, value);

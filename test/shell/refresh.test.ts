@@ -2,6 +2,7 @@ import {
   CONFIG_KEY,
   getSchedule,
   LAST_RUN_KEY,
+  loadRefreshState,
   refreshNow,
   resolveSpreadsheet,
   runScheduledRefresh,
@@ -130,7 +131,7 @@ describe('a refresh', () => {
       },
     ]);
 
-    // The run log has one line per completed run; the last run is in document properties.
+    // The run log has one line per completed run; the last run is in the state sheet.
     const log = env.emu.sheetValues(ownedSheetName(env, 'runlog')!);
     expect(log[0]).toEqual(['start', 'durationMs', 'trigger', 'rowsWritten', 'errors']);
     expect(log.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
@@ -321,7 +322,14 @@ describe('the schedule', () => {
   test('hourly, daily, weekly, off: at most one trigger, replaced (delete then create), with the handler name', () => {
     setup();
     const ssId = env.emu.spreadsheet.getId();
-    expect(getSchedule()).toEqual({ schedule: { kind: 'off' }, layout: 'by_level', lastRun: null, dashboards: [] });
+    expect(getSchedule()).toEqual({
+      schedule: { kind: 'off' },
+      runBy: 'nobody',
+      staleTrigger: false,
+      layout: 'by_level',
+      lastRun: null,
+      dashboards: [],
+    });
 
     expect(setSchedule({ kind: 'hourly' }).schedule).toEqual({ kind: 'hourly' });
     expect(clockTriggers()).toHaveLength(1);
@@ -330,12 +338,19 @@ describe('the schedule', () => {
       documentId: ssId,
       schedule: { kind: 'hours', every: 1 },
     });
-    expect(JSON.parse(env.emu.properties.document()[CONFIG_KEY])).toEqual({
+    // Kept in the spreadsheet (its state sheet), with the trigger that runs it; nothing in document properties.
+    expect(JSON.parse(loadRefreshState(env.emu.spreadsheet).state.values[CONFIG_KEY]!)).toEqual({
       v: 1,
       schedule: { kind: 'hourly' },
       layout: 'by_level',
       spreadsheetId: ssId,
+      runner: {
+        trigger: clockTriggers()[0]!.id,
+        user: expect.stringMatching(/^[0-9a-f]{16}$/),
+        since: '2026-06-15T06:00:00.000Z',
+      },
     });
+    expect(env.emu.properties.document()).toEqual({});
 
     const firstId = clockTriggers()[0].id;
     env.emu.calls.reset();
@@ -399,35 +414,33 @@ describe('the schedule', () => {
     expect(historyRows(env).map((r) => [r.kpiId, r.period])).toEqual([[sales.id, '2026-05']]);
   });
 
-  test('without document properties, the trigger finds its document through its id in user properties', () => {
+  test('with no document context, the trigger finds its document through its id in user properties', () => {
     setup();
     setSchedule({ kind: 'hourly' });
     const [t] = env.emu.triggers();
-    const docProps = env.emu.services.PropertiesService.getDocumentProperties();
-    docProps.deleteProperty(CONFIG_KEY);
-    const ss = env.emu.asTrigger(() => resolveSpreadsheet({ triggerUid: t.id }), t.documentId!);
+    const ss = env.emu.asTrigger(() => resolveSpreadsheet({ triggerUid: t!.id }), t!.documentId!);
     expect(ss.getId()).toBe(env.emu.spreadsheet.getId());
-    expect(() => env.emu.asTrigger(() => resolveSpreadsheet({ triggerUid: 'unknown' }), t.documentId!)).toThrow(
-      /no spreadsheet to refresh/,
+    expect(() => env.emu.asTrigger(() => resolveSpreadsheet({ triggerUid: 'unknown' }), t!.documentId!)).toThrow(
+      /no spreadsheet recorded/,
     );
+    expect(() => env.emu.asTrigger(() => resolveSpreadsheet(), t!.documentId!)).toThrow(/no spreadsheet to refresh/);
   });
 
   test("a trigger firing while the document's schedule is off removes itself and writes nothing", () => {
     setup();
     saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
     setSchedule({ kind: 'hourly' });
-    const cfg = JSON.parse(env.emu.properties.document()[CONFIG_KEY]);
-    env.emu.services.PropertiesService.getDocumentProperties().setProperty(
-      CONFIG_KEY,
-      JSON.stringify({ ...cfg, schedule: { kind: 'off' } }),
-    );
+    // Turned off by hand in the state sheet (as another user's setSchedule would, without removing this user's trigger).
+    const state = loadRefreshState(env.emu.spreadsheet);
+    const cfg = JSON.parse(state.state.values[CONFIG_KEY]!);
+    state.state.sheet!.getRange('B2').setValue(JSON.stringify({ ...cfg, schedule: { kind: 'off' }, runner: null }));
     const [due] = env.emu.dueTriggers('2026-06-15T06:00:00Z', '2026-06-15T08:00:00Z');
-    env.emu.clock.set(due.at);
-    const entry = env.emu.asTrigger(() => runScheduledRefresh(due.event, quiet), due.documentId!);
+    env.emu.clock.set(due!.at);
+    const entry = env.emu.asTrigger(() => runScheduledRefresh(due!.event, quiet), due!.documentId!);
     expect(entry.rowsWritten).toBe(0);
     expect(env.emu.triggers()).toEqual([]);
     expect(ownedSheetName(env, 'history')).toBeNull();
-    expect(env.emu.properties.document()[LAST_RUN_KEY]).toBeUndefined();
+    expect(loadRefreshState(env.emu.spreadsheet).state.values[LAST_RUN_KEY]).toBe('');
   });
 });
 

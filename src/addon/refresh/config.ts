@@ -1,46 +1,86 @@
 /**
- * Where the refresh keeps its small state: document properties (the schedule, the dashboard
- * layout, the spreadsheet id, the last run, the pending observations) and, per user, which
- * document each of their refresh triggers serves.
+ * The refresh's state, read and written through the state sheet (state-sheet.ts): the schedule,
+ * the dashboards' layout and the trigger that runs them; the last run; the run in progress; the
+ * pending readings. Per user, in user properties (which a user's trigger can always reach): which
+ * spreadsheet each of their refresh triggers serves, and a random key that tells their runs
+ * apart from other users'. Nothing lives in document properties, which a clock trigger may not
+ * have (they are null "when document properties are not available": PropertiesService reference).
  */
 import {
-  parseConfig,
   parseRunLogEntry,
-  serializeConfig,
   serializeRunLogEntry,
   type RefreshConfig,
+  type RunLogEntry,
 } from '../../core/history/schedule';
-import type { DashboardLayout, RunLogEntry } from '../../shared/api';
+import type { Lang } from '../../core/i18n/lang';
+import { decodeConfig, decodeLease, encodeConfig, type Lease, type Runner } from '../../core/storage/refresh-state';
+import type { DashboardLayout } from '../../shared/api';
+import { CONFIG_KEY, LAST_RUN_KEY, LEASE_KEY, readState, writeState, type LoadedState } from './state-sheet';
 
-export const CONFIG_KEY = 'boussole.refresh';
-export const LAST_RUN_KEY = 'boussole.lastRun';
-/** User property per trigger: `boussole.trigger.<uniqueId>` = spreadsheet id (a fallback when document properties are unavailable). */
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export { CONFIG_KEY, LAST_RUN_KEY, LEASE_KEY };
+
+/** User property per trigger: `boussole.trigger.<uniqueId>` = the spreadsheet it serves (JSON, see TriggerRecord). */
 export const TRIGGER_DOC_PREFIX = 'boussole.trigger.';
+/** User property: a random key identifying this user's runs and schedules (no e-mail scope is needed). */
+export const USER_KEY = 'boussole.userKey';
 
-type Properties = GoogleAppsScript.Properties.Properties;
-
-export const documentProperties = (): Properties => PropertiesService.getDocumentProperties();
-
-export function readConfig(props: Properties = documentProperties()): RefreshConfig {
-  return parseConfig(props.getProperty(CONFIG_KEY));
+export interface RefreshState {
+  state: LoadedState;
+  config: RefreshConfig;
+  runner: Runner | null;
+  /** The config row is there but can't be read back. */
+  unreadable: boolean;
+  lastRun: RunLogEntry | null;
+  lease: Lease | null;
 }
 
-export function writeConfig(config: RefreshConfig, props: Properties = documentProperties()): void {
-  props.setProperty(CONFIG_KEY, serializeConfig(config));
+/** 1 tag lookup and 2 reads. */
+export function loadRefreshState(ss: Spreadsheet): RefreshState {
+  const state = readState(ss);
+  const { config, runner, unreadable } = decodeConfig(state.values[CONFIG_KEY]);
+  return {
+    state,
+    config,
+    runner,
+    unreadable,
+    lastRun: parseRunLogEntry(state.values[LAST_RUN_KEY]),
+    lease: decodeLease(state.values[LEASE_KEY]),
+  };
 }
 
-/** For the dashboards: the layout the user chose, kept with the schedule. */
-export function saveDashboardLayout(layout: DashboardLayout): RefreshConfig {
-  const props = documentProperties();
-  const config = { ...readConfig(props), layout: layout === 'overall' ? 'overall' : 'by_level' } as RefreshConfig;
-  writeConfig(config, props);
-  return config;
+export function writeConfig(
+  ss: Spreadsheet,
+  lang: Lang,
+  current: RefreshState,
+  config: RefreshConfig,
+  runner: Runner | null,
+): void {
+  writeState(ss, lang, current.state, { [CONFIG_KEY]: encodeConfig(config, runner) });
 }
 
-export function readLastRun(props: Properties = documentProperties()): RunLogEntry | null {
-  return parseRunLogEntry(props.getProperty(LAST_RUN_KEY));
+/** The layout the user chose for the dashboards, kept with the schedule. */
+export function saveDashboardLayout(ss: Spreadsheet, lang: Lang, layout: DashboardLayout): void {
+  const current = loadRefreshState(ss);
+  if (current.config.layout === layout && current.state.sheet) return;
+  writeConfig(ss, lang, current, { ...current.config, layout }, current.runner);
 }
 
-export function writeLastRun(entry: RunLogEntry, props: Properties = documentProperties()): void {
-  props.setProperty(LAST_RUN_KEY, serializeRunLogEntry(entry));
+export const encodeLastRun = (entry: RunLogEntry): string => serializeRunLogEntry(entry);
+
+/** This user's key, or null when they never set a schedule. */
+export function userKey(): string | null {
+  return PropertiesService.getUserProperties().getProperty(USER_KEY);
+}
+
+/** This user's key, made (16 hex digits) and stored the first time. */
+export function ensureUserKey(): string {
+  const props = PropertiesService.getUserProperties();
+  const existing = props.getProperty(USER_KEY);
+  if (existing) return existing;
+  let key = '';
+  for (let i = 0; i < 16; i++) key += Math.floor(Math.random() * 16).toString(16);
+  props.setProperty(USER_KEY, key);
+  return key;
 }

@@ -1,16 +1,23 @@
 /**
  * The refresh: one handler for the clock trigger and for "Refresh now".
  *
- * 1. Resolve the spreadsheet (document.ts), take the document lock (busy: another run is doing
- *    the work; log and return).
- * 2. Read everything: KPIs, their sources (one read per source sheet), the history keys, the
- *    pending observations. A service failure here ends the run with nothing written.
- * 3. Decide (core/history/due.ts, pure).
- * 4. Commit, in this order: the history rows in ONE block; the pending observations; the
- *    dashboard header (callback); one run-log line; the last run (document properties, for the
- *    sidebar: add-on triggers send no failure e-mail). An interruption before the history
- *    block leaves every sheet as it was; after it, the rows are complete and the next run skips
- *    them (one row per KPI and period, ever).
+ * 1. Resolve the spreadsheet (document.ts). A trigger whose spreadsheet is gone removes itself.
+ * 2. Serialise runs. The document lock where there is one (a menu, the sidebar; a clock trigger
+ *    may have none: "If this method is called outside of the context of a containing document
+ *    … null is returned", LockService reference), and always the user's lock, which exists in
+ *    every context ("prevents the current user from concurrently running a section of code").
+ *    Runs of different users hold different user locks: a run in progress marks itself in the
+ *    state sheet (a lease, checked after the locks), and another user's run stands down while
+ *    it is live. A run that stands down is recorded, with its reason, in the run log and as the
+ *    last run.
+ * 3. Read everything: the state sheet (schedule, pending readings), the KPIs, their sources (one
+ *    read per source sheet), the history. A service failure here ends the run with nothing written.
+ * 4. Decide (core/history/due.ts, pure).
+ * 5. Commit, in this order: the history rows in ONE block; the dashboard header (callback); one
+ *    run-log line; the state sheet's rows of the refresh (last run, lease cleared, pending
+ *    readings) in ONE block. An interruption before the history block leaves every sheet as it
+ *    was; after it, the rows are complete, the next run skips them (one row per KPI and period,
+ *    ever) and writes what was left.
  */
 import { catalogue, localize } from '../../core/i18n/text';
 import { planRefresh, type KpiReading } from '../../core/history/due';
@@ -18,23 +25,33 @@ import { pendingChanges, pendingFromProperties } from '../../core/history/pendin
 import { dayIn, isoDateTimeIn } from '../../core/history/time';
 import { isoDateFormatter } from '../../core/i18n/dates';
 import type { Lang } from '../../core/i18n/lang';
+import { blocks, encodeLease, LEASE_MS } from '../../core/storage/refresh-state';
 import type { RunLogEntry } from '../../shared/api';
 import { clock } from '../clock';
 import { refreshDashboardHeaders, refreshedText } from '../dashboard/headers';
+import { promoteProjectTags } from '../owned-sheets';
 import { SheetReader } from '../sources';
 import { loadKpis } from '../storage';
-import { documentProperties, readConfig, writeLastRun } from './config';
-import { documentLang, resolveSpreadsheet, type ClockEvent } from './document';
+import { encodeLastRun, LAST_RUN_KEY, LEASE_KEY, loadRefreshState, userKey, type RefreshState } from './config';
+import { documentLang, OrphanTriggerError, resolveSpreadsheet, type ClockEvent } from './document';
 import { appendHistory, readHistory } from './history-store';
-import { appendRunLog } from './runlog-store';
-import { REFRESH_HANDLER, removeRefreshTriggers } from './triggers';
+import { appendRunLog, appendRunLogLine } from './runlog-store';
+import { writeState } from './state-sheet';
+import { REFRESH_HANDLER, removeTriggerById } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Lock = GoogleAppsScript.Lock.Lock;
 
 export { REFRESH_HANDLER };
 
 /** How long a run waits for the document lock: a KPI save holds it for a moment, a refresh for longer. */
 export const LOCK_WAIT_MS = 5_000;
+/**
+ * How long a scheduled run waits for the user's lock: the same user's refresh of ANOTHER
+ * spreadsheet holds it too (the lock is per user, whatever the document), and that run does not
+ * do this one's work. Nobody waits on a trigger; a run may last 6 minutes.
+ */
+export const USER_LOCK_WAIT_MS = 60_000;
 
 export interface AfterRunInfo {
   now: Date;
@@ -59,13 +76,27 @@ export interface RefreshOptions {
 }
 
 const TEXT = catalogue({
-  busy: {
-    fr: 'Une actualisation est déjà en cours dans ce classeur : elle fait ce travail. Réessayez dans un instant.',
-    en: 'A refresh is already running in this spreadsheet and is doing this work. Try again in a moment.',
+  busyDocument: {
+    fr: 'Une actualisation (ou un enregistrement) est déjà en cours dans ce classeur : elle fait ce travail. Réessayez dans un instant.',
+    en: 'A refresh (or a save) is already running in this spreadsheet and is doing this work. Try again in a moment.',
+  },
+  busyUser: {
+    fr: "Une autre de vos actualisations est en cours (dans ce classeur ou un autre) : celle-ci n'a pas été faite ; la prochaine la rattrape.",
+    en: 'Another of your refreshes is running (in this spreadsheet or another): this one was not done; the next one catches up.',
+  },
+  busyOther: {
+    fr: (start: string) =>
+      `Une actualisation lancée par un autre utilisateur à ${start} est en cours dans ce classeur : elle fait ce travail.`,
+    en: (start: string) =>
+      `A refresh started by another user at ${start} is running in this spreadsheet and is doing this work.`,
   },
   header: {
     fr: "La feuille d'historique n'a plus les colonnes kpiId | period | periodStart | value | target | status | takenAt en A1:G1 : rien n'y est ajouté tant qu'elles ne sont pas rétablies (Édition › Annuler ou Historique des versions).",
     en: 'The history sheet no longer has kpiId | period | periodStart | value | target | status | takenAt in A1:G1: nothing is added until they are restored (Edit › Undo or version history).',
+  },
+  unreadableConfig: {
+    fr: "La planification enregistrée dans la feuille « Boussole · État » est illisible : l'actualisation a eu lieu ; enregistrez de nouveau la planification depuis le panneau.",
+    en: 'The schedule stored in the "Boussole · State" sheet cannot be read: the refresh ran; set the schedule again from the sidebar.',
   },
   failed: { fr: "L'actualisation s'est arrêtée : ", en: 'The refresh stopped: ' },
   retry: {
@@ -74,6 +105,10 @@ const TEXT = catalogue({
   },
   afterRun: { fr: 'En-tête des tableaux de bord non mis à jour : ', en: 'Dashboard header not updated: ' },
   runLog: { fr: 'Journal non écrit : ', en: 'Run log not written: ' },
+  state: {
+    fr: 'État non enregistré (dernière exécution, relevés en attente) ; la prochaine actualisation le rétablit : ',
+    en: 'State not saved (last run, pending readings); the next refresh puts it right: ',
+  },
   kpiRowProblem: {
     fr: (row: number, id: string | null, reason: string) => `Ligne KPI ${row}${id ? ` (${id})` : ''} : ${reason}`,
     en: (row: number, id: string | null, reason: string) => `KPI row ${row}${id ? ` (${id})` : ''}: ${reason}`,
@@ -93,6 +128,14 @@ function zoneFormatters(timeZone: string) {
       toDateTime: (d: Date) => Utilities.formatDate(d, timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
       dayOf: (d: Date) => Math.round(Date.parse(`${toIso(d)}T00:00:00Z`) / 86_400_000),
     };
+  }
+}
+
+function release(lock: Lock | null): void {
+  try {
+    lock?.releaseLock();
+  } catch {
+    /* released when the execution ends anyway */
   }
 }
 
@@ -130,6 +173,15 @@ export function runRefresh(
     timeZone = ss.getSpreadsheetTimeZone();
     fmt = zoneFormatters(timeZone);
   } catch (e) {
+    if (e instanceof OrphanTriggerError) {
+      // Its spreadsheet is gone: an orphan would fire forever and count against the trigger limit.
+      try {
+        removeTriggerById(e.triggerUid);
+      } catch (removal) {
+        log(`${e.message} Removing it failed: ${message(removal)}`);
+        return fallback([e.message]);
+      }
+    }
     log(message(e));
     return fallback([message(e)]);
   }
@@ -142,31 +194,85 @@ export function runRefresh(
     errors,
   });
 
-  let lock: GoogleAppsScript.Lock.Lock | null;
-  let locked: boolean;
+  // A run that stands down says so where the user looks: the run log and the last run.
+  const standDown = (reason: string, state: RefreshState | null): RunLogEntry => {
+    log(`Boussole: ${reason}`);
+    const entry = entryOf(0, [reason]);
+    try {
+      appendRunLogLine(ss, entry);
+    } catch (e) {
+      entry.errors = [...entry.errors, localize(TEXT.runLog, lang) + message(e)];
+    }
+    try {
+      const current = state ?? loadRefreshState(ss);
+      if (current.state.sheet) writeState(ss, lang, current.state, { [LAST_RUN_KEY]: encodeLastRun(entry) });
+    } catch {
+      /* the run log has it */
+    }
+    return entry;
+  };
+
+  let docLock: Lock | null = null;
+  let userLock: Lock | null = null;
   try {
-    lock = LockService.getDocumentLock();
-    locked = !!lock && lock.tryLock(LOCK_WAIT_MS);
+    docLock = LockService.getDocumentLock();
+    if (docLock && !docLock.tryLock(LOCK_WAIT_MS)) {
+      docLock = null;
+      return standDown(localize(TEXT.busyDocument, lang), null);
+    }
+    userLock = LockService.getUserLock();
+    if (!userLock.tryLock(trigger === 'schedule' ? USER_LOCK_WAIT_MS : LOCK_WAIT_MS)) {
+      userLock = null;
+      release(docLock);
+      docLock = null;
+      return standDown(localize(TEXT.busyUser, lang), null);
+    }
   } catch (e) {
+    release(userLock);
+    release(docLock);
     log(`Boussole: refresh failed: ${message(e)}`);
     return entryOf(0, [localize(TEXT.failed, lang) + message(e) + localize(TEXT.retry, lang)]);
-  }
-  if (!locked || !lock) {
-    log(`Boussole: ${TEXT.busy.en}`);
-    return entryOf(0, [localize(TEXT.busy, lang)]);
   }
 
   const errors: string[] = [];
   let rowsWritten = 0;
+  let current: RefreshState | null = null;
+  let leased = false;
+  let stateWritten = false;
   try {
-    const props = documentProperties();
-    // A trigger left behind after the document's schedule was turned off (by another user, or a
-    // failed replacement) removes itself instead of running.
-    if (trigger === 'schedule' && event && readConfig(props).schedule.kind === 'off') {
-      removeRefreshTriggers(ss);
+    current = loadRefreshState(ss);
+    const uid = trigger === 'schedule' && typeof event?.triggerUid === 'string' ? event.triggerUid : null;
+    if (uid && current.unreadable) errors.push(localize(TEXT.unreadableConfig, lang));
+    else if (uid && current.config.schedule.kind === 'off') {
+      // Left behind after the document's schedule was turned off (by another user, or a failed replacement).
+      removeTriggerById(uid);
       log('Boussole: the schedule is off in this document; its trigger was removed.');
       return entryOf(0, []);
+    } else if (uid && current.runner && current.runner.trigger !== uid) {
+      // Another user set the document's schedule since: their trigger runs it now (#14, item 5).
+      removeTriggerById(uid);
+      log(
+        "Boussole: this document's schedule is now run by another trigger (set by another user); this one was removed.",
+      );
+      return entryOf(0, []);
     }
+
+    const me = userKey();
+    const now0 = clock.now().getTime();
+    if (blocks(current.lease, now0, me)) {
+      const reason = localize(TEXT.busyOther, lang)(current.lease.start);
+      return standDown(reason, current);
+    }
+    if (current.state.sheet && current.state.inPlace) {
+      current = {
+        ...current,
+        state: writeState(ss, lang, current.state, {
+          [LEASE_KEY]: encodeLease({ user: me, start, until: now0 + LEASE_MS }),
+        }),
+      };
+      leased = true;
+    }
+    promoteProjectTags(ss);
 
     // --- read ---
     const kpis = loadKpis({ ss, lang, toIso: fmt.toIso });
@@ -176,8 +282,8 @@ export function runRefresh(
       return { kpi: item, columns: read.columns, error: read.error };
     });
     const history = readHistory(ss, lang, fmt.toIso);
-    const allProps = props.getProperties();
-    const pending = pendingFromProperties(allProps);
+    const stored = current.state.values;
+    const pending = pendingFromProperties(stored);
 
     // --- decide ---
     const now = clock.now();
@@ -199,13 +305,14 @@ export function runRefresh(
     // --- commit ---
     const canWrite = history.headerOk;
     if (plan.rows.length && !canWrite) errors.push(localize(TEXT.header, lang));
+    const changes: Record<string, string | null> = {};
     if (canWrite) {
       appendHistory(ss, lang, history, plan.rows);
       rowsWritten = plan.rows.length;
-      // Only once the rows are in: an observation is dropped from pending after it is archived.
-      const changes = pendingChanges(allProps, plan.pending);
-      if (Object.keys(changes.set).length) props.setProperties(changes.set);
-      for (const key of changes.remove) props.deleteProperty(key);
+      // Only once the rows are in: a reading leaves the pending ones after it is archived.
+      const diff = pendingChanges(stored, plan.pending);
+      Object.assign(changes, diff.set);
+      for (const key of diff.remove) changes[key] = null;
     }
     const afterRun = options.afterRun === undefined ? refreshHeaders : options.afterRun;
     if (afterRun) {
@@ -222,7 +329,12 @@ export function runRefresh(
     } catch (e) {
       entry.errors = [...entry.errors, localize(TEXT.runLog, lang) + message(e)];
     }
-    writeLastRun(entry, props);
+    try {
+      writeState(ss, lang, current.state, { ...changes, [LAST_RUN_KEY]: encodeLastRun(entry), [LEASE_KEY]: '' });
+      stateWritten = true;
+    } catch (e) {
+      entry.errors = [...entry.errors, localize(TEXT.state, lang) + message(e)];
+    }
     return entry;
   } catch (e) {
     const entry = entryOf(rowsWritten, [
@@ -230,18 +342,26 @@ export function runRefresh(
       localize(TEXT.failed, lang) + message(e) + (rowsWritten ? '' : localize(TEXT.retry, lang)),
     ]);
     log(`Boussole: refresh failed: ${message(e)}`);
-    try {
-      writeLastRun(entry);
-    } catch {
-      /* the properties service is failing too; the returned entry still says it */
+    if (current?.state.sheet && !rowsWritten) {
+      try {
+        writeState(ss, lang, current.state, { [LAST_RUN_KEY]: encodeLastRun(entry), [LEASE_KEY]: '' });
+        stateWritten = true;
+      } catch {
+        /* the service is failing; the returned entry still says it */
+      }
     }
     return entry;
   } finally {
-    try {
-      lock.releaseLock();
-    } catch {
-      /* released when the execution ends anyway */
+    if (leased && !stateWritten && current) {
+      // Put the lease row back as it was: a run cut short blocks nobody.
+      try {
+        writeState(ss, lang, current.state, { [LEASE_KEY]: '' });
+      } catch {
+        /* stale after LEASE_MS anyway */
+      }
     }
+    release(userLock);
+    release(docLock);
   }
 }
 

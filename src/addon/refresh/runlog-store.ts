@@ -37,3 +37,15 @@ export function appendRunLog(ss: Spreadsheet, lang: Lang, entry: RunLogEntry): v
     createTableSheet(ss, spec),
   );
 }
+
+/**
+ * One line appended by a run that does NOT hold the lock (it stood down because another run
+ * does): Sheet.appendRow finds the last row itself, so the other run's appends are not
+ * overwritten. Only into a run log that exists: a sheet is never created outside the lock.
+ */
+export function appendRunLogLine(ss: Spreadsheet, entry: RunLogEntry): boolean {
+  const found = findTableSheet(ss, RUNLOG_KIND);
+  if (!found) return false;
+  found.appendRow(encodeRunLogRow(entry));
+  return true;
+}

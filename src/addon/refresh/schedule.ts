@@ -1,23 +1,31 @@
 /**
- * getSchedule / setSchedule for the sidebar. The schedule, the layout and the spreadsheet id
- * live in document properties (one small JSON value); the trigger is this user's.
+ * getSchedule / setSchedule for the sidebar. A document has ONE schedule (in its state sheet,
+ * with the dashboards' layout), run by ONE trigger: the one made by the user who set it last.
+ * Triggers are per user (the platform allows one per user per document, and a user sees and
+ * deletes only their own), so each user is told the truth (#14, item 5): whether the schedule is
+ * run by their trigger or another user's, and whether a trigger of theirs is left over (it
+ * removes itself at its next firing, when it finds it no longer runs the schedule).
  */
-import { localize } from '../../core/i18n/text';
+import { catalogue, localize } from '../../core/i18n/text';
 import { validateSchedule } from '../../core/history/schedule';
+import type { Lang } from '../../core/i18n/lang';
+import type { Runner } from '../../core/storage/refresh-state';
 import type { DashboardInfo, Schedule, ScheduleState } from '../../shared/api';
+import { clock } from '../clock';
 import { listDashboards } from '../dashboard/owned-dashboards';
-import { documentProperties, readConfig, readLastRun, writeConfig } from './config';
+import { ensureUserKey, loadRefreshState, userKey, writeConfig, type RefreshState } from './config';
 import { documentLang, resolveSpreadsheet } from './document';
-import { createRefreshTrigger, refreshTriggers, removeRefreshTriggers } from './triggers';
+import { createRefreshTrigger, refreshTriggers, removeRefreshTriggers, sweepTriggerRecords } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Trigger = GoogleAppsScript.Script.Trigger;
 
 export interface ScheduleOptions {
   /** The dashboards that exist (default: src/addon/dashboard's listDashboards). */
   listDashboards?: (ss: Spreadsheet) => DashboardInfo[];
 }
 
-const TEXT = {
+const TEXT = catalogue({
   invalid: {
     fr: 'Planification invalide : choisissez « désactivée », « toutes les heures », « chaque jour à » une heure de 0 à 23, ou « chaque semaine » un jour et une heure.',
     en: 'Invalid schedule: choose off, hourly, daily at an hour from 0 to 23, or weekly on a day at an hour.',
@@ -26,42 +34,96 @@ const TEXT = {
     fr: 'La planification est en cours de modification dans une autre fenêtre ; réessayez dans un instant.',
     en: 'The schedule is being changed in another window; try again in a moment.',
   },
-};
+});
 
-/** What is actually in place: the stored schedule when this user's trigger exists, else off. */
-export function getSchedule(options: ScheduleOptions = {}): ScheduleState {
-  const ss = resolveSpreadsheet();
-  const props = documentProperties();
-  const config = readConfig(props);
-  const schedule: Schedule =
-    config.schedule.kind !== 'off' && refreshTriggers(ss).length ? config.schedule : { kind: 'off' };
+/** What is in place, as this user can know it. */
+function stateOf(
+  current: Pick<RefreshState, 'config' | 'runner' | 'lastRun'>,
+  mine: readonly string[],
+  me: string | null,
+  dashboards: DashboardInfo[],
+): ScheduleState {
+  const { config, runner } = current;
+  let runBy: ScheduleState['runBy'] = 'nobody';
+  if (config.schedule.kind !== 'off') {
+    if (runner ? mine.includes(runner.trigger) : mine.length > 0) runBy = 'you';
+    else if (runner && (me === null || runner.user !== me)) runBy = 'another_user';
+  }
+  // The layout the dashboards were made with, when there are some; else the one chosen.
+  const layout = dashboards.length
+    ? dashboards.some((d) => d.level === 'overall')
+      ? 'overall'
+      : 'by_level'
+    : config.layout;
   return {
-    schedule,
-    layout: config.layout,
-    lastRun: readLastRun(props),
-    dashboards: (options.listDashboards ?? listDashboards)(ss),
+    schedule: config.schedule,
+    runBy,
+    staleTrigger: mine.some((id) => (runner ? id !== runner.trigger : config.schedule.kind === 'off')),
+    layout,
+    lastRun: current.lastRun,
+    dashboards,
   };
 }
 
+const idsOf = (triggers: readonly Trigger[]) => triggers.map((t) => t.getUniqueId());
+
+export function getSchedule(options: ScheduleOptions = {}): ScheduleState {
+  const ss = resolveSpreadsheet();
+  const current = loadRefreshState(ss);
+  return stateOf(current, idsOf(refreshTriggers(ss)), userKey(), (options.listDashboards ?? listDashboards)(ss));
+}
+
+const same = (a: Schedule, b: Schedule) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * Stores the schedule and the spreadsheet id, then replaces the trigger: delete, then create.
- * Under the user's lock, so two sidebars of one user never both create one.
+ * Replaces this user's trigger, then records the schedule and its runner in the state sheet:
+ * that write is the commit. Everything returned is read before it, so once it is done nothing
+ * can fail the call (#14, item 3). Interrupted before it, the document's schedule is unchanged,
+ * and what getSchedule tells is what will run; the retry finishes the job. Under the user's lock,
+ * so two sidebars of one user never both make a trigger.
  */
 export function setSchedule(input: Schedule, options: ScheduleOptions = {}): ScheduleState {
   const ss = resolveSpreadsheet();
-  const lang = documentLang(ss);
+  const lang: Lang = documentLang(ss);
   const schedule = validateSchedule(input);
   if (!schedule) throw new Error(localize(TEXT.invalid, lang));
   const lock = LockService.getUserLock();
   if (!lock.tryLock(10_000)) throw new Error(localize(TEXT.busy, lang));
   try {
-    const props = documentProperties();
-    // The id first: a trigger that exists must always find its document.
-    writeConfig({ ...readConfig(props), schedule, spreadsheetId: ss.getId() }, props);
-    removeRefreshTriggers(ss);
-    if (schedule.kind !== 'off') createRefreshTrigger(ss, schedule);
+    const current = loadRefreshState(ss);
+    const dashboards = (options.listDashboards ?? listDashboards)(ss);
+    const existing = refreshTriggers(ss);
+    const me = ensureUserKey();
+    const ids = idsOf(existing);
+    // Already in place (a retry whose first attempt was done): nothing to change.
+    const done =
+      same(current.config.schedule, schedule) &&
+      current.state.sheet !== null &&
+      !current.unreadable &&
+      (schedule.kind === 'off'
+        ? ids.length === 0 && current.runner === null
+        : ids.length === 1 && current.runner?.trigger === ids[0]);
+    if (done) return stateOf(current, ids, me, dashboards);
+
+    removeRefreshTriggers(ss, existing);
+    let runner: Runner | null = null;
+    if (schedule.kind !== 'off') {
+      const trigger = createRefreshTrigger(ss, schedule);
+      runner = { trigger: trigger.getUniqueId(), user: me, since: clock.now().toISOString() };
+    }
+    const config = { ...current.config, schedule, spreadsheetId: ss.getId() };
+    writeConfig(ss, lang, current, config, runner);
+    try {
+      sweepTriggerRecords();
+    } catch {
+      /* the next setSchedule sweeps again */
+    }
+    return stateOf({ config, runner, lastRun: current.lastRun }, runner ? [runner.trigger] : [], me, dashboards);
   } finally {
-    lock.releaseLock();
+    try {
+      lock.releaseLock();
+    } catch {
+      /* released when the execution ends */
+    }
   }
-  return getSchedule(options);
 }

@@ -1,8 +1,11 @@
 /**
- * The document's one time-driven trigger (an add-on may hold one per user per document, firing
- * at most hourly). Replacing it deletes the old one BEFORE creating the new one, so the limit
- * holds at every instant.
+ * The refresh's time-driven trigger. An add-on may hold one per user per document, firing at
+ * most hourly; a trigger belongs to the user who made it, and only they can see or delete it.
+ * Replacing it deletes the old one BEFORE creating the new one, so the limit holds at every
+ * instant. Each trigger has a user property naming its spreadsheet (written right after it is
+ * made, deleted right after it is), its only way to its document in a run without one.
  */
+import { encodeTriggerRecord } from '../../core/storage/refresh-state';
 import type { Schedule } from '../../shared/api';
 import { TRIGGER_DOC_PREFIX } from './config';
 
@@ -28,6 +31,29 @@ export function removeRefreshTriggers(ss: Spreadsheet, existing: Trigger[] = ref
   }
 }
 
+/** Deletes one of this user's triggers by its id (a trigger removing itself), and its property. */
+export function removeTriggerById(uid: string): boolean {
+  const trigger = ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === uid);
+  if (trigger) ScriptApp.deleteTrigger(trigger);
+  PropertiesService.getUserProperties().deleteProperty(TRIGGER_DOC_PREFIX + uid);
+  return !!trigger;
+}
+
+/**
+ * Deletes the trigger properties whose trigger no longer exists (one left by an interrupted
+ * deletion: #14, item 7). All of this user's triggers of this add-on are listed, whatever their
+ * document, so this also cleans up after other spreadsheets.
+ */
+export function sweepTriggerRecords(): number {
+  const props = PropertiesService.getUserProperties();
+  const live = new Set(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId()));
+  const dead = props
+    .getKeys()
+    .filter((k) => k.startsWith(TRIGGER_DOC_PREFIX) && !live.has(k.slice(TRIGGER_DOC_PREFIX.length)));
+  for (const k of dead) props.deleteProperty(k);
+  return dead.length;
+}
+
 /**
  * Creates the trigger for a schedule (not 'off'). Hours are in the spreadsheet's time zone: an
  * add-on's script zone is the developer's, not the user's.
@@ -47,7 +73,10 @@ export function createRefreshTrigger(ss: Spreadsheet, schedule: Exclude<Schedule
       trigger = builder.onWeekDay(ScriptApp.WeekDay[schedule.day]).atHour(schedule.hour).inTimezone(timeZone).create();
       break;
   }
-  // Where this trigger's runs go, should document properties be unavailable to it.
-  PropertiesService.getUserProperties().setProperty(TRIGGER_DOC_PREFIX + trigger.getUniqueId(), ss.getId());
+  // Where this trigger's runs go: the only way to the document in a run that has none.
+  PropertiesService.getUserProperties().setProperty(
+    TRIGGER_DOC_PREFIX + trigger.getUniqueId(),
+    encodeTriggerRecord({ spreadsheetId: ss.getId(), failingSince: null }),
+  );
   return trigger;
 }

@@ -68,7 +68,14 @@ const boot = (kpis: Kpi[]): Bootstrap => ({
   })),
   problems: [],
 });
-const schedule: ScheduleState = { schedule: { kind: 'off' }, layout: 'by_level', lastRun: null, dashboards: [] };
+const schedule: ScheduleState = {
+  schedule: { kind: 'off' },
+  runBy: 'nobody',
+  staleTrigger: false,
+  layout: 'by_level',
+  lastRun: null,
+  dashboards: [],
+};
 
 type Answers = { [K in keyof ServerApi]?: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>> };
 
