@@ -4,7 +4,7 @@
  * server bundle), and the clock trigger's handler.
  */
 import { serverApi } from '../src/addon/api';
-import { runScheduledRefresh } from '../src/addon/refresh';
+import { runScheduledRefresh, type ClockEvent } from '../src/addon/refresh';
 import type { DashboardLayout, RunLogEntry, Schedule, ScheduleState } from '../src/shared/api';
 import { smartScores } from '../src/shared/scores';
 
@@ -24,6 +24,6 @@ export const dashboardApi = {
 };
 
 /** What the clock trigger runs (src/main.ts's top-level `runScheduledRefresh`). */
-export function scheduledRun(): RunLogEntry {
-  return runScheduledRefresh(undefined, { log: () => undefined });
+export function scheduledRun(event?: ClockEvent): RunLogEntry {
+  return runScheduledRefresh(event, { log: () => undefined });
 }

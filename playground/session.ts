@@ -293,7 +293,7 @@ export class Workbook {
     for (const d of due) perDay.set(d.at.toISOString().slice(0, 10), d);
     const events: { at: number; run: () => void }[] = [...perDay.values()].map((d) => ({
       at: d.at.getTime(),
-      run: () => void this.emu.asTrigger(() => this.exec(() => scheduledRun()), d.documentId ?? undefined),
+      run: () => void this.emu.runTrigger(d, (e) => this.exec(() => scheduledRun(e))),
     }));
     if (this.figures) {
       for (let i = this.booked; i < MONTHS; i++) {

@@ -22,8 +22,14 @@ const effective = <T extends object>(o: T): Partial<T> =>
     ),
   ) as Partial<T>;
 
+// The schedule in the state sheet names the spreadsheet and the trigger that runs it: both are
+// the new document's (the import sets the schedule again, as a user would); everything else is kept.
+const newDocument = (v: unknown) =>
+  typeof v === 'string' ? v.replace(/"spreadsheetId":"[^"]*"|"runner":\{[^}]*\}/g, '') : v;
 const comparable = (s: SheetSnapshot) => ({
   ...s,
+  values: s.values.map((r) => r.map(newDocument)),
+  display: s.display.map((r) => r.map(newDocument)),
   formats: Object.fromEntries(
     Object.entries(s.formats)
       // .xlsx has one wrap flag: "wrap" and the WRAP strategy are one look.

@@ -11,7 +11,9 @@
 import type { DueTrigger } from '../../emulator';
 import { serverApi } from '../../src/addon/api';
 import { getSchedule, refreshNow, runScheduledRefresh, setSchedule } from '../../src/addon/refresh';
-import { TRIGGER_DOC_PREFIX } from '../../src/addon/refresh/config';
+import { CONFIG_KEY, TRIGGER_DOC_PREFIX } from '../../src/addon/refresh/config';
+import { REFRESH_HANDLER } from '../../src/addon/refresh/triggers';
+import { PENDING_PREFIX, serializePending } from '../../src/core/history/pending';
 import { STATE_KIND } from '../../src/addon/refresh/state-sheet';
 import type { RunLogEntry } from '../../src/shared/api';
 import { addonEnv, type AddonEnv } from '../support/addon-env';
@@ -119,6 +121,84 @@ test('the state lives in the spreadsheet: a hidden sheet of its own, nothing in 
     expect.stringMatching(/^boussole\.pending\.kpi_/),
   ]);
   expect(getSchedule().lastRun).toMatchObject({ trigger: 'schedule', errors: [] });
+});
+
+test('a document scheduled by an earlier version (its state in document properties) keeps its schedule, trigger and pending reading', () => {
+  env = company();
+  const ss = env.emu.spreadsheet;
+  const weekly = serverApi.bootstrap().kpis.find((k) => k.kpi.frequency === 'weekly')!.kpi;
+  // What the earlier version left: the schedule and a pending reading of last week (Monday 25 to
+  // Sunday 31 May) in document properties, and its trigger, its spreadsheet id alone in user properties.
+  const { PropertiesService, ScriptApp } = env.emu.services;
+  PropertiesService.getDocumentProperties().setProperties({
+    [CONFIG_KEY]: JSON.stringify({
+      v: 1,
+      schedule: { kind: 'daily', hour: 7 },
+      layout: 'by_level',
+      spreadsheetId: ss.getId(),
+    }),
+    [PENDING_PREFIX + weekly.id]: serializePending({
+      kpiId: weekly.id,
+      period: '2026-W22',
+      periodStart: '2026-05-25',
+      value: 37,
+      target: 20,
+      status: 'off_track',
+      takenAt: '2026-05-31T07:00:00+02:00',
+    }),
+  });
+  const old = ScriptApp.newTrigger(REFRESH_HANDLER)
+    .timeBased()
+    .everyDays(1)
+    .atHour(7)
+    .inTimezone('Europe/Paris')
+    .create();
+  PropertiesService.getUserProperties().setProperty(TRIGGER_DOC_PREFIX + old.getUniqueId(), ss.getId());
+  env.emu.endExecution();
+
+  // The sidebar opens (a document): it shows the schedule and stores it in the state sheet…
+  expect(getSchedule()).toMatchObject({ schedule: { kind: 'daily', hour: 7 }, runBy: 'you' });
+  const state = env.emu.sheetValues(ownedSheetName(env, STATE_KIND)!);
+  expect(JSON.parse(String(state[1]![1])).schedule).toEqual({ kind: 'daily', hour: 7 });
+  env.emu.endExecution();
+
+  // …so that its next run as a clock trigger, with no document properties, keeps its trigger and
+  // archives last week's pending reading.
+  const [t] = env.emu.dueTriggers(env.emu.clock.now(), '2026-06-02T00:00:00Z');
+  env.emu.clock.set(t!.at);
+  expect(env.emu.runTrigger(t!, (e) => runScheduledRefresh(e, quiet)).errors).toEqual([]);
+  expect(env.emu.triggers().map((x) => x.id)).toEqual([old.getUniqueId()]);
+  expect(
+    historyRows(env)
+      .filter((r) => r.kpiId === weekly.id)
+      .map((r) => [r.period, r.value]),
+  ).toEqual([['2026-W22', 37]]);
+});
+
+test("an earlier version's trigger run first with no document context: runs and stays (the schedule is not taken for off)", () => {
+  env = company();
+  const { PropertiesService, ScriptApp } = env.emu.services;
+  PropertiesService.getDocumentProperties().setProperty(
+    CONFIG_KEY,
+    JSON.stringify({
+      v: 1,
+      schedule: { kind: 'hourly' },
+      layout: 'by_level',
+      spreadsheetId: env.emu.spreadsheet.getId(),
+    }),
+  );
+  const old = ScriptApp.newTrigger(REFRESH_HANDLER).timeBased().everyHours(1).create();
+  PropertiesService.getUserProperties().setProperty(
+    TRIGGER_DOC_PREFIX + old.getUniqueId(),
+    env.emu.spreadsheet.getId(),
+  );
+  env.emu.endExecution();
+  for (const t of env.emu.dueTriggers(env.emu.clock.now(), '2026-06-01T08:00:00Z')) {
+    env.emu.clock.set(t.at);
+    expect(env.emu.runTrigger(t, (e) => runScheduledRefresh(e, quiet)).errors).toEqual([]);
+  }
+  expect(env.emu.triggers().map((x) => x.id)).toEqual([old.getUniqueId()]);
+  expect(getSchedule()).toMatchObject({ schedule: { kind: 'hourly' }, runBy: 'you' });
 });
 
 describe('a run that stands down says why, in the run log and as the last run', () => {

@@ -5,6 +5,8 @@
  * spreadsheet each of their refresh triggers serves, and a random key that tells their runs
  * apart from other users'. Nothing lives in document properties, which a clock trigger may not
  * have (they are null "when document properties are not available": PropertiesService reference).
+ * What earlier versions kept there (the same keys) is adopted by the first load that can read
+ * them, and written to the state sheet by the next write.
  */
 import {
   parseRunLogEntry,
@@ -12,6 +14,7 @@ import {
   type RefreshConfig,
   type RunLogEntry,
 } from '../../core/history/schedule';
+import { PENDING_PREFIX } from '../../core/history/pending';
 import type { Lang } from '../../core/i18n/lang';
 import { decodeConfig, decodeLease, encodeConfig, type Lease, type Runner } from '../../core/storage/refresh-state';
 import type { DashboardLayout } from '../../shared/api';
@@ -34,11 +37,36 @@ export interface RefreshState {
   unreadable: boolean;
   lastRun: RunLogEntry | null;
   lease: Lease | null;
+  /** Values were adopted from an earlier version's document properties: the next write stores them. */
+  adopted: boolean;
 }
 
-/** 1 tag lookup and 2 reads. */
+/**
+ * The schedule, last run and pending readings an earlier version kept in document properties,
+ * when the state sheet has no schedule yet and this run has document properties.
+ */
+function adoptLegacy(state: LoadedState): LoadedState {
+  let props: Record<string, string> | undefined;
+  try {
+    props = PropertiesService.getDocumentProperties()?.getProperties();
+  } catch {
+    /* no document here: a later sidebar or menu run adopts them */
+  }
+  const values = { ...state.values };
+  let adopted = false;
+  for (const [k, v] of Object.entries(props ?? {}))
+    if ((k === CONFIG_KEY || k === LAST_RUN_KEY || k.startsWith(PENDING_PREFIX)) && !values[k]) {
+      values[k] = v;
+      adopted = true;
+    }
+  // Not in place: the next write rewrites every row, the adopted ones with them.
+  return adopted ? { ...state, values, inPlace: false } : state;
+}
+
+/** 1 tag lookup and 2 reads (and the document properties, once, for a document set up by an earlier version). */
 export function loadRefreshState(ss: Spreadsheet): RefreshState {
-  const state = readState(ss);
+  const read = readState(ss);
+  const state = read.values[CONFIG_KEY] ? read : adoptLegacy(read);
   const { config, runner, unreadable } = decodeConfig(state.values[CONFIG_KEY]);
   return {
     state,
@@ -47,6 +75,7 @@ export function loadRefreshState(ss: Spreadsheet): RefreshState {
     unreadable,
     lastRun: parseRunLogEntry(state.values[LAST_RUN_KEY]),
     lease: decodeLease(state.values[LEASE_KEY]),
+    adopted: state !== read,
   };
 }
 

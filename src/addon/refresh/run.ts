@@ -32,7 +32,15 @@ import { refreshDashboardHeaders, refreshedText } from '../dashboard/headers';
 import { promoteProjectTags } from '../owned-sheets';
 import { SheetReader } from '../sources';
 import { loadKpis } from '../storage';
-import { encodeLastRun, LAST_RUN_KEY, LEASE_KEY, loadRefreshState, userKey, type RefreshState } from './config';
+import {
+  CONFIG_KEY,
+  encodeLastRun,
+  LAST_RUN_KEY,
+  LEASE_KEY,
+  loadRefreshState,
+  userKey,
+  type RefreshState,
+} from './config';
 import { documentLang, OrphanTriggerError, resolveSpreadsheet, type ClockEvent } from './document';
 import { appendHistory, readHistory } from './history-store';
 import { appendRunLog, appendRunLogLine } from './runlog-store';
@@ -243,7 +251,7 @@ export function runRefresh(
     current = loadRefreshState(ss);
     const uid = trigger === 'schedule' && typeof event?.triggerUid === 'string' ? event.triggerUid : null;
     if (uid && current.unreadable) errors.push(localize(TEXT.unreadableConfig, lang));
-    else if (uid && current.config.schedule.kind === 'off') {
+    else if (uid && current.state.values[CONFIG_KEY] && current.config.schedule.kind === 'off') {
       // Left behind after the document's schedule was turned off (by another user, or a failed replacement).
       removeTriggerById(uid);
       log('Boussole: the schedule is off in this document; its trigger was removed.');

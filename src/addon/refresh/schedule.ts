@@ -15,6 +15,7 @@ import { clock } from '../clock';
 import { listDashboards } from '../dashboard/owned-dashboards';
 import { ensureUserKey, loadRefreshState, userKey, writeConfig, type RefreshState } from './config';
 import { documentLang, resolveSpreadsheet } from './document';
+import { writeState } from './state-sheet';
 import { createRefreshTrigger, refreshTriggers, removeRefreshTriggers, sweepTriggerRecords } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,7 +48,9 @@ function stateOf(
   let runBy: ScheduleState['runBy'] = 'nobody';
   if (config.schedule.kind !== 'off') {
     if (runner ? mine.includes(runner.trigger) : mine.length > 0) runBy = 'you';
-    else if (runner && (me === null || runner.user !== me)) runBy = 'another_user';
+    // Set by another user, or by an earlier version that did not record who (then not by you:
+    // your trigger would be listed).
+    else if (!runner || me === null || runner.user !== me) runBy = 'another_user';
   }
   // The layout the dashboards were made with, when there are some; else the one chosen.
   const layout = dashboards.length
@@ -65,11 +68,33 @@ function stateOf(
   };
 }
 
+/**
+ * An earlier version's schedule and pending readings, read from document properties, are written
+ * to the state sheet the first time the sidebar opens (under the document lock: a refresh from a
+ * menu writes there too), so that a clock run without document properties finds them. Best effort:
+ * the next load adopts them again.
+ */
+function storeAdopted(ss: Spreadsheet, current: RefreshState): void {
+  const lock = LockService.getDocumentLock();
+  try {
+    if (lock?.tryLock(0)) writeState(ss, documentLang(ss), current.state, {});
+  } catch {
+    /* adopted again next time */
+  } finally {
+    try {
+      lock?.releaseLock();
+    } catch {
+      /* released when the execution ends */
+    }
+  }
+}
+
 const idsOf = (triggers: readonly Trigger[]) => triggers.map((t) => t.getUniqueId());
 
 export function getSchedule(options: ScheduleOptions = {}): ScheduleState {
   const ss = resolveSpreadsheet();
   const current = loadRefreshState(ss);
+  if (current.adopted) storeAdopted(ss, current);
   return stateOf(current, idsOf(refreshTriggers(ss)), userKey(), (options.listDashboards ?? listDashboards)(ss));
 }
 

@@ -110,6 +110,16 @@ export function ScheduleSection(props: { s: Ready; screen: SettingsScreen; sessi
       <p class="schedule-current" data-testid="schedule-current" data-kind={stored.schedule.kind}>
         {t.scheduleCurrent(describeSchedule(stored.schedule, s.lang))}
       </p>
+      {stored.schedule.kind !== 'off' ? (
+        <p class="hint" data-testid="schedule-runner" data-run-by={stored.runBy}>
+          {t.scheduleRunBy[stored.runBy]}
+        </p>
+      ) : null}
+      {stored.staleTrigger ? (
+        <p class="hint" data-testid="schedule-stale">
+          {t.scheduleStale}
+        </p>
+      ) : null}
       <fieldset class="choices">
         <legend>{t.scheduleFrequency}</legend>
         {KINDS.map((k) => (
