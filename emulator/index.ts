@@ -178,10 +178,13 @@ export interface Emulator {
   /**
    * Runs fn as a time-driven trigger: no active spreadsheet, no UI. By default also no containing
    * document: LockService.getDocumentLock() and PropertiesService.getDocumentProperties() return
-   * null, as the Lock and Properties references say they do "outside of the context of a
-   * containing document" / "when document properties are not available" (the strict side: whether
-   * an add-on's time-driven run has one is not documented). `documentContext: true` is the
-   * optimistic case: the document lock and properties of `documentId`.
+   * null, as the references say they do "outside of the context of a containing document"
+   * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()) and
+   * "when document properties are not available"
+   * (https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties()).
+   * The strict side: whether an add-on's time-driven run has a containing document is not
+   * documented. `documentContext: true` is the optimistic case: the lock and properties of
+   * `documentId`.
    */
   asTrigger<T>(fn: () => T, documentId?: string, options?: TriggerContextOptions): T;
   /**

@@ -104,7 +104,12 @@ export class EmuLockService
     super();
   }
 
-  /** Null when the code runs for no document, as in Apps Script. */
+  /**
+   * Null when the code runs for no document (a time-driven trigger, by default: see
+   * Emulator.asTrigger): "If this method is called outside of the context of a containing
+   * document (such as from a standalone script or webapp), null is returned."
+   * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock())
+   */
   getDocumentLock(): Lock {
     const id = this.core.context.documentId;
     return (id ? new EmuLock(this.core, this.table, `document:${id}`) : null) as unknown as Lock;
@@ -114,6 +119,11 @@ export class EmuLockService
     return new EmuLock(this.core, this.table, 'script') as unknown as Lock;
   }
 
+  /**
+   * One per user, in every context: "prevents the current user from concurrently running a
+   * section of code … executed by different users at the same time, but no more than one
+   * execution for any given user" (same page, getUserLock()).
+   */
   getUserLock(): Lock {
     return new EmuLock(this.core, this.table, `user:${this.core.options.userEmail}`) as unknown as Lock;
   }

@@ -128,7 +128,11 @@ export class EmuPropertiesService
     return m;
   }
 
-  /** The store of the document the code runs for; null when there is none (as Apps Script). */
+  /**
+   * The store of the document the code runs for; null when there is none (a time-driven trigger,
+   * by default: see Emulator.asTrigger): "When document properties are not available this method
+   * returns null" (https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties()).
+   */
   getDocumentProperties(): Props {
     const id = this.core.context.documentId;
     return (id ? new EmuProperties(this.documentStore(id)) : null) as unknown as Props;

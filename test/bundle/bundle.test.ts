@@ -74,12 +74,17 @@ describe('dist/Code.js', () => {
   // older copy, payload checks) and the dashboards as one Sheets API batch (#11) brought it to
   // 122 KB once all streams met. 128 KB left room for the trigger's own state and the payload
   // checks; reading a dashboard's sources, storage and history in 3 Sheets API calls instead of
-  // about 30 (grid data turned into getValues values, #11) added 2.8 KB: 132 KB. Past it, trim
-  // (the sidebar's words and the SMART messages are already kept out).
-  test('is under 132 KB', () => {
+  // about 30 (grid data turned into getValues values, #11) added 2.8 KB: 132 KB, at 130.0 KB.
+  // The clock trigger as Google runs it (#9: no document lock or properties) added 7.6 KB,
+  // measured module by module: the refresh's state in a sheet of its own (state-sheet 1.4,
+  // refresh-state 1.2), the user's lock, the cross-user mark and the stand-down record (run +2.3),
+  // the trigger finding its spreadsheet and removing itself when it is gone (document 1.3,
+  // triggers 1.2), whose trigger runs the schedule (schedule +0.9): 137.6 KB, so 140 KB. Past it,
+  // trim (the sidebar's words and the SMART messages are already kept out).
+  test('is under 140 KB', () => {
     const bytes = statSync(CODE).size;
     console.log(`pushed server bundle: ${CODE} = ${(bytes / 1024).toFixed(1)} KB`);
-    expect(bytes).toBeLessThan(132 * 1024);
+    expect(bytes).toBeLessThan(140 * 1024);
   });
 
   test("carries only the server's strings: none of the sidebar's words, none of the SMART messages", () => {

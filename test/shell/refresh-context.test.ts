@@ -327,7 +327,7 @@ describe('trigger records in user properties', () => {
       if (!env.emu.triggers().length) removedAt = t.at;
     }
     expect(removedAt?.toISOString()).toBe('2026-06-02T05:00:00.000Z'); // first failure 1 June 05:00 UTC + 24 h
-    expect(logged.at(-1)).toMatch(/could not be opened since 2026-06-01T05:00:00.000Z.*removes itself/);
+    expect(logged.at(-1)).toMatch(/could not be opened since 2026-06-01T05:00:00.000Z.*trigger removed/);
     expect(records(env)).toEqual([]);
   });
 

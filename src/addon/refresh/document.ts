@@ -45,15 +45,11 @@ export function resolveSpreadsheet(e?: ClockEvent): Spreadsheet {
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) return active;
   const uid = typeof e?.triggerUid === 'string' && e.triggerUid ? e.triggerUid : null;
-  if (!uid)
-    throw new NoDocumentError(
-      'Boussole: no spreadsheet to refresh (no active spreadsheet and no trigger id); set the schedule again from the sidebar.',
-    );
+  if (!uid) throw new NoDocumentError('Boussole: no spreadsheet to refresh (no active one, no trigger id).');
   const props = PropertiesService.getUserProperties();
   const key = TRIGGER_DOC_PREFIX + uid;
   const record = decodeTriggerRecord(props.getProperty(key));
-  if (!record)
-    throw new OrphanTriggerError(`Boussole: trigger ${uid} has no spreadsheet recorded; it removes itself.`, uid);
+  if (!record) throw new OrphanTriggerError(`Boussole: trigger ${uid} has no spreadsheet recorded; removed.`, uid);
   try {
     const ss = SpreadsheetApp.openById(record.spreadsheetId);
     if (record.failingSince !== null) {
@@ -69,7 +65,7 @@ export function resolveSpreadsheet(e?: ClockEvent): Spreadsheet {
     const since = record.failingSince ?? now;
     if (now - since >= ORPHAN_AFTER_MS)
       throw new OrphanTriggerError(
-        `Boussole: the spreadsheet ${record.spreadsheetId} of trigger ${uid} could not be opened since ${new Date(since).toISOString()} (${message(err)}); the trigger removes itself.`,
+        `Boussole: spreadsheet ${record.spreadsheetId} of trigger ${uid} could not be opened since ${new Date(since).toISOString()} (${message(err)}); trigger removed.`,
         uid,
       );
     try {
@@ -78,7 +74,7 @@ export function resolveSpreadsheet(e?: ClockEvent): Spreadsheet {
       /* counted from the next failure instead */
     }
     throw new NoDocumentError(
-      `Boussole: the spreadsheet ${record.spreadsheetId} could not be opened (${message(err)}); the next run tries again.`,
+      `Boussole: spreadsheet ${record.spreadsheetId} could not be opened (${message(err)}); the next run tries again.`,
     );
   }
 }

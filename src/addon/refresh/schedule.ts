@@ -75,14 +75,19 @@ function stateOf(
  * the next load adopts them again.
  */
 function storeAdopted(ss: Spreadsheet, current: RefreshState): void {
-  const lock = LockService.getDocumentLock();
+  let lock: GoogleAppsScript.Lock.Lock | null = null;
+  let mine = false;
   try {
-    if (lock?.tryLock(0)) writeState(ss, documentLang(ss), current.state, {});
+    lock = LockService.getDocumentLock();
+    // Held already when called under a save's lock (generateDashboards): not released here.
+    const held = !!lock?.hasLock();
+    mine = !held && !!lock?.tryLock(0);
+    if (held || mine) writeState(ss, documentLang(ss), current.state, {});
   } catch {
     /* adopted again next time */
   } finally {
     try {
-      lock?.releaseLock();
+      if (mine) lock?.releaseLock();
     } catch {
       /* released when the execution ends */
     }
