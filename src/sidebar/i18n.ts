@@ -475,23 +475,21 @@ export const SIDEBAR_TEXT = catalogue({
     fr: (d: string) => `Actuellement : ${d}`,
     en: (d: string) => `Currently: ${d}`,
   },
-  // Whose trigger runs the document's one schedule (a trigger belongs to the user who made it).
-  scheduleRunBy: bilingual<Record<'you' | 'another_user' | 'nobody', string>>({
+  // When another user's trigger (or none) runs the document's one schedule: a trigger belongs to its maker.
+  scheduleRunBy: bilingual<Record<'another_user' | 'nobody', string>>({
     fr: {
-      you: "Lancée par votre compte Google. Le classeur a une seule planification : si quelqu'un d'autre en enregistre une, c'est la sienne qui s'applique.",
       another_user:
-        "Lancée par le compte d'un autre utilisateur, le dernier à l'avoir enregistrée. Si vous enregistrez une planification, la vôtre la remplace.",
-      nobody: 'Votre déclencheur pour cette planification a disparu : rien ne la lance. Enregistrez-la de nouveau.',
+        "Lancée par le compte d'un autre utilisateur, le dernier à l'enregistrer : la vôtre la remplacerait.",
+      nobody: 'Votre déclencheur a disparu : rien ne la lance. Enregistrez-la de nouveau.',
     },
     en: {
-      you: 'Run by your Google account. The spreadsheet has one schedule: if someone else saves one, theirs applies instead.',
-      another_user: "Run by another user's account, the last to save it. If you save a schedule, yours replaces it.",
-      nobody: 'Your trigger for this schedule is gone: nothing runs it. Save it again.',
+      another_user: "Run by another user's account, the last to save it: saving yours replaces it.",
+      nobody: 'Your trigger is gone: nothing runs it. Save it again.',
     },
   }),
   scheduleStale: {
-    fr: 'Un ancien déclencheur de votre compte reste dans ce classeur : il ne lance plus rien et se supprime à sa prochaine échéance.',
-    en: 'An earlier trigger of your account is still in this spreadsheet: it no longer runs anything and removes itself the next time it fires.',
+    fr: 'Votre ancien déclencheur ne lance plus rien et se supprime à sa prochaine échéance.',
+    en: 'Your old trigger no longer runs anything and removes itself when it next fires.',
   },
   scheduleHint: {
     fr: "Google lance l'actualisation au cours de l'heure choisie, dans le fuseau horaire du classeur. Les échecs ne sont pas envoyés par e-mail : consultez la dernière actualisation sur l'accueil.",

@@ -110,8 +110,8 @@ export function ScheduleSection(props: { s: Ready; screen: SettingsScreen; sessi
       <p class="schedule-current" data-testid="schedule-current" data-kind={stored.schedule.kind}>
         {t.scheduleCurrent(describeSchedule(stored.schedule, s.lang))}
       </p>
-      {stored.schedule.kind !== 'off' ? (
-        <p class="hint" data-testid="schedule-runner" data-run-by={stored.runBy}>
+      {stored.schedule.kind !== 'off' && stored.runBy !== 'you' ? (
+        <p class="hint" data-testid="schedule-runner">
           {t.scheduleRunBy[stored.runBy]}
         </p>
       ) : null}
