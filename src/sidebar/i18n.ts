@@ -478,18 +478,17 @@ export const SIDEBAR_TEXT = catalogue({
   // When another user's trigger (or none) runs the document's one schedule: a trigger belongs to its maker.
   scheduleRunBy: bilingual<Record<'another_user' | 'nobody', string>>({
     fr: {
-      another_user:
-        "Lancée par le compte d'un autre utilisateur, le dernier à l'enregistrer : la vôtre la remplacerait.",
-      nobody: 'Votre déclencheur a disparu : rien ne la lance. Enregistrez-la de nouveau.',
+      another_user: 'Lancée par un autre utilisateur ; enregistrer la vôtre la remplace.',
+      nobody: 'Votre déclencheur a disparu : enregistrez-la de nouveau.',
     },
     en: {
-      another_user: "Run by another user's account, the last to save it: saving yours replaces it.",
-      nobody: 'Your trigger is gone: nothing runs it. Save it again.',
+      another_user: 'Run by another user; saving yours replaces it.',
+      nobody: 'Your trigger is gone: save it again.',
     },
   }),
   scheduleStale: {
-    fr: 'Votre ancien déclencheur ne lance plus rien et se supprime à sa prochaine échéance.',
-    en: 'Your old trigger no longer runs anything and removes itself when it next fires.',
+    fr: 'Votre ancien déclencheur ne lance plus rien et se supprimera.',
+    en: 'Your old trigger runs nothing now and will remove itself.',
   },
   scheduleHint: {
     fr: "Google lance l'actualisation au cours de l'heure choisie, dans le fuseau horaire du classeur. Les échecs ne sont pas envoyés par e-mail : consultez la dernière actualisation sur l'accueil.",
@@ -542,14 +541,10 @@ export const SIDEBAR_TEXT = catalogue({
   }),
   describeSchedule: {
     fr: {
-      off: 'désactivée',
-      hourly: 'toutes les heures',
       daily: (hour: string) => `chaque jour à ${hour}`,
       weekly: (day: string, hour: string) => `chaque ${day} à ${hour}`,
     },
     en: {
-      off: 'off',
-      hourly: 'every hour',
       daily: (hour: string) => `every day at ${hour}`,
       weekly: (day: string, hour: string) => `every ${day} at ${hour}`,
     },

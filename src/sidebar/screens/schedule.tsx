@@ -94,6 +94,13 @@ export function ScheduleSection(props: { s: Ready; screen: SettingsScreen; sessi
   const stored = sched.value;
   const draft = screen.schedule ?? draftOf(stored.schedule);
   const notice = screen.scheduleNotice;
+  // Whose trigger runs it, when not yours, and a trigger of yours left over (#14, item 5).
+  const runner = [
+    stored.schedule.kind !== 'off' && stored.runBy !== 'you' ? t.scheduleRunBy[stored.runBy] : '',
+    stored.staleTrigger ? t.scheduleStale : '',
+  ]
+    .join(' ')
+    .trim();
   const day = (d: WeekDay) => t.days[d].charAt(0).toUpperCase() + t.days[d].slice(1);
   return (
     <form
@@ -110,14 +117,9 @@ export function ScheduleSection(props: { s: Ready; screen: SettingsScreen; sessi
       <p class="schedule-current" data-testid="schedule-current" data-kind={stored.schedule.kind}>
         {t.scheduleCurrent(describeSchedule(stored.schedule, s.lang))}
       </p>
-      {stored.schedule.kind !== 'off' && stored.runBy !== 'you' ? (
+      {runner ? (
         <p class="hint" data-testid="schedule-runner">
-          {t.scheduleRunBy[stored.runBy]}
-        </p>
-      ) : null}
-      {stored.staleTrigger ? (
-        <p class="hint" data-testid="schedule-stale">
-          {t.scheduleStale}
+          {runner}
         </p>
       ) : null}
       <fieldset class="choices">

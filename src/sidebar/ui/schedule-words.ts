@@ -42,9 +42,9 @@ export function describeSchedule(s: Schedule, lang: Lang): string {
   const d = t.describeSchedule;
   switch (s.kind) {
     case 'off':
-      return d.off;
     case 'hourly':
-      return d.hourly;
+      // The choice's own label, lower-cased: "désactivée", "toutes les heures" / "off", "every hour".
+      return t.scheduleKinds[s.kind].toLowerCase();
     case 'daily':
       return d.daily(t.hourLabel(s.hour));
     case 'weekly':
