@@ -5,7 +5,7 @@
  * history ends exactly as an uninterrupted run leaves it: no row lost, none twice.
  */
 import type { SheetSnapshot } from '../../emulator';
-import { refreshNow } from '../../src/addon/refresh';
+import { refreshNow, runScheduledRefresh, setSchedule } from '../../src/addon/refresh';
 import type { RunLogEntry } from '../../src/shared/api';
 import { addonEnv, type AddonEnv } from '../support/addon-env';
 import { STATE_KIND } from '../../src/addon/refresh';
@@ -58,6 +58,20 @@ function steadyState(): Scenario {
   e.emu.clock.set('2026-07-01T06:00:00Z');
   setCell(e, 'Support!B2', 28);
   return { env: e, run: () => refreshNow(quiet) };
+}
+
+/**
+ * The same steady state, the faulted run being the clock trigger as Google may run it: no active
+ * spreadsheet, no document lock, no document properties (the emulator's default trigger context).
+ */
+function clockTrigger(): Scenario {
+  const s = steadyState();
+  setSchedule({ kind: 'daily', hour: 9 });
+  const [due] = s.env.emu.dueTriggers(s.env.emu.clock.now(), '2026-07-02T00:00:00Z');
+  if (!due) throw new Error('no trigger due');
+  s.env.emu.clock.set(due.at);
+  s.env.emu.endExecution();
+  return { env: s.env, run: () => s.env.emu.runTrigger(due, (e) => runScheduledRefresh(e, quiet)) };
 }
 
 /** The very first refresh: the history and run-log sheets do not exist yet. */
@@ -150,6 +164,14 @@ function checkEveryCall(make: () => Scenario, expectedRows: number) {
 describe('a failure at any service call of a refresh', () => {
   test('steady state: every call in turn', () => {
     const { calls, outcomes } = checkEveryCall(steadyState, 4);
+    expect(calls).toBeGreaterThan(30);
+    expect(outcomes.untouched).toBeGreaterThan(0);
+    expect(outcomes.committed).toBeGreaterThan(0);
+    expect(outcomes.untouched + outcomes.committed).toBe(calls);
+  }, 180_000);
+
+  test('a clock trigger with no document context: every call in turn', () => {
+    const { calls, outcomes } = checkEveryCall(clockTrigger, 4);
     expect(calls).toBeGreaterThan(30);
     expect(outcomes.untouched).toBeGreaterThan(0);
     expect(outcomes.committed).toBeGreaterThan(0);
