@@ -10,6 +10,7 @@ const SLOW = [
   '/test/browser/.+\\.test\\.ts$',
   '/test/shell/.+-faults\\.test\\.ts$',
   '/test/shell/refresh-clock\\.test\\.ts$',
+  '/test/campaign/.+\\.test\\.ts$',
 ];
 
 const common = {

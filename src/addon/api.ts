@@ -266,8 +266,14 @@ const methods: ServerApi = {
   saveSettings(settings: Settings) {
     const clean: Settings = { lang: settings.lang === 'fr' || settings.lang === 'en' ? settings.lang : 'auto' };
     PropertiesService.getUserProperties().setProperty(SETTINGS_KEY, JSON.stringify(clean));
-    // Read after the write: the summary is in the language just chosen.
-    const ctx = context();
+    // Read after the write: the summary is in the language just chosen. The write is the commit:
+    // failing to read the context after it is no failure of the change (#14, item 3).
+    let ctx: Context;
+    try {
+      ctx = context();
+    } catch {
+      return { ok: true, value: clean, summary: null };
+    }
     return change(ctx, () => ({ ok: true, value: clean }));
   },
 

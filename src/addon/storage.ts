@@ -186,7 +186,11 @@ export function loadTable<T>(st: Storage, schema: TableSchema<T>): Table<T> {
     readOnlyReason,
     untagged,
     blank,
-    notices: untagged ? [localize(TEXT.untagged, st.lang)(sheet.getName())] : [],
+    // A newer version's sheet is said on loading, not only when a save is refused.
+    notices: [
+      ...(untagged ? [localize(TEXT.untagged, st.lang)(sheet.getName())] : []),
+      ...(readOnlyReason ? [localize(TEXT.labelled, st.lang)(sheet.getName(), readOnlyReason)] : []),
+    ],
   };
 }
 
@@ -358,6 +362,9 @@ function save<T extends { id: string }>(
           broken ? localize(TEXT.broken, st.lang)(givenId, broken.row) : localize(TEXT.notFound, st.lang)(givenId),
         );
       }
+      // Another row carries the same id (a row copied by hand): which one is meant is unknown.
+      const twin = table.problems.find((p) => p.id === givenId);
+      if (twin) throw new StorageError(localize(TEXT.broken, st.lang)(givenId, twin.row));
       existingRow = found.row;
       stored = found.item;
       if (request.base) {
@@ -403,6 +410,8 @@ function remove<T extends { id: string }>(
     const table = loadTable(st, schema);
     const found = table.items.find((x) => x.item.id === id);
     if (!found || !table.sheet) throw new StorageError(localize(TEXT.notFound, st.lang)(id));
+    const twin = table.problems.find((p) => p.id === id);
+    if (twin) throw new StorageError(localize(TEXT.broken, st.lang)(id, twin.row));
     if (table.readOnlyReason) throw new StorageError(table.readOnlyReason);
     const refusal = guard();
     if (refusal) throw new StorageError(refusal);
