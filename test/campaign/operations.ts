@@ -52,7 +52,8 @@ function withDashboards(w: World): void {
   w.env.emu.clock.set('2026-07-01T06:00:00Z');
 }
 
-const runlog = (part: string) => /^sheet:Boussole · (Journal|Run log)/.test(part) || part === 'document';
+/** What a refresh retried legitimately writes again: its run log line, its last-run state. */
+const runlog = (part: string) => /^sheet:Boussole · (Journal|Run log|État|State)$/.test(part) || part === 'document';
 
 export const OPERATIONS: Operation[] = [
   {
