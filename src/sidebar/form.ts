@@ -45,6 +45,8 @@ export interface KpiForm {
   target: string;
   deadline: string;
   frequency: string;
+  /** How a period's rows make its value; '' for the default of the template, formula or unit. */
+  aggregation: string;
   benchmark: string;
   /** The template's formula pattern (`=CAC({spend}, {new_customers})`), or a stored formula. */
   formula: string;
@@ -81,6 +83,7 @@ export const emptyKpiForm = (): KpiForm => ({
   target: '',
   deadline: '',
   frequency: '',
+  aggregation: '',
   benchmark: '',
   formula: '',
   inputs: {},
@@ -183,6 +186,7 @@ export function kpiFormOf(k: Kpi, lang: Lang): KpiForm {
   f.benchmark = numberText(k.benchmark, k.unit, lang);
   f.deadline = k.deadline;
   f.frequency = k.frequency;
+  f.aggregation = k.aggregation ?? '';
   f.formula = k.formula ?? '';
   return f;
 }
@@ -200,6 +204,7 @@ export function applyTemplate(f: KpiForm, t: TemplateView | null, lang: Lang): K
     direction: t.direction,
     indicator: t.indicator,
     frequency: t.frequency,
+    aggregation: '',
     level: t.level,
     benchmark: t.benchmark === undefined ? '' : numberText(t.benchmark, t.unit, lang),
     formula: t.formula ?? '',
@@ -242,6 +247,7 @@ function rawDraft(f: KpiForm): Record<string, unknown> {
     level: f.level,
   };
   if (f.unitLabel) d.unitLabel = f.unitLabel;
+  if (f.aggregation) d.aggregation = f.aggregation;
   const formula = formulaOf(f);
   if (formula) d.formula = formula;
   if (f.templateId) d.templateId = f.templateId;
@@ -282,7 +288,16 @@ export function kpiDraft(f: KpiForm, lang: Lang): KpiDraft {
 export const STEP_FIELDS: Record<number, readonly string[]> = {
   1: ['objectiveId'],
   2: ['name', 'definition', 'unit', 'unitLabel', 'direction', 'indicator', 'level', 'owner'],
-  3: ['source', 'source.kind', 'source.ref', 'source.values', 'source.dates', 'source.categories', 'formula'],
+  3: [
+    'source',
+    'source.kind',
+    'source.ref',
+    'source.values',
+    'source.dates',
+    'source.categories',
+    'aggregation',
+    'formula',
+  ],
   4: ['baseline', 'target', 'deadline', 'frequency', 'benchmark'],
 };
 

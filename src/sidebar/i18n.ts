@@ -266,9 +266,10 @@ export const SIDEBAR_TEXT = catalogue({
       `${cells} cell${cells === 1 ? '' : 's'}: ${numbers} number${numbers === 1 ? '' : 's'}, ${blanks} blank${blanks === 1 ? '' : 's'}, ${texts} text${texts === 1 ? '' : 's'}.`,
   },
   latestValue: {
-    fr: (v: string) => `Dernière valeur : ${v}`,
-    en: (v: string) => `Latest value: ${v}`,
+    fr: (p: string, v: string) => `Période jugée (${p}) : ${v}`,
+    en: (p: string, v: string) => `Judged period (${p}): ${v}`,
   },
+  inProgress: { fr: 'en cours', en: 'in progress' },
   formulaInputs: {
     fr: 'Plages de la formule',
     en: 'Formula ranges',

@@ -170,6 +170,10 @@ const ENUM_WORDS: Record<string, Bilingual<string[]>> = {
   },
 };
 
+/** An enumerated field's choices as a person reads them: "moyenne" (the gloss of "average (moyenne)"), "average". */
+export const choiceWords = (field: string, lang: Lang): string[] =>
+  (ENUM_WORDS[field]?.[lang] ?? []).map((w) => /\((.+)\)/.exec(w)?.[1] ?? w);
+
 type Problem =
   | { code: 'not_an_object' }
   | { code: 'required' }

@@ -149,30 +149,23 @@ export function ratePerPeriod(a: number, b: number, periods: number, kind: RateK
   return kind === 'relative' ? (b / a) ** (1 / periods) - 1 : (b - a) / periods;
 }
 
-/** The per-period changes between consecutive period values (a gap of k periods counts as k periods). */
-export function observedRates(series: readonly PeriodValue[], kind: RateKind): number[] {
-  const rates: number[] = [];
-  for (let i = 1; i < series.length; i++) {
-    const from = at(series, i - 1);
-    const to = at(series, i);
-    const k = to.index - from.index;
-    if (k >= 1) rates.push(ratePerPeriod(from.value, to.value, k, kind));
-  }
-  return rates;
-}
-
 /**
  * The paces the history HELD over stretches as long as `window` periods (the time left to the
  * deadline): from each period value to the first one at least `window` periods later, the change
- * per period over that stretch. A history shorter than the window gives its whole span, once.
+ * per period over that stretch (a gap of k periods counts as k). A history shorter than the
+ * window gives its whole span, once; `window` in the answer is the stretch measured.
  * Unlike the single-period changes, one lucky period compounded over the window never shows
  * here: a rate whose peak is 7.9 % gets no pace that would take it far beyond what it sustained.
  */
-export function windowRates(series: readonly PeriodValue[], kind: RateKind, window: number): number[] {
-  if (series.length < 2) return [];
+export function windowRates(
+  series: readonly PeriodValue[],
+  kind: RateKind,
+  window: number,
+): { rates: number[]; window: number } {
+  const rates: number[] = [];
+  if (series.length < 2) return { rates, window: 0 };
   const span = at(series, series.length - 1).index - at(series, 0).index;
   const w = Math.max(1, Math.min(Math.floor(window), span));
-  const rates: number[] = [];
   let j = 1;
   for (let i = 0; i < series.length - 1; i++) {
     const from = at(series, i);
@@ -182,13 +175,7 @@ export function windowRates(series: readonly PeriodValue[], kind: RateKind, wind
     const to = at(series, j);
     rates.push(ratePerPeriod(from.value, to.value, to.index - from.index, kind));
   }
-  return rates;
-}
-
-/** The periods windowRates measures over: the window, or the whole history when it is shorter. */
-export function windowLength(series: readonly PeriodValue[], window: number): number {
-  if (series.length < 2) return 0;
-  return Math.max(1, Math.min(Math.floor(window), at(series, series.length - 1).index - at(series, 0).index));
+  return { rates, window: w };
 }
 
 /** A change seen from the good side: positive means progress, whichever the KPI's direction. */

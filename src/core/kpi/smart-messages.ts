@@ -47,6 +47,10 @@ interface Helpers {
   count: (x: number | null) => string;
   date: (iso: string | null) => string;
   q: (text: string | null) => string;
+  /** A frequency as an adjective: "mensuel(le)", "monthly". */
+  adj: (f: Frequency | 'yearly', gender?: 'm' | 'f' | 'fp') => string;
+  /** A number of the KPI's periods: "3 mois", "1 week". */
+  n: (x: number) => string;
   /** A change per period: "+8,2 %" (relative), "+3 jours" or "+2 pts" (absolute). */
   change: (x: number | null | undefined, kind: RateKind | undefined) => string;
   /** A shortfall per period, in points (relative) or in the unit (absolute). */
@@ -60,6 +64,8 @@ function helpers(ctx: RenderContext): Helpers {
     frequency: ctx.frequency,
     m: (message, fix) => ({ message, fix }),
     per: perPeriod(ctx.frequency, lang),
+    n: (x) => periodCount(x, ctx.frequency, lang),
+    adj: (f, gender) => frequencyAdjective(f, lang, gender),
     assumed: ctx.frequencyAssumed ? localize(ASSUMED, lang) : '',
     value: (x) => (isNum(x) ? formatValue(x, ctx.unit, lang, ctx.unitLabel) : '—'),
     count: (x) => (isNum(x) ? formatNumber(x, lang) : '—'),
@@ -370,7 +376,7 @@ const MESSAGES: MessageTable = {
     fr: (p, h) =>
       h.m(
         (isNum(p.numbers) && isNum(p.values) && p.numbers > p.values
-          ? `Pas encore assez d'historique : les ${h.count(p.numbers)} valeurs couvrent ${periodCount(p.values, h.frequency, h.lang)} seulement, il en faut au moins ${periodCount(p.min, h.frequency, h.lang)} pour connaître votre rythme habituel.`
+          ? `Pas encore assez d'historique : les ${h.count(p.numbers)} valeurs couvrent ${h.n(p.values)} seulement, il en faut au moins ${h.n(p.min)} pour connaître votre rythme habituel.`
           : `Pas encore d'historique : ${h.count(p.values)} valeur${p.values > 1 ? 's' : ''} seulement, il en faut au moins ${h.count(p.min)} pour connaître votre rythme habituel.`) +
           (isNum(p.required) ? ` La cible demande ${h.change(p.required, p.kind)} ${h.per}${h.assumed}.` : ''),
         `Ajoutez les valeurs passées à la source (une par période) ; sinon Boussole archive une valeur à chaque période et jugera la cible dès qu'il en aura ${h.count(p.min)}.`,
@@ -378,7 +384,7 @@ const MESSAGES: MessageTable = {
     en: (p, h) =>
       h.m(
         (isNum(p.numbers) && isNum(p.values) && p.numbers > p.values
-          ? `Not enough history yet: the ${h.count(p.numbers)} values cover only ${periodCount(p.values, h.frequency, h.lang)}, and at least ${periodCount(p.min, h.frequency, h.lang)} are needed to know your usual pace.`
+          ? `Not enough history yet: the ${h.count(p.numbers)} values cover only ${h.n(p.values)}, and at least ${h.n(p.min)} are needed to know your usual pace.`
           : `No history yet: only ${h.count(p.values)} value${p.values === 1 ? '' : 's'}, and at least ${h.count(p.min)} are needed to know your usual pace.`) +
           (isNum(p.required) ? ` The target requires ${h.change(p.required, p.kind)} ${h.per}${h.assumed}.` : ''),
         `Add past values to the source (one per period); otherwise Boussole archives a value every period and will judge the target once it has ${h.count(p.min)}.`,
@@ -420,37 +426,37 @@ const MESSAGES: MessageTable = {
     fr: (p, h) =>
       h.m(
         `Aucune période complète entre la dernière valeur (${h.date(p.from)}) et l'échéance (${h.date(p.deadline)}) : le rythme demandé ne peut pas être calculé.`,
-        `Choisissez une échéance au moins une période plus tard (${periodCount(1, h.frequency, h.lang)}), ou une fréquence plus fine.`,
+        `Choisissez une échéance au moins une période plus tard (${h.n(1)}), ou une fréquence plus fine.`,
       ),
     en: (p, h) =>
       h.m(
         `No full period between the latest value (${h.date(p.from)}) and the deadline (${h.date(p.deadline)}): the required pace cannot be computed.`,
-        `Choose a deadline at least one period later (${periodCount(1, h.frequency, h.lang)}), or a finer frequency.`,
+        `Choose a deadline at least one period later (${h.n(1)}), or a finer frequency.`,
       ),
   },
   achievable_ok: {
     fr: (p, h) =>
       h.m(
-        `La cible demande ${h.change(p.required, p.kind)} ${h.per} sur ${periodCount(p.periods, h.frequency, h.lang)} ; sur ${periodCount(p.window, h.frequency, h.lang)} d'affilée, l'historique a tenu ${h.change(p.typical, p.kind)} ${h.per} en médiane (au mieux ${h.change(p.best, p.kind)})${h.assumed}.`,
+        `La cible demande ${h.change(p.required, p.kind)} ${h.per} sur ${h.n(p.periods)} ; sur ${h.n(p.window)} d'affilée, l'historique a tenu ${h.change(p.typical, p.kind)} ${h.per} en médiane (au mieux ${h.change(p.best, p.kind)})${h.assumed}.`,
         '',
       ),
     en: (p, h) =>
       h.m(
-        `The target requires ${h.change(p.required, p.kind)} ${h.per} over ${periodCount(p.periods, h.frequency, h.lang)}; over ${periodCount(p.window, h.frequency, h.lang)} in a row, the history held ${h.change(p.typical, p.kind)} ${h.per} as a median (at best ${h.change(p.best, p.kind)})${h.assumed}.`,
+        `The target requires ${h.change(p.required, p.kind)} ${h.per} over ${h.n(p.periods)}; over ${h.n(p.window)} in a row, the history held ${h.change(p.typical, p.kind)} ${h.per} as a median (at best ${h.change(p.best, p.kind)})${h.assumed}.`,
         '',
       ),
   },
   achievable_stretch: {
     fr: (p, h) =>
       h.m(
-        `La cible demande ${h.change(p.required, p.kind)} ${h.per} : plus que votre rythme médian sur ${periodCount(p.window, h.frequency, h.lang)} d'affilée (${h.change(p.typical, p.kind)}), tenu seulement dans vos meilleures passes (au mieux ${h.change(p.best, p.kind)})${h.assumed}.`,
+        `La cible demande ${h.change(p.required, p.kind)} ${h.per} : plus que votre rythme médian sur ${h.n(p.window)} d'affilée (${h.change(p.typical, p.kind)}), tenu seulement dans vos meilleures passes (au mieux ${h.change(p.best, p.kind)})${h.assumed}.`,
         isNum(p.atTypical)
           ? `Visez ${h.value(p.atTypical)} pour rester à votre rythme médian, ou prévoyez les actions qui rendront vos meilleures périodes habituelles.`
           : 'Prévoyez les actions qui rendront vos meilleures périodes habituelles, ou revoyez la cible à la baisse.',
       ),
     en: (p, h) =>
       h.m(
-        `The target requires ${h.change(p.required, p.kind)} ${h.per}: more than your median pace over ${periodCount(p.window, h.frequency, h.lang)} in a row (${h.change(p.typical, p.kind)}), held only in your best stretches (at best ${h.change(p.best, p.kind)})${h.assumed}.`,
+        `The target requires ${h.change(p.required, p.kind)} ${h.per}: more than your median pace over ${h.n(p.window)} in a row (${h.change(p.typical, p.kind)}), held only in your best stretches (at best ${h.change(p.best, p.kind)})${h.assumed}.`,
         isNum(p.atTypical)
           ? `Aim for ${h.value(p.atTypical)} to stay at your median pace, or plan the actions that will make your best periods the norm.`
           : 'Plan the actions that will make your best periods the norm, or lower your ambition.',
@@ -458,16 +464,16 @@ const MESSAGES: MessageTable = {
   },
   achievable_beyond_best: {
     fr: (p, h) => {
-      const message = `La cible demande ${h.change(p.required, p.kind)} ${h.per} ; sur ${periodCount(p.window, h.frequency, h.lang)} d'affilée, l'historique a tenu au mieux ${h.change(p.best, p.kind)} ${h.per} (médiane ${h.change(p.typical, p.kind)}), soit ${h.gap(p.gap, p.kind)} de moins que nécessaire chaque ${periodCount(1, h.frequency, h.lang).replace(/^1\s/, '')}${h.assumed}.`;
+      const message = `La cible demande ${h.change(p.required, p.kind)} ${h.per} ; sur ${h.n(p.window)} d'affilée, l'historique a tenu au mieux ${h.change(p.best, p.kind)} ${h.per} (médiane ${h.change(p.typical, p.kind)}), soit ${h.gap(p.gap, p.kind)} de moins que nécessaire chaque ${h.n(1).replace(/^1\s/, '')}${h.assumed}.`;
       if (isNum(p.atBest)) {
         const extra = isNum(p.periodsNeeded) && isNum(p.periods) ? p.periodsNeeded - p.periods : null;
         const later =
           extra !== null && extra > 0
-            ? `, ou repoussez l'échéance d'environ ${periodCount(extra, h.frequency, h.lang)} pour atteindre ${h.value(p.target)} à ce rythme`
+            ? `, ou repoussez l'échéance d'environ ${h.n(extra)} pour atteindre ${h.value(p.target)} à ce rythme`
             : '';
         return h.m(
           message,
-          `${p.direction === 'lower' ? 'Ne visez pas plus bas que' : 'Visez au plus'} ${h.value(p.atBest)} d'ici l'échéance (le meilleur rythme que l'historique a tenu sur ${periodCount(p.window, h.frequency, h.lang)})${later}.`,
+          `${p.direction === 'lower' ? 'Ne visez pas plus bas que' : 'Visez au plus'} ${h.value(p.atBest)} d'ici l'échéance (le meilleur rythme que l'historique a tenu sur ${h.n(p.window)})${later}.`,
         );
       }
       return h.m(
@@ -476,16 +482,16 @@ const MESSAGES: MessageTable = {
       );
     },
     en: (p, h) => {
-      const message = `The target requires ${h.change(p.required, p.kind)} ${h.per}; over ${periodCount(p.window, h.frequency, h.lang)} in a row, the history held at best ${h.change(p.best, p.kind)} ${h.per} (median ${h.change(p.typical, p.kind)}), ${h.gap(p.gap, p.kind)} short of what is needed every ${periodCount(1, h.frequency, h.lang).replace(/^1\s/, '')}${h.assumed}.`;
+      const message = `The target requires ${h.change(p.required, p.kind)} ${h.per}; over ${h.n(p.window)} in a row, the history held at best ${h.change(p.best, p.kind)} ${h.per} (median ${h.change(p.typical, p.kind)}), ${h.gap(p.gap, p.kind)} short of what is needed every ${h.n(1).replace(/^1\s/, '')}${h.assumed}.`;
       if (isNum(p.atBest)) {
         const extra = isNum(p.periodsNeeded) && isNum(p.periods) ? p.periodsNeeded - p.periods : null;
         const later =
           extra !== null && extra > 0
-            ? `, or move the deadline about ${periodCount(extra, h.frequency, h.lang)} later to reach ${h.value(p.target)} at that pace`
+            ? `, or move the deadline about ${h.n(extra)} later to reach ${h.value(p.target)} at that pace`
             : '';
         return h.m(
           message,
-          `${p.direction === 'lower' ? 'Aim no lower than' : 'Aim for at most'} ${h.value(p.atBest)} by the deadline (the best pace the history held over ${periodCount(p.window, h.frequency, h.lang)})${later}.`,
+          `${p.direction === 'lower' ? 'Aim no lower than' : 'Aim for at most'} ${h.value(p.atBest)} by the deadline (the best pace the history held over ${h.n(p.window)})${later}.`,
         );
       }
       return h.m(
@@ -659,17 +665,17 @@ const MESSAGES: MessageTable = {
       return h.m(
         `Seulement ${h.count(n)} point${n > 1 ? 's' : ''} de suivi (un ${h.per}) d'ici l'échéance (${h.date(p.deadline)}) : trop peu pour corriger le tir.`,
         typeof p.finer === 'string'
-          ? `Passez à un suivi ${frequencyAdjective(p.finer, h.lang, 'm')} ou reculez l'échéance pour avoir au moins ${h.count(p.min)} points de suivi.`
+          ? `Passez à un suivi ${h.adj(p.finer, 'm')} ou reculez l'échéance pour avoir au moins ${h.count(p.min)} points de suivi.`
           : `Reculez l'échéance pour avoir au moins ${h.count(p.min)} points de suivi.`,
       );
     },
     en: (p, h) => {
-      const adj = frequencyAdjective(h.frequency, h.lang);
+      const adj = h.adj(h.frequency);
       const n = p.checkins;
       return h.m(
         `Only ${h.count(n)} ${adj} check-in${n === 1 ? '' : 's'} before the deadline (${h.date(p.deadline)}): too few to correct course.`,
         typeof p.finer === 'string'
-          ? `Switch to ${frequencyAdjective(p.finer, h.lang)} tracking or move the deadline to get at least ${h.count(p.min)} check-ins.`
+          ? `Switch to ${h.adj(p.finer)} tracking or move the deadline to get at least ${h.count(p.min)} check-ins.`
           : `Move the deadline to get at least ${h.count(p.min)} check-ins.`,
       );
     },
@@ -678,19 +684,19 @@ const MESSAGES: MessageTable = {
     fr: (p, h) => {
       const g = p.granularity;
       return h.m(
-        `Suivi ${frequencyAdjective(h.frequency, h.lang, 'm')}, mais les données sont ${frequencyAdjective(g, h.lang, 'fp')} : la plupart des points de suivi n'auront pas de nouvelle valeur.`,
+        `Suivi ${h.adj(h.frequency, 'm')}, mais les données sont ${h.adj(g, 'fp')} : la plupart des points de suivi n'auront pas de nouvelle valeur.`,
         g === 'yearly'
           ? `Alimentez la source au moins une fois par trimestre, ou suivez ce KPI hors de Boussole : une valeur par an ne permet pas de piloter.`
-          : `Choisissez une fréquence ${frequencyAdjective(g, h.lang, 'f')} ou plus large, ou alimentez la source plus souvent.`,
+          : `Choisissez une fréquence ${h.adj(g, 'f')} ou plus large, ou alimentez la source plus souvent.`,
       );
     },
     en: (p, h) => {
       const g = p.granularity;
       return h.m(
-        `${cap(frequencyAdjective(h.frequency, h.lang))} tracking, but the data are ${frequencyAdjective(g, h.lang)}: most check-ins will have no new value.`,
+        `${cap(h.adj(h.frequency))} tracking, but the data are ${h.adj(g)}: most check-ins will have no new value.`,
         g === 'yearly'
           ? 'Feed the source at least once a quarter, or track this KPI outside Boussole: one value a year is too few to steer by.'
-          : `Choose a ${frequencyAdjective(g, h.lang)} frequency or coarser, or feed the source more often.`,
+          : `Choose a ${h.adj(g)} frequency or coarser, or feed the source more often.`,
       );
     },
   },
@@ -710,10 +716,7 @@ const MESSAGES: MessageTable = {
     fr: (p, h) =>
       h.m(`Échéance le ${h.date(p.deadline)}, ${h.count(p.checkins)} points de suivi (un ${h.per}) d'ici là.`, ''),
     en: (p, h) =>
-      h.m(
-        `Deadline ${h.date(p.deadline)}, ${h.count(p.checkins)} ${frequencyAdjective(h.frequency, h.lang)} check-ins until then.`,
-        '',
-      ),
+      h.m(`Deadline ${h.date(p.deadline)}, ${h.count(p.checkins)} ${h.adj(h.frequency)} check-ins until then.`, ''),
   },
 };
 

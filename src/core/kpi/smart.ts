@@ -19,14 +19,12 @@ import {
   GRANULARITY_RANK,
   goodSide,
   median,
-  observedRates,
   periodsNeeded,
   project,
   rateKindFor,
   ratePerPeriod,
   readSeries,
   valuesPerPeriod,
-  windowLength,
   windowRates,
   type Granularity,
   type RateKind,
@@ -496,10 +494,12 @@ function checkAchievable(
       : null;
   // The paces the history held over stretches as long as the time left: the median and the best.
   const history = (kind: RateKind, window: number) => {
-    const goods = windowRates(pv, kind, window).map((r) => goodSide(r, direction));
+    const held = windowRates(pv, kind, window);
+    const goods = held.rates.map((r) => goodSide(r, direction));
     return {
-      changes: observedRates(pv, kind).length,
-      window: windowLength(pv, window),
+      // One value per period, in order: each one after the first is a change.
+      changes: Math.max(0, pv.length - 1),
+      window: held.window,
       typicalGood: goods.length ? median(goods) : Number.NaN,
       bestGood: goods.reduce((a, b) => Math.max(a, b), -Infinity),
     };

@@ -3,6 +3,7 @@
  * latest source only), use the sheet's selection, create the objective in place, save the KPI.
  */
 import { fieldLabel, type FieldError, type Frequency, type Unit } from '../../core/kpi/model';
+import { isAggregation } from '../../core/kpi/aggregation';
 import { periodData } from '../../core/kpi/kpi-series';
 import { checkSmart, type SmartReport } from '../../core/kpi/smart';
 import { listTemplates } from '../../core/kpi/templates';
@@ -170,6 +171,7 @@ export function edit(
     selectionErrors: { ...w.selectionErrors, [`source.${field}`]: '' },
   }));
   if (field === 'values' || field === 'dates' || field === 'ref') scheduleRead(session, READ_DELAY_MS);
+  if (field === 'aggregation') scheduleRead(session, 0);
 }
 
 /** A template formula's range typed in. */
@@ -302,6 +304,7 @@ export async function readSource(session: Session): Promise<void> {
     formula: formulaOf(w.form),
     templateId: w.form.templateId || undefined,
   };
+  if (isAggregation(w.form.aggregation)) options.aggregation = w.form.aggregation;
   // The preview is per period: a new frequency or formula reads again.
   const key = JSON.stringify([source, options]);
   if (!ref || validateKpiForm(w.form, s.lang).some((e) => e.field.startsWith('source'))) {

@@ -2,12 +2,16 @@
 import { periodData } from '../../core/kpi/kpi-series';
 import { h, Fragment, type Child } from '../ui/view';
 import { formatValue } from '../../core/kpi/format';
-import { fieldLabel, UNITS } from '../../core/kpi/model';
+import { choiceWords, fieldLabel, type Frequency, UNITS } from '../../core/kpi/model';
+import { AGGREGATIONS, aggregationOf } from '../../core/kpi/aggregation';
+import { dayIso, periodStartDay } from '../../core/kpi/dates';
+import type { Lang } from '../../core/i18n/lang';
+import { formulaOf } from '../form';
 import { formulaPlaceholders } from '../../core/kpi/templates';
 import { textIn } from '../i18n';
-import { BusyButton, Choice, TextField } from '../ui/fields';
+import { BusyButton, Choice, SelectField, TextField } from '../ui/fields';
 import { Sparkline } from '../ui/sparkline';
-import { chooseSourceKind, editInput, templatesIn, useSelection } from './actions';
+import { chooseSourceKind, edit, editInput, templatesIn, useSelection } from './actions';
 import { KpiText } from './kpi-fields';
 import type { StepProps } from './step-props';
 
@@ -30,10 +34,20 @@ function SelectionButton(props: StepProps & { target: string }) {
   );
 }
 
+/** A period as a person names it: a month "févr. 2026"; a week, quarter or day by its first day "2 mars". */
+const periodName = (index: number, f: Frequency, lang: Lang): string =>
+  new Date(`${dayIso(periodStartDay(index, f))}T12:00:00Z`).toLocaleDateString(lang, {
+    timeZone: 'UTC',
+    month: 'short',
+    ...(f === 'monthly' ? { year: 'numeric' } : { day: 'numeric' }),
+  });
+
+const unitOf = (u: string) => UNITS.find((x) => x === u);
+
 function Preview(props: StepProps) {
   const { s, w } = props;
   const t = textIn(s.lang);
-  const unit = UNITS.find((u) => u === w.form.unit);
+  const unit = unitOf(w.form.unit);
   const fmt = (n: number) => formatValue(n, unit, s.lang, w.form.unitLabel);
   const box = (children: Child) => (
     <section class="preview" aria-label={t.preview} data-testid="preview" role="status">
@@ -56,24 +70,31 @@ function Preview(props: StepProps) {
         {r.error}
       </p>,
     );
-  // One value per period, as the server aggregated the rows.
-  const values = periodData(r.series).values;
-  const c = r.series.counts;
-  const numbers = values.filter((v): v is number => typeof v === 'number');
-  const cells: (string | number | boolean | null)[] =
-    values.length > 6 ? [...values.slice(0, 3), '…', ...values.slice(-3)] : values;
+  // One value per period, as the server aggregated the rows; the one judged is the one SMART judges (periodData).
+  const p = r.series;
+  const c = p.counts;
+  const periods = p.values.flatMap((v, i) => (v === null ? [] : [{ index: p.first + i, value: v }]));
+  const judged = periodData(p).values;
+  const running = (i: number) => p.inProgress && i === p.currentIndex;
+  const judgedAt = [...periods].reverse().find((x) => !(running(x.index) && judged.length < periods.length));
+  const name = (i: number) => periodName(i, p.frequency, s.lang);
+  const shown = periods.slice(-6);
   return box(
     <>
       <p class="preview-title">{t.preview}</p>
       <p class="preview-counts" data-testid="preview-counts">
         {t.readCounts(c.cells, c.numbers, c.blanks, c.texts)}
       </p>
-      {r.latest !== null ? <p class="preview-latest">{t.latestValue(fmt(r.latest))}</p> : null}
-      {numbers.length > 1 ? <Sparkline values={numbers} /> : null}
+      {judgedAt && judged.length ? (
+        <p class="preview-latest">{t.latestValue(name(judgedAt.index), fmt(judgedAt.value))}</p>
+      ) : null}
+      {judged.length > 1 ? <Sparkline values={judged.filter((v): v is number => v !== null)} /> : null}
       <ol class="preview-values">
-        {cells.map((v, i) => (
-          <li key={i} dir="auto">
-            {v === null ? '∅' : typeof v === 'number' ? fmt(v) : String(v)}
+        {periods.length > shown.length ? <li>…</li> : null}
+        {shown.map((x) => (
+          <li key={x.index} dir="auto" class={running(x.index) ? 'running' : undefined}>
+            {name(x.index)} : {fmt(x.value)}
+            {running(x.index) ? ` (${t.inProgress})` : ''}
           </li>
         ))}
       </ol>
@@ -121,6 +142,15 @@ export function StepData(props: StepProps) {
         <>
           {source('values', false)}
           {source('dates', true)}
+          <SelectField
+            field="aggregation"
+            label={fieldLabel('aggregation', s.lang)}
+            options={AGGREGATIONS.map((a, i) => ({ value: a, label: choiceWords('aggregation', s.lang)[i] ?? a }))}
+            value={
+              f.aggregation || aggregationOf({ templateId: f.templateId, unit: unitOf(f.unit), formula: formulaOf(f) })
+            }
+            onChange={(v) => edit(session, 'aggregation', v, { touch: true })}
+          />
         </>
       ) : (
         source('ref', false)
