@@ -227,7 +227,9 @@ function chartOut(
     o.series = Object.fromEntries(
       Object.entries(styles).map(([k, v]) => [
         k,
-        v.lineDashType && v.lineDashType !== 'SOLID' ? { lineDashStyle: [6, 4] } : {},
+        v.lineDashType && v.lineDashType !== 'SOLID'
+          ? { lineDashStyle: v.lineDashType === 'DOTTED' ? [2, 3] : [6, 4] }
+          : {},
       ]),
     );
   const axis = (o.vAxis ?? {}) as Record<string, unknown>;

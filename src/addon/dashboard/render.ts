@@ -217,8 +217,11 @@ export function chartRequest(ctx: RenderContext, c: ChartSpec): Request | null {
               series: { sourceRange: { sources: [g] } },
               targetAxis: c.type === 'BAR' ? ('BOTTOM_AXIS' as const) : ('LEFT_AXIS' as const),
               color: color(s.color),
-              // The target is a visibly distinct series: a dashed line (BasicChartSeries.lineStyle).
-              ...(s.dashed && { lineStyle: { type: 'MEDIUM_DASHED' as const, width: 2 } }),
+              // The target is a visibly distinct series: a dashed line (BasicChartSeries.lineStyle);
+              // the benchmark a dotted one.
+              ...(s.line && {
+                lineStyle: { type: s.line === 'dashed' ? ('MEDIUM_DASHED' as const) : ('DOTTED' as const), width: 2 },
+              }),
             })),
           },
         },

@@ -92,6 +92,7 @@ const COLORS = {
   muted: '#5f6368',
   actual: '#1a73e8',
   target: '#5f6368',
+  benchmark: '#e37400',
   expected: '#c6dafc',
 };
 
@@ -335,18 +336,18 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
     // The direction, for the colour of the changes (a conditional format compares signs).
     hidden.set(row, SPACER_COLUMN, kpi.direction === 'lower' ? -1 : 1);
 
-    // Chart data: [period, actual, target] under a header naming the series; by period key.
+    // Chart data: [period, actual, target, benchmark] under a header naming the series; by period key.
     const first = seriesColumn(i);
     const points = f.series.slice(-WINDOW[kpi.frequency]);
-    const [periodH, actualH, targetH] = localize(TEXT.seriesHeader, lang);
-    hidden.set(FIRST_TILE_ROW, first, periodH);
-    hidden.set(FIRST_TILE_ROW, first + 1, actualH);
-    hidden.set(FIRST_TILE_ROW, first + 2, targetH);
+    localize(TEXT.seriesHeader, lang).forEach((h, c) => {
+      hidden.set(FIRST_TILE_ROW, first + c, h);
+    });
     points.forEach((p, j) => {
       const r = FIRST_TILE_ROW + 1 + j;
       hidden.set(r, first, serial(p.start), periodFormat(kpi.frequency, lang));
       hidden.set(r, first + 1, p.value, values);
       hidden.set(r, first + 2, num(kpi.target), values);
+      hidden.set(r, first + 3, num(kpi.benchmark), values);
     });
     const dataArea = (c: number): ChartRange => ({
       sheet: 'self',
@@ -370,7 +371,13 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         domain: dataArea(first),
         series: [
           { range: dataArea(first + 1), color: COLORS.actual },
-          ...(kpi.target !== null ? [{ range: dataArea(first + 2), color: COLORS.target, dashed: true }] : []),
+          ...(kpi.target !== null
+            ? [{ range: dataArea(first + 2), color: COLORS.target, line: 'dashed' as const }]
+            : []),
+          // The sector benchmark (the KPI's "vs benchmark"), dotted: where the KPI stands against it.
+          ...(kpi.benchmark !== null
+            ? [{ range: dataArea(first + 3), color: COLORS.benchmark, line: 'dotted' as const }]
+            : []),
         ],
         headerCount: 1,
         legend: 'BOTTOM',

@@ -52,8 +52,8 @@ export const SPACER_COLUMN = VISIBLE_COLUMNS + 1;
 export const FIGURES_COLUMN = SPACER_COLUMN + 1;
 export const FIGURES = ['name', 'current', 'previous', 'progress', 'expected'] as const;
 export const SERIES_COLUMN = FIGURES_COLUMN + FIGURES.length + 1;
-/** Per KPI, its chart data: period, actual, target. */
-export const SERIES_WIDTH = 3;
+/** Per KPI, its chart data: period, actual, target, benchmark. */
+export const SERIES_WIDTH = 4;
 export const seriesColumn = (kpiIndex: number): number => SERIES_COLUMN + SERIES_WIDTH * kpiIndex;
 
 /** Points a trend chart and sparkline show: two years of months, half a year of weeks… */

@@ -87,7 +87,8 @@ export interface BasicChartSpec extends ChartBase {
   type: 'LINE' | 'COLUMN' | 'BAR';
   role: 'trend' | 'progress' | 'categories';
   domain: ChartRange;
-  series: { range: ChartRange; color: string; dashed?: boolean }[];
+  /** A target is drawn dashed, a benchmark dotted (BasicChartSeries.lineStyle). */
+  series: { range: ChartRange; color: string; line?: 'dashed' | 'dotted' }[];
   /** Rows of headers in the ranges (series names). */
   headerCount: number;
   legend: 'BOTTOM' | 'NONE';

@@ -57,9 +57,9 @@ export const TEXT = catalogue({
     fr: ['Indicateur', 'Actuelle', 'Précédente', 'Progression', 'Attendu (temps écoulé)'],
     en: ['KPI', 'Current', 'Previous', 'Progress', 'Expected (time elapsed)'],
   }),
-  seriesHeader: bilingual<readonly [string, string, string]>({
-    fr: ['Période', 'Réel', 'Cible'],
-    en: ['Period', 'Actual', 'Target'],
+  seriesHeader: bilingual<readonly [string, string, string, string]>({
+    fr: ['Période', 'Réel', 'Cible', 'Référence du secteur'],
+    en: ['Period', 'Actual', 'Target', 'Sector benchmark'],
   }),
   /** After a scorecard's change: against what, and (rates) in points. */
   vsPrevious: bilingual<Record<'daily' | 'weekly' | 'monthly' | 'quarterly', string>>({

@@ -5,7 +5,7 @@
  */
 import { buildDashboardPlan, dashboardsFor, type DashboardInput } from '../../../src/core/dashboard/build';
 import type { KpiFigures } from '../../../src/core/dashboard/figures';
-import type { Block, ScorecardSpec, SheetPlan } from '../../../src/core/dashboard/plan';
+import type { BasicChartSpec, Block, ScorecardSpec, SheetPlan } from '../../../src/core/dashboard/plan';
 import { syntaxForLocale } from '../../../src/core/formula';
 import type { Kpi, Objective } from '../../../src/core/kpi/model';
 
@@ -193,12 +193,24 @@ describe('buildDashboardPlan', () => {
     // Five KPIs with points (k6 has none); k2's chart data: period in R, actual in S, rows 6–8.
     expect(formulas).toHaveLength(5);
     expect(at(sheet, 15, 9)).toBe('=SPARKLINE(S6:S8)');
-    expect([at(sheet, 5, 18), at(sheet, 5, 19), at(sheet, 5, 20)]).toEqual(['Période', 'Réel', 'Cible']);
-    // 2026-03-01 as a serial: 46,082.
-    expect([at(sheet, 6, 18), at(sheet, 6, 19), at(sheet, 6, 20)]).toEqual([46082, 110000, 200000]);
-    // Everything from the spacer (K) to the last chart data column is hidden: 6 KPIs × 3 columns from R.
-    expect(sheet.hiddenColumns).toEqual([{ column: 11, count: 18 + 6 * 3 - 1 - 11 + 1 }]);
-    expect(sheet.columns).toBe(18 + 6 * 3 - 1);
+    expect([18, 19, 20, 21].map((c) => at(sheet, 5, c))).toEqual(['Période', 'Réel', 'Cible', 'Référence du secteur']);
+    // 2026-03-01 as a serial: 46,082; no benchmark: blank.
+    expect([18, 19, 20, 21].map((c) => at(sheet, 6, c))).toEqual([46082, 110000, 200000, '']);
+    // Everything from the spacer (K) to the last chart data column is hidden: 6 KPIs × 4 columns from R.
+    expect(sheet.hiddenColumns).toEqual([{ column: 11, count: 18 + 6 * 4 - 1 - 11 + 1 }]);
+    expect(sheet.columns).toBe(18 + 6 * 4 - 1);
+  });
+
+  test('the trend chart: actual, the target dashed, the sector benchmark dotted when there is one', () => {
+    const [one] = buildDashboardPlan(
+      input([kpi('k2', { benchmark: 150000 }), kpi('k7')], { k2: figures(), k7: figures() }),
+    ).sheets;
+    const trend = (id: string) => one.charts.find((c) => c.type === 'LINE' && c.kpiId === id) as BasicChartSpec;
+    expect(trend('k2').series.map((x) => x.line)).toEqual([undefined, 'dashed', 'dotted']);
+    expect(trend('k7').series.map((x) => x.line)).toEqual([undefined, 'dashed']);
+    // k2's benchmark column (U), rows 6–8, beside its target (T).
+    expect(trend('k2').series[2].range).toEqual({ sheet: 'self', row: 5, column: 21, rows: 4, columns: 1 });
+    expect([6, 7, 8].map((r) => at(one, r, 21))).toEqual([150000, 150000, 150000]);
   });
 
   test('English: the words and the compact form', () => {
