@@ -48,9 +48,18 @@ describe('a generated dashboard', () => {
     expect(trend.spec?.basicChart?.series?.[1].lineStyle?.type).toBe('MEDIUM_DASHED');
     const progress = snap.charts.find((c) => c.type === 'COLUMN')!;
     expect(progress.spec?.basicChart?.axis?.some((a) => a.viewWindowOptions)).toBeFalsy();
-    // No volatile function, no formula over the sources: only SPARKLINE over its own 24-odd cells.
+    // No volatile function. Formulas: SPARKLINE over its own 24-odd cells; a live value as one
+    // SUMIFS over its source's columns; the rest over single cells of the KPI's own row.
     const formulas = snap.formulas.flat().filter(Boolean);
-    expect(formulas.every((f) => /^=SPARKLINE\([A-Z]+\d+:[A-Z]+\d+\)$/.test(f))).toBe(true);
+    expect(formulas.some((f) => f.startsWith('=SUMIFS('))).toBe(true);
+    for (const f of formulas) {
+      expect(f).not.toMatch(/TODAY|NOW|RAND|INDIRECT|OFFSET/);
+      const ok =
+        /^=SPARKLINE\([A-Z]+\d+:[A-Z]+\d+\)$/.test(f) ||
+        /^=SUMIFS\('Données'![A-Z]2:[A-Z]401;'Données'!A2:A401;">=\d+";'Données'!A2:A401;"<\d+"\)$/.test(f) ||
+        !/[A-Z]+\d+:[A-Z]+\d+/.test(f.replace(/"[^"]*"/g, ''));
+      expect({ f, ok }).toEqual({ f, ok: true });
+    }
     expect(snap.hiddenColumns[0]).toBe(11);
     expect(
       Object.entries(snap.columnWidths)
@@ -164,8 +173,9 @@ describe('the refresh', () => {
     saveKpis(3, 36, 1);
     generateDashboards(contextOf(env.emu), { layout: 'overall' });
     const name = "Chiffre d'affaires 1";
+    // Yesterday's revenue (the judged day) is live: an edit shows at once, before any refresh.
     ss().getRange('Données!B37').setValue(99999);
-    expect(rowOf('Tableau de bord', name).row[tableColumn('current') - 1]).not.toBe(99999);
+    expect(rowOf('Tableau de bord', name).row[tableColumn('current') - 1]).toBe(99999);
     env.emu.calls.reset();
     const n = refreshDashboardHeaders(ss(), '16/06/2026 09:30', {
       now: env.emu.clock.now(),

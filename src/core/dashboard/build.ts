@@ -3,9 +3,9 @@
  * gives the same plan), no clock. The figures (figures.ts) are written as values: the only
  * formulas are the SPARKLINEs of the table, each over the 24-odd cells of its own chart data.
  */
-import { F, type FormulaSyntax, formula, gt, lt, mul, ref } from '../formula';
+import { concat, div, type Expr, F, type FormulaSyntax, formula, gt, lt, mul, ref, sub } from '../formula';
 import type { Lang } from '../i18n/lang';
-import { parseA1 } from '../kpi/a1';
+import { formatA1, parseA1 } from '../kpi/a1';
 import { isoDay } from '../kpi/dates';
 import { AUDIENCE_LEVELS, type AudienceLevel, type Kpi, type Objective } from '../kpi/model';
 import type { KpiFigures, TileStatus } from './figures';
@@ -23,6 +23,7 @@ import {
 } from './formats';
 import {
   a1,
+  abs,
   anchorAt,
   CHART_GAP,
   CHART_HEIGHT,
@@ -31,6 +32,7 @@ import {
   COLUMN_WIDTH,
   FIGURES,
   FIGURES_COLUMN,
+  figureColumn,
   FIRST_TILE_ROW,
   REFRESHED_CELL,
   SCORECARD_HEIGHT,
@@ -107,6 +109,8 @@ const NO_FIGURES: KpiFigures = {
   expected: null,
   inProgress: false,
   problem: null,
+  baseline: null,
+  live: null,
 };
 
 /** Which KPIs each dashboard shows: per audience level that has KPIs, or all of them. */
@@ -214,6 +218,75 @@ const bar = (progress: number | null): string => {
   return '▰'.repeat(filled) + '▱'.repeat(10 - filled);
 };
 
+/** A source reference as the formula builder writes it (its sheet quoted where Sheets needs it). */
+function sourceRef(a1text: string): Expr | null {
+  const r = parseA1(a1text);
+  return r?.sheet ? ref(formatA1(r)) : null;
+}
+
+const serialOf = (iso: string): number => (isoDay(iso) ?? 0) + 25569;
+
+/**
+ * The formulas of a KPI whose value stays live (figures.ts LiveSource): its current value over
+ * its source (one scan: a cell, or SUMIFS over the judged period's rows), then
+ * progress, changes and the bar over cells of its own row. Null when it has none.
+ */
+function liveFormulas(
+  kpi: Kpi,
+  f: KpiFigures,
+  row: number,
+  syntax: FormulaSyntax,
+): {
+  current: string;
+  progress: string | null;
+  bar: string | null;
+  vsPrevious: { value: PlanValue; format: string } | null;
+  vsLastYear: { value: PlanValue; format: string } | null;
+} | null {
+  const l = f.live;
+  if (!l || f.problem) return null;
+  let value: Expr;
+  if (l.kind === 'cell') {
+    const cell = sourceRef(l.ref);
+    if (!cell) return null;
+    value = F.IF(F.ISNUMBER(cell), cell, '');
+  } else {
+    const values = sourceRef(l.values);
+    const dates = sourceRef(l.dates);
+    if (!values || !dates) return null;
+    // Rows from the period's first day to before the day after its last (times of day included).
+    const window = [dates, `>=${serialOf(l.start)}`, dates, `<${serialOf(l.end) + 1}`] as const;
+    value = F.SUMIFS(values, ...window);
+  }
+  const cell = (c: (typeof FIGURES)[number]) => ref(abs(row, figureColumn(c)));
+  const cur = cell('current');
+  const when = (e: Expr) => formula(F.IF(F.ISNUMBER(cur), e, ''), syntax);
+  const target = ref(abs(row, tableColumn('target')));
+  const base = cell('baseline');
+  const progress =
+    kpi.target !== null && f.baseline !== null && kpi.target !== f.baseline
+      ? when(div(sub(cur, base), sub(target, base)))
+      : null;
+  const p = cell('progress');
+  const filled = F.ROUND(mul(10, F.MAX(0, F.MIN(1, p))));
+  const bar = progress
+    ? formula(F.IF(F.ISNUMBER(p), concat(F.REPT('▰', filled), F.REPT('▱', sub(10, filled))), ''), syntax)
+    : null;
+  const vs = (other: number | null, c: (typeof FIGURES)[number]) => {
+    if (other === null) return null;
+    if (kpi.unit === '%') return { value: when(div(F.ROUND(mul(sub(cur, cell(c)), 1000)), 10)), format: POINTS_FORMAT };
+    if (other === 0) return null;
+    return { value: when(div(sub(cur, cell(c)), F.ABS(cell(c)))), format: CHANGE_FORMAT };
+  };
+  return {
+    current: formula(value, syntax),
+    progress,
+    bar,
+    vsPrevious: vs(f.previous, 'previous'),
+    vsLastYear: vs(f.lastYear, 'lastYear'),
+  };
+}
+
 export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorted: Kpi[]): SheetPlan {
   const { lang } = input;
   const kpis = byObjective(unsorted, input.objectives);
@@ -271,12 +344,18 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
     const r0 = FIRST_TILE_ROW + Math.floor(i / TILES_PER_ROW) * TILE_ROWS;
     const col = 1 + (i % TILES_PER_ROW) * TILE_COLUMNS;
 
-    // Figures the scorecard and the progress chart read (hidden, one row per KPI).
-    hidden.set(row, FIGURES_COLUMN, kpi.name);
-    hidden.set(row, FIGURES_COLUMN + 1, num(f.current), values);
-    hidden.set(row, FIGURES_COLUMN + 2, num(f.previous), values);
-    hidden.set(row, FIGURES_COLUMN + 3, num(f.progress), PERCENT);
-    hidden.set(row, FIGURES_COLUMN + 4, num(f.expected), PERCENT);
+    // Figures the scorecard and the progress chart read (hidden, one row per KPI). With a live
+    // source (figures.ts LiveSource) the current value is a formula over it, and what follows
+    // from it (progress, changes, the bar) formulas over single cells of this row.
+    const live = liveFormulas(kpi, f, row, input.syntax);
+    hidden.set(row, figureColumn('name'), kpi.name);
+    hidden.set(row, figureColumn('current'), live?.current ?? num(f.current), values);
+    hidden.set(row, figureColumn('previous'), num(f.previous), values);
+    hidden.set(row, figureColumn('progress'), live?.progress ?? num(f.progress), PERCENT);
+    hidden.set(row, figureColumn('expected'), num(f.expected), PERCENT);
+    hidden.set(row, figureColumn('lastYear'), num(f.lastYear), values);
+    hidden.set(row, figureColumn('baseline'), num(f.baseline), values);
+    const progressCell = live?.progress ? formula(ref(abs(row, figureColumn('progress'))), input.syntax) : null;
 
     // The tile.
     if (f.problem) {
@@ -291,8 +370,8 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         role: 'scorecard',
         kpiId: kpi.id,
         title: kpi.name,
-        key: cellArea(row, FIGURES_COLUMN + 1),
-        baseline: f.previous === null ? null : cellArea(row, FIGURES_COLUMN + 2),
+        key: cellArea(row, figureColumn('current')),
+        baseline: f.previous === null ? null : cellArea(row, figureColumn('previous')),
         comparison: kpi.unit === '%' ? 'ABSOLUTE_DIFFERENCE' : 'PERCENTAGE_DIFFERENCE',
         changeLabel: [
           kpi.unit === '%' ? localize(TEXT.inPoints, lang) : '',
@@ -313,23 +392,24 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
         const t = compactFigure(kpi, kpi.target, lang, values);
         cells.set(r0 + 1, col, t.value, labelledFormat(localize(TEXT.targetLabel, lang), t.format));
       }
-      if (f.progress !== null) cells.set(r0 + 1, col + 1, f.progress, labelledFormat('', PERCENT));
-      cells.set(r0 + 2, col + 1, bar(f.progress));
+      if (progressCell || f.progress !== null)
+        cells.set(r0 + 1, col + 1, progressCell ?? num(f.progress), labelledFormat('', PERCENT));
+      cells.set(r0 + 2, col + 1, live?.bar ?? bar(f.progress));
       // Ten light glyphs fit the 100 px cell; bold ones at 10 pt would be cut by the next tile.
       styles.push({ row: r0 + 2, column: col + 1, rows: 1, columns: 1, fontWeight: 'normal', fontSize: 8 });
     }
     cells.set(r0 + 2, col, word(f.status));
 
     // The table row.
-    const vsPrevious = change(kpi, f.current, f.previous);
-    const vsLastYear = change(kpi, f.current, f.lastYear);
+    const vsPrevious = live?.vsPrevious ?? change(kpi, f.current, f.previous);
+    const vsLastYear = live?.vsLastYear ?? change(kpi, f.current, f.lastYear);
     const put = (c: TableColumn, v: PlanValue, format = GENERAL) => cells.set(row, tableColumn(c), v, format);
     put('name', kpi.name);
     put('objective', titles.get(kpi.objectiveId) ?? '');
     put('status', word(f.status));
-    put('current', num(f.current), values);
+    put('current', live ? formula(ref(abs(row, figureColumn('current'))), input.syntax) : num(f.current), values);
     put('target', num(kpi.target), values);
-    put('progress', num(f.progress), PERCENT);
+    put('progress', progressCell ?? num(f.progress), PERCENT);
     put('vsPrevious', vsPrevious.value, vsPrevious.format);
     put('vsLastYear', vsLastYear.value, vsLastYear.format);
     put('deadline', serial(kpi.deadline), dateFormat(lang));
@@ -467,8 +547,8 @@ export function buildSheetPlan(input: DashboardInput, key: DashboardKey, unsorte
       title: localize(TEXT.progressChart, lang),
       domain: figureArea(FIGURES_COLUMN),
       series: [
-        { range: figureArea(FIGURES_COLUMN + 3), color: COLORS.actual },
-        { range: figureArea(FIGURES_COLUMN + 4), color: COLORS.expected },
+        { range: figureArea(figureColumn('progress')), color: COLORS.actual },
+        { range: figureArea(figureColumn('expected')), color: COLORS.expected },
       ],
       headerCount: 1,
       legend: 'BOTTOM',

@@ -47,6 +47,45 @@ export interface KpiFigures {
   expected: number | null;
   /** Why the KPI can't be read (its source sheet was deleted or renamed…): the tile says it. */
   problem: string | null;
+  /** The baseline progress is measured from (kpi/status.ts rule 3). */
+  baseline: number | null;
+  /** How `current` stays live in the sheet at the cost of one scan of its source, or null (values only). */
+  live: LiveSource | null;
+}
+
+/**
+ * A judged value a spreadsheet formula computes exactly as core does: a single cell's reading,
+ * or the sum of a dated column's rows in the judged period (SUMIFS: one scan), when every date is
+ * a date cell and every value a number (text, which core reads and SUMIFS skips, keeps the value
+ * written instead). Other aggregations are written as values: an average would take two scans
+ * (SUMIFS ÷ COUNTIFS; AVERAGEIFS is not one the emulator's engine computes), a last value a lookup.
+ */
+export type LiveSource =
+  | { kind: 'cell'; ref: string }
+  | { kind: 'window'; values: string; dates: string; start: string; end: string };
+
+/** Rows of a column that count (the reader's `length`), all blank or of one type. */
+const allOf = (cells: readonly unknown[] | null | undefined, n: number, type: string): boolean => {
+  if (!cells) return false;
+  for (let i = 0; i < n; i++) if (cells[i] !== null && typeof cells[i] !== type) return false;
+  return true;
+};
+
+function liveSource(
+  kpi: Kpi,
+  columns: SourceColumns,
+  aggregation: string,
+  index: number | null,
+  reading: boolean,
+): LiveSource | null {
+  const s = kpi.source;
+  // A single cell: live while the figure is its reading (not an archived period's).
+  if (s.kind === 'cell') return reading ? { kind: 'cell', ref: s.ref } : null;
+  if (index === null || kpi.formula || !s.dates || s.denominator || aggregation !== 'sum') return null;
+  const n = columns.length ?? columns.values.length;
+  if (!allOf(columns.values, n, 'number') || !allOf(columns.dates, n, 'number')) return null;
+  const p = periodOfIndex(index, kpi.frequency);
+  return { kind: 'window', values: s.values, dates: s.dates, start: dayIso(p.start), end: dayIso(p.end) };
 }
 
 export const PERIODS_PER_YEAR: Record<Frequency, number> = { daily: 365, weekly: 52, monthly: 12, quarterly: 4 };
@@ -65,6 +104,8 @@ export interface FiguresInput {
 }
 
 const NONE = {
+  baseline: null,
+  live: null,
   current: null,
   period: null,
   previous: null,
@@ -107,5 +148,13 @@ export function kpiFigures(input: FiguresInput): KpiFigures {
     // The time elapsed is drawn beside the progress even once the target is met.
     expected: kpi.target === null ? null : (a.expected ?? elapsedShare(a.start, kpi.deadline, a.asOf ?? today)),
     problem: null,
+    baseline: a.baseline,
+    live: liveSource(
+      kpi,
+      input.columns,
+      ks.aggregation,
+      cur?.index ?? null,
+      cur !== null && cur === a.current && a.currentInProgress,
+    ),
   };
 }

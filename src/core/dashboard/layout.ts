@@ -50,7 +50,8 @@ export const tableColumn = (c: TableColumn): number => TABLE.indexOf(c) + 1;
 /** Hidden columns, after a spacer (K): per KPI one row of figures (L…), then chart data blocks. */
 export const SPACER_COLUMN = VISIBLE_COLUMNS + 1;
 export const FIGURES_COLUMN = SPACER_COLUMN + 1;
-export const FIGURES = ['name', 'current', 'previous', 'progress', 'expected'] as const;
+export const FIGURES = ['name', 'current', 'previous', 'progress', 'expected', 'lastYear', 'baseline'] as const;
+export const figureColumn = (f: (typeof FIGURES)[number]): number => FIGURES_COLUMN + FIGURES.indexOf(f);
 export const SERIES_COLUMN = FIGURES_COLUMN + FIGURES.length + 1;
 /** Per KPI, its chart data: period, actual, target, benchmark. */
 export const SERIES_WIDTH = 4;

@@ -54,8 +54,16 @@ export const TEXT = catalogue({
   }),
   detailTitle: { fr: 'Détail', en: 'Detail' },
   figures: bilingual<readonly string[]>({
-    fr: ['Indicateur', 'Actuelle', 'Précédente', 'Progression', 'Attendu (temps écoulé)'],
-    en: ['KPI', 'Current', 'Previous', 'Progress', 'Expected (time elapsed)'],
+    fr: [
+      'Indicateur',
+      'Actuelle',
+      'Précédente',
+      'Progression',
+      'Attendu (temps écoulé)',
+      'Un an avant',
+      'Point de départ',
+    ],
+    en: ['KPI', 'Current', 'Previous', 'Progress', 'Expected (time elapsed)', 'A year before', 'Baseline'],
   }),
   seriesHeader: bilingual<readonly [string, string, string, string]>({
     fr: ['Période', 'Réel', 'Cible', 'Référence du secteur'],

@@ -162,6 +162,7 @@ export type BuiltinFunction =
   | 'SMALL'
   | 'SPARKLINE'
   | 'SUM'
+  | 'SUMIFS'
   | 'TODAY'
   | 'VALUE'
   | 'WEEKDAY'

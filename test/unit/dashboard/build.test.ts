@@ -47,6 +47,8 @@ const figures = (over: Partial<KpiFigures> = {}): KpiFigures => ({
   progress: 0.6449,
   expected: 0.4,
   problem: null,
+  baseline: 0,
+  live: null,
   ...over,
 });
 
@@ -190,15 +192,16 @@ describe('buildDashboardPlan', () => {
     const formulas = sheet.blocks
       .flatMap((b) => b.values.flat())
       .filter((v) => typeof v === 'string' && v.startsWith('='));
-    // Five KPIs with points (k6 has none); k2's chart data: period in R, actual in S, rows 6–8.
+    // Five KPIs with points (k6 has none). Figures in L–R (name, current, previous, progress,
+    // expected, a year before, baseline), a spacer, then k2's chart data: period in T, actual in U, rows 6–8.
     expect(formulas).toHaveLength(5);
-    expect(at(sheet, 15, 9)).toBe('=SPARKLINE(S6:S8)');
-    expect([18, 19, 20, 21].map((c) => at(sheet, 5, c))).toEqual(['Période', 'Réel', 'Cible', 'Référence du secteur']);
+    expect(at(sheet, 15, 9)).toBe('=SPARKLINE(U6:U8)');
+    expect([20, 21, 22, 23].map((c) => at(sheet, 5, c))).toEqual(['Période', 'Réel', 'Cible', 'Référence du secteur']);
     // 2026-03-01 as a serial: 46,082; no benchmark: blank.
-    expect([18, 19, 20, 21].map((c) => at(sheet, 6, c))).toEqual([46082, 110000, 200000, '']);
-    // Everything from the spacer (K) to the last chart data column is hidden: 6 KPIs × 4 columns from R.
-    expect(sheet.hiddenColumns).toEqual([{ column: 11, count: 18 + 6 * 4 - 1 - 11 + 1 }]);
-    expect(sheet.columns).toBe(18 + 6 * 4 - 1);
+    expect([20, 21, 22, 23].map((c) => at(sheet, 6, c))).toEqual([46082, 110000, 200000, '']);
+    // Everything from the spacer (K) to the last chart data column is hidden: 6 KPIs × 4 columns from T.
+    expect(sheet.hiddenColumns).toEqual([{ column: 11, count: 20 + 6 * 4 - 1 - 11 + 1 }]);
+    expect(sheet.columns).toBe(20 + 6 * 4 - 1);
   });
 
   test('the trend chart: actual, the target dashed, the sector benchmark dotted when there is one', () => {
@@ -208,9 +211,40 @@ describe('buildDashboardPlan', () => {
     const trend = (id: string) => one.charts.find((c) => c.type === 'LINE' && c.kpiId === id) as BasicChartSpec;
     expect(trend('k2').series.map((x) => x.line)).toEqual([undefined, 'dashed', 'dotted']);
     expect(trend('k7').series.map((x) => x.line)).toEqual([undefined, 'dashed']);
-    // k2's benchmark column (U), rows 6–8, beside its target (T).
-    expect(trend('k2').series[2].range).toEqual({ sheet: 'self', row: 5, column: 21, rows: 4, columns: 1 });
-    expect([6, 7, 8].map((r) => at(one, r, 21))).toEqual([150000, 150000, 150000]);
+    // k2's benchmark column (W), rows 6–8, beside its target (V).
+    expect(trend('k2').series[2].range).toEqual({ sheet: 'self', row: 5, column: 23, rows: 4, columns: 1 });
+    expect([6, 7, 8].map((r) => at(one, r, 23))).toEqual([150000, 150000, 150000]);
+  });
+
+  test("a live source: the judged value a formula over the period's rows (one scan), what follows from it over cells of its row", () => {
+    const live = kpi('k2', {
+      name: 'CA',
+      source: { kind: 'range', values: 'Données!B2:B40', dates: 'Données!A2:A40' },
+    });
+    const f = figures({
+      live: {
+        kind: 'window',
+        values: 'Données!B2:B40',
+        dates: 'Données!A2:A40',
+        start: '2026-05-01',
+        end: '2026-05-31',
+      },
+    });
+    const [one] = buildDashboardPlan(input([live], { k2: f })).sheets;
+    // One KPI: one band of tiles (5–8), table title 9, header 10, the KPI's row 11. Figures: L = 12.
+    // May 2026: serials 46,143 (1st) to 46,173 (31st); rows before the 32nd day, times of day included.
+    expect(at(one, 11, 13)).toBe("=SUMIFS('Données'!B2:B40;'Données'!A2:A40;\">=46143\";'Données'!A2:A40;\"<46174\")");
+    // The table's value, progress and change follow it: progress (M − R) ÷ (E − R), change (M − N) ÷ |N|.
+    expect(at(one, 11, 4)).toBe('=$M$11');
+    expect(at(one, 11, 15)).toBe('=IF(ISNUMBER($M$11);($M$11-$R$11)/($E$11-$R$11);"")');
+    expect(at(one, 11, 6)).toBe('=$O$11');
+    expect(at(one, 11, 7)).toBe('=IF(ISNUMBER($M$11);($M$11-$N$11)/ABS($N$11);"")');
+    // A single cell: its reading, when it is a number.
+    const cell = kpi('k3', { source: { kind: 'cell', ref: 'Saisie!B1' } });
+    const [two] = buildDashboardPlan(
+      input([cell], { k3: figures({ live: { kind: 'cell', ref: 'Saisie!B1' } }) }),
+    ).sheets;
+    expect(at(two, 11, 13)).toBe('=IF(ISNUMBER(Saisie!B1);Saisie!B1;"")');
   });
 
   test('English: the words and the compact form', () => {

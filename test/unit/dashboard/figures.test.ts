@@ -59,6 +59,33 @@ describe('kpiFigures', () => {
     expect(f.expected).toBeCloseTo(89 / 364, 12);
     expect(f.status).toBe('on_track');
     expect(f.problem).toBeNull();
+    // Text dates ("05/03/2026") are read by core, not by SUMIFS: the value stays written, not live.
+    expect(f.live).toBeNull();
+    expect(f.baseline).toBe(100);
+  });
+
+  test('live when every date is a date cell and every value a number: the judged month as a window', () => {
+    const dated = {
+      values: columns.values,
+      dates: columns.dates.map((d) =>
+        typeof d === 'string' ? day(d.includes('/') ? d.split('/').reverse().join('-') : d) : d,
+      ),
+    };
+    const f = kpiFigures({ kpi: kpi(), columns: dated, problem: null, history: [], today: '2026-04-10' });
+    expect(f.live).toEqual({
+      kind: 'window',
+      values: 'Ventes!B2:B7',
+      dates: 'Ventes!A2:A7',
+      start: '2026-03-01',
+      end: '2026-03-31',
+    });
+    // A number stored as text, a stock (last), a template formula: written values only.
+    const text = { ...dated, values: ['100', ...columns.values.slice(1)] };
+    expect(kpiFigures({ kpi: kpi(), columns: text, problem: null, history: [], today: '2026-04-10' }).live).toBeNull();
+    expect(
+      kpiFigures({ kpi: kpi({ aggregation: 'last' }), columns: dated, problem: null, history: [], today: '2026-04-10' })
+        .live,
+    ).toBeNull();
   });
 
   test('behind schedule: at risk, then off track; the target met: achieved; no target; lower is better', () => {
@@ -127,5 +154,7 @@ describe('kpiFigures', () => {
     expect(f.inProgress).toBe(true);
     // (52,000 − 40,000) ÷ (60,000 − 40,000) = 0.6.
     expect(f.progress).toBeCloseTo(0.6, 12);
+    // Today's reading: live, the cell itself.
+    expect(f.live).toEqual({ kind: 'cell', ref: 'Saisie!B1' });
   });
 });
