@@ -285,6 +285,36 @@ test('another sheet starts with no selection, on the page as on the server', asy
   await page.context().close();
 });
 
+test('after generating from the top bar, the sidebar lists the new dashboards without a reload', async () => {
+  const { page, errors } = await env.open();
+  // Read through the page (the sidebar is a same-origin frame): survives the frame being replaced.
+  const listed = () =>
+    page.evaluate(() =>
+      [
+        ...((document.querySelector('#sidebar') as HTMLIFrameElement | null)?.contentDocument?.querySelectorAll(
+          '[data-testid=dashboard-list] li',
+        ) ?? []),
+      ].map((e) => e.getAttribute('data-sheet')),
+    );
+  const until = async (ok: (names: (string | null)[]) => boolean) => {
+    for (let i = 0; i < 300 && !ok(await listed()); i++) await page.waitForTimeout(100);
+    return listed();
+  };
+  // One overall dashboard, generated from the sidebar.
+  const frame = await sidebarFrame(page);
+  await frame.click('#dashboard-layout-overall');
+  await frame.click('#generate-dashboards');
+  expect(await until((n) => n.length === 1)).toEqual(['Tableau de bord']);
+  // The top bar generates one per level: the sidebar follows, nobody reloads it.
+  await pageAction(page, () => page.click('#generate'));
+  expect(await until((n) => n.includes('Direction'))).toEqual(
+    expect.arrayContaining(['Direction', 'Managers', 'Équipes']),
+  );
+  expect(env.pg.workbook.emu.sheetNames()).not.toContain('Tableau de bord');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test('screenshots of the workbook, the sidebar and each dashboard', async () => {
   const shots = await takeScreenshots(env, ARTIFACTS, { allSheets: true, prefix: '20-' });
   expect(shots.dashboards.length).toBeGreaterThanOrEqual(1);

@@ -109,7 +109,7 @@ describe('a generated dashboard', () => {
     expect(row[FIGURES_COLUMN]).toBe(last);
   });
 
-  test('a KPI whose source sheet is gone: its tile says so by name, the others render', () => {
+  test('a KPI whose source or categories sheet is gone: its tile says so by name, the others render', () => {
     env = addonEnv({}, workbook(36));
     const { kpis } = saveKpis(2, 36, 1);
     saved(
@@ -120,11 +120,22 @@ describe('a generated dashboard', () => {
         source: { kind: 'range', values: 'Archives!B2:B40', dates: 'Archives!A2:A40' },
       }),
     );
+    // Its categories on a sheet that was renamed since.
+    saved(
+      serverApi.saveKpi({
+        ...kpis[0],
+        id: undefined,
+        name: 'Par canal',
+        source: { kind: 'range', values: 'Canaux!C2:C5', categories: "'Anciens canaux'!A2:A5" },
+      }),
+    );
     generateDashboards(contextOf(env.emu), { layout: 'overall' });
     const snap = env.emu.snapshot('Tableau de bord');
     const text = snap.display.flat().join('\n');
     expect(text).toMatch(/Source introuvable\s:\s.*Archives/);
+    expect(text).toMatch(/Source introuvable\s:\s.*Anciens canaux/);
     expect(snap.charts.filter((c) => c.type === 'SCORECARD')).toHaveLength(2);
+    expect(snap.charts.filter((c) => c.type === 'BAR')).toHaveLength(0);
     expect(text).not.toMatch(/#(REF|N\/A|VALUE|ERROR)/);
   });
 
