@@ -169,8 +169,12 @@ describe.each([
     expectComputable(c.dashboardFunctions);
     expect(c.dashboardFunctions.size).toBeGreaterThan(0);
     expect(c.dashboards.length).toBe(3);
-    // The one the user typed (H2), then one SPARKLINE per KPI on the dashboards (#11: the figures are values).
-    expect(c.formulas).toBe(1 + 7);
+    // The one the user typed (H2), one SPARKLINE per KPI on the dashboards, and the live figures
+    // (#11): the three dated daily sums (both revenues, new customers: their judged day as one
+    // SUMIFS, the table's value, progress in the figures, the table and the tile, the bar, vs
+    // previous day, vs a year before = 8 each) and the cell read by Trésorerie (the same, with no
+    // archived day before it nor a year before = 6). Averages and undated sources: values only.
+    expect(c.formulas).toBe(1 + 7 + 3 * 8 + 6);
     expect(c.rules).toBe(2 * c.dashboards.length);
     expect(emu.sheetValues('Données')[1]?.[7]).toBeGreaterThan(0);
   });
