@@ -79,12 +79,15 @@ describe('dist/Code.js', () => {
   // measured module by module: the refresh's state in a sheet of its own (state-sheet 1.4,
   // refresh-state 1.2), the user's lock, the cross-user mark and the stand-down record (run +2.3),
   // the trigger finding its spreadsheet and removing itself when it is gone (document 1.3,
-  // triggers 1.2), whose trigger runs the schedule (schedule +0.9): 137.6 KB, so 140 KB. Past it,
-  // trim (the sidebar's words and the SMART messages are already kept out).
-  test('is under 140 KB', () => {
+  // triggers 1.2), whose trigger runs the schedule (schedule +0.9): 137.6 KB, so 140 KB. A
+  // dashboard's figures kept live where one scan of the source does it (#11: the SUMIFS and cell
+  // formulas and what follows from them, build +1.5, figures +0.6) and the benchmark series added
+  // 2.4 KB: 140.2 KB, so 144 KB. Past it, trim (the sidebar's words and the SMART messages are
+  // already kept out).
+  test('is under 144 KB', () => {
     const bytes = statSync(CODE).size;
     console.log(`pushed server bundle: ${CODE} = ${(bytes / 1024).toFixed(1)} KB`);
-    expect(bytes).toBeLessThan(140 * 1024);
+    expect(bytes).toBeLessThan(144 * 1024);
   });
 
   test("carries only the server's strings: none of the sidebar's words, none of the SMART messages", () => {
