@@ -5,10 +5,13 @@
  */
 import { fromWallClock } from '../../emulator/dates';
 import { serverApi } from '../../src/addon/api';
+import { ensureHistorySheet, generateDashboards } from '../../src/addon/dashboard';
 import { dashboardDataOf } from '../../src/addon/dashboard/workbook';
+import { FIGURES_COLUMN, FIRST_TILE_ROW, seriesColumn, tableColumn } from '../../src/core/dashboard/layout';
+import { dayIso } from '../../src/core/kpi/dates';
 import { refreshNow } from '../../src/addon/refresh';
 import { isoDateFormatter } from '../../src/core/i18n/dates';
-import { periodOfIndex } from '../../src/core/history/periods';
+import { parsePeriodKey, periodOfIndex } from '../../src/core/history/periods';
 import type { Kpi, KpiSource } from '../../src/core/kpi/model';
 import { addonEnv, type AddonEnv } from '../support/addon-env';
 import { type FixtureCell, type FixtureKpi, REAL_DATA, rangesOf, TODAY } from '../support/real-data';
@@ -126,4 +129,72 @@ test('the sidebar, the dashboards and the history show the hand-worked values pe
       if (e.judged === ended.at(-1)?.period && !f.createdAt) expect(rows[0]?.status).toBe(s.status);
     } else expect(rows).toEqual([]); // an undated breakdown is a reading: pending until its period ends
   }
+});
+
+test('the dashboard sheet and the whole archived history hold the same values per period as the sidebar', () => {
+  const { kpis } = setup();
+  // Each dated KPI archived once long ago (a period before its data): the refresh then catches up
+  // on every ended period since, one row each — the KPI's whole history.
+  const history = ensureHistorySheet(env.emu.spreadsheet, 'fr');
+  const seeded = kpis
+    .filter(({ fixture: f }) => f.columns.dates)
+    .map(({ fixture: f, kpi }) => {
+      const first = parsePeriodKey(f.expected.periods[0]!.period)!;
+      const before = periodOfIndex(first.index - 1, f.frequency);
+      return [kpi.id, kpi.name, before.key, dayIso(before.start), 0, '', 'no_data', '2025-06-01T06:00:00+02:00'];
+    });
+  history.getRange(2, 1, seeded.length, 8).setValues(seeded);
+  const entry = refreshNow({ log: () => {} });
+  expect(entry.errors).toEqual([]);
+  const archived = historyRows(env);
+  const boot = serverApi.bootstrap();
+  const ss = env.emu.spreadsheet;
+  generateDashboards(
+    { ss, lang: 'fr', toIso: isoDateFormatter(ZONE), timeZone: ZONE, now: env.emu.clock.now() },
+    { layout: 'overall' },
+  );
+  const sheet = env.emu.snapshot('Tableau de bord').values;
+  // The table: one row per KPI, its name in the table and in the hidden figures beside it (build.ts).
+  const tableRows = sheet
+    .map((r, i) => ({ r, i }))
+    .filter(
+      ({ r }) =>
+        typeof r[0] === 'string' && r[0] === r[FIGURES_COLUMN - 1] && r[tableColumn('deadline') - 1] instanceof Date,
+    );
+
+  kpis.forEach(({ fixture: f, kpi }) => {
+    const e = f.expected;
+    const label = f.name;
+    const last = e.periods[e.periods.length - 1]!;
+    const s = boot.kpis.find((x) => x.kpi.id === kpi.id)!;
+    // History: every ended period, with the value worked out by hand; the judged one with the sidebar's status.
+    if (f.columns.dates) {
+      const rows = archived.filter((r) => r.kpiId === kpi.id).slice(1);
+      const ended = e.periods.filter((p) => !(e.inProgress && p === last));
+      expect({ label, rows: rows.map((r) => [r.period, r.value, r.kpiName]) }).toEqual({
+        label,
+        rows: ended.map((p) => [p.period, expect.closeTo(p.value, 2), kpi.name]),
+      });
+      const judgedRow = rows.find((r) => r.period === e.judged);
+      if (judgedRow && !f.createdAt && e.judged !== last.period)
+        expect({ label, s: judgedRow.status }).toEqual({ label, s: s.status });
+    }
+    // Dashboard: the table row's value is the judged period's (the one its status is about), and
+    // the chart block holds every period's value, the one in progress included, by period.
+    const judged = e.periods.find((p) => p.period === e.judged)!;
+    const table = tableRows.find(({ r }) => r[0] === f.name);
+    expect({ label, found: !!table }).toEqual({ label, found: true });
+    const row = table!.r;
+    expect({ label, current: row[tableColumn('current') - 1] }).toEqual({
+      label,
+      current: expect.closeTo(judged.value, 9),
+    });
+    // The chart block of the KPI's place in the table: period, actual, target by row (build.ts).
+    const column = seriesColumn(table!.i - tableRows[0]!.i) + 1;
+    const block = sheet.slice(FIRST_TILE_ROW, FIRST_TILE_ROW + e.periods.length).map((r) => r[column - 1]);
+    expect({ label, block }).toEqual({
+      label,
+      block: e.periods.map((p) => expect.closeTo(p.value, 9)),
+    });
+  });
 });
