@@ -224,23 +224,26 @@ test('loading states: the first load, and a source being read', async () => {
     await page.waitForSelector('.wizard[data-step="3"]');
     // The KPI's own source (F2:F25) is read on opening it: its figures first.
     await page.waitForSelector('[data-testid=preview-counts]');
-    const before = await page.$$eval('[data-testid=preview] .preview-values li', (lis) =>
-      lis.map((li) => li.textContent).join('|'),
-    );
+    expect(await page.getAttribute('[data-testid=preview]', 'data-source')).toMatch(/Ventes'?!F2:F25/);
     await control(env.harness, '/test/hold?on=1');
     await page.fill('#f-source-values', "'Ventes'!B2:B25");
     await page.waitForSelector('[data-testid=preview] .spinner');
     await s.shot('41-reading-source');
     await control(env.harness, '/test/hold?on=0');
-    // The new source's figures, not the old ones (both ranges hold 24 cells).
-    await page.waitForFunction((old) => {
+    // The new source's figures, not the old ones (both ranges hold 24 cells; the KPI is a CAC
+    // formula computed from its inputs, so its figures per period may be the same: the preview
+    // says which source they are of).
+    await page.waitForFunction(() => {
+      const preview = document.querySelector('[data-testid=preview]');
       const shown = [...document.querySelectorAll('[data-testid=preview] .preview-values li')]
         .map((li) => li.textContent)
         .join('|');
       return (
-        /24 cellules/.test(document.querySelector('[data-testid=preview-counts]')?.textContent ?? '') && shown !== old
+        /24 cellules/.test(document.querySelector('[data-testid=preview-counts]')?.textContent ?? '') &&
+        /Ventes'?!B2:B25/.test(preview?.getAttribute('data-source') ?? '') &&
+        shown !== ''
       );
-    }, before);
+    });
 
     // A source being read, then replaced by one that cannot be read: the preview says so at once
     // (no spinner left for the read nobody waits for), and stays so when that read answers.

@@ -49,12 +49,14 @@ function Preview(props: StepProps) {
   const t = textIn(s.lang);
   const unit = unitOf(w.form.unit);
   const fmt = (n: number) => formatValue(n, unit, s.lang, w.form.unitLabel);
+  const src = w.source;
+  // Which source the figures are of (a formula KPI's figures may not change with its values range).
+  const of = src.status === 'read' ? JSON.stringify(src.read.source) : '';
   const box = (children: Child) => (
-    <section class="preview" aria-label={t.preview} data-testid="preview" role="status">
+    <section class="preview" aria-label={t.preview} data-testid="preview" data-source={of} role="status">
       {children}
     </section>
   );
-  const src = w.source;
   if (src.status === 'reading')
     return box(
       <p class="hint">
