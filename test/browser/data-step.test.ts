@@ -7,6 +7,7 @@
  * judged value; another aggregation reads the rows again.
  */
 import { fromWallClock } from '../../emulator/dates';
+import { serverApi } from '../../src/addon/api';
 import { type FixtureCell, INVOICES } from '../support/real-data';
 import { startBrowserEnv, horizontalOverflow, type BrowserEnv } from './support';
 
@@ -95,4 +96,33 @@ test('invoices: the aggregation with its default, one value per month, the month
   await page.waitForSelector('.wizard[data-step="4"]');
   expect(await page.textContent('[data-testid=baseline-suggestion]')).toMatch(new RegExp(`2${NB}300`));
   expect(s.errors).toEqual([]);
+});
+
+test('Home says when a KPI’s latest value is a period still in progress', async () => {
+  // The invoices' payment delay (real-data.ts): March so far is 10 days, shown as in progress.
+  const saved = serverApi.saveKpi({
+    name: 'Délai de paiement',
+    definition: 'Jours entre la facture et son paiement, moyenne des factures du mois.',
+    unit: 'days',
+    direction: 'lower',
+    objectiveId: '',
+    indicator: 'lagging',
+    source: { kind: 'range', values: "'Factures'!C2:C21", dates: "'Factures'!A2:A21" },
+    aggregation: 'average',
+    baseline: null,
+    target: 30,
+    deadline: '2026-06-30',
+    frequency: 'monthly',
+    benchmark: null,
+    owner: '',
+    level: 'operational',
+  });
+  expect(saved.ok).toBe(true);
+  const s = await env.open();
+  const item = s.page.locator('li.kpi', { hasText: 'Délai de paiement' });
+  await item.waitFor();
+  expect((await item.locator('.kpi-facts').textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toMatch(
+    /^10 j(ours)?\s*\(en cours\)/,
+  );
+  await s.shot('home-in-progress');
 });

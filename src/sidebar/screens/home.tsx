@@ -174,6 +174,7 @@ function KpiItem(props: RowProps & { summary: KpiSummary }) {
         <span class="kpi-value" dir="auto" title={t.latest}>
           {summary.latestText || t.noValue}
         </span>
+        {summary.inProgress && summary.latestText ? <span class="hint">({t.inProgress})</span> : null}
         <span class={`badge status-${summary.status}`} data-status={summary.status}>
           {statusWord(summary.status, s.lang)}
         </span>
