@@ -12,7 +12,7 @@ import {
   type KpiSource,
   type Objective,
 } from '../core/kpi/model';
-import { fillFormula, formulaPlaceholders } from '../core/kpi/templates';
+import { fillFormula, formulaInputsOf, formulaPlaceholders, listTemplates } from '../core/kpi/templates';
 import type { KpiDraft, ObjectiveDraft, SaveOptions, TemplateView } from '../shared/api';
 
 export interface ObjectiveForm {
@@ -188,6 +188,14 @@ export function kpiFormOf(k: Kpi, lang: Lang): KpiForm {
   f.frequency = k.frequency;
   f.aggregation = k.aggregation ?? '';
   f.formula = k.formula ?? '';
+  // A template's formula comes back as its pattern with each range in its own field, so editing
+  // the KPI shows (and can change) what its figures are computed from.
+  const pattern = k.templateId ? listTemplates(lang).find((t) => t.id === k.templateId)?.formula : undefined;
+  const inputs = pattern && k.formula ? formulaInputsOf(pattern, k.formula) : null;
+  if (pattern && inputs) {
+    f.formula = pattern;
+    f.inputs = inputs;
+  }
   return f;
 }
 

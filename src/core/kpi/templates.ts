@@ -881,16 +881,17 @@ export function formulaPlaceholders(pattern: string): string[] {
  * A template's formula as the spreadsheet's reader writes it (#9: "the sidebar shows a template's
  * formula in the sheet's syntax"): `=CAC({spend}; {new_customers})` in a French sheet. Templates
  * hold no decimal literal and no inline array, so only the argument separator differs between
- * syntaxes: a comma outside a text literal becomes the sheet's. A light scan rather than the
+ * syntaxes: a comma outside a text literal or a quoted sheet name becomes the sheet's. A light scan rather than the
  * formula parser, which would add 7 KB to the sidebar; the tests check it against the parser's
  * respelling for every template.
  */
 export function formulaInSyntax(pattern: string, syntax: FormulaSyntax): string {
   let out = '';
-  let inText = false;
+  let quote: string | null = null;
   for (const ch of pattern) {
-    if (ch === '"') inText = !inText;
-    out += !inText && ch === ',' ? syntax.argumentSeparator : ch;
+    // Inside "text" or a 'sheet name' a comma is a comma (a doubled quote closes and reopens).
+    if (ch === '"' || ch === "'") quote = quote === ch ? null : (quote ?? ch);
+    out += quote === null && ch === ',' ? syntax.argumentSeparator : ch;
   }
   return out;
 }
@@ -917,4 +918,30 @@ export function fillFormula(
     ok: true,
     formula: pattern.replace(/\{([a-z_][a-z0-9_]*)\}/g, (whole, p: string) => filled.get(p) ?? whole),
   };
+}
+
+/**
+ * The ranges a formula was filled with, read back against its pattern: editing a KPI made from
+ * `=CAC({spend}, {new_customers})` shows `=CAC(Ventes!D2:D25, Ventes!C2:C25)`'s two ranges in
+ * their fields again. Null when the formula is not that pattern filled (typed by hand, another
+ * template). Separators may be "," or ";" and spaced either way.
+ */
+export function formulaInputsOf(pattern: string, formula: string): Record<string, string> | null {
+  const names: string[] = [];
+  let source = '';
+  for (const part of pattern.trim().split(/(\{[a-z_][a-z0-9_]*\}|\s*[,;]\s*)/)) {
+    const placeholder = /^\{([a-z_][a-z0-9_]*)\}$/.exec(part);
+    if (placeholder) {
+      names.push(placeholder[1] as string);
+      source += "((?:'(?:[^']|'')*'|[^,;'])+?)";
+    } else if (/^\s*[,;]\s*$/.test(part)) source += '\\s*[,;]\\s*';
+    else source += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  const m = new RegExp(`^${source}$`, 'i').exec(formula.trim());
+  if (!m) return null;
+  const out: Record<string, string> = {};
+  names.forEach((name, i) => {
+    out[name] = (m[i + 1] as string).trim();
+  });
+  return out;
 }

@@ -5,7 +5,7 @@
  */
 import { respellFormula } from '../../../src/core/formula/parse';
 import { COMMA_SYNTAX, SEMICOLON_SYNTAX, syntaxForLocale } from '../../../src/core/formula/syntax';
-import { formulaInSyntax, listTemplates } from '../../../src/core/kpi/templates';
+import { fillFormula, formulaInputsOf, formulaInSyntax, listTemplates } from '../../../src/core/kpi/templates';
 
 test('a French sheet reads ";" between arguments, placeholders kept', () => {
   expect(formulaInSyntax('=CAC({spend}, {new_customers})', syntaxForLocale('fr_FR'))).toBe(
@@ -40,4 +40,30 @@ test('every template, in both syntaxes, as the formula parser respells it (place
 
 test('a comma inside a text literal stays', () => {
   expect(formulaInSyntax('=KPI_TREND({values}, "a,b")', SEMICOLON_SYNTAX)).toBe('=KPI_TREND({values}; "a,b")');
+});
+
+describe('formulaInputsOf: the ranges a template formula was filled with', () => {
+  test('every template: filled with ranges (quoted sheet names, a comma or a semicolon), read back to the same ranges', () => {
+    for (const t of listTemplates('fr').filter((x) => x.formula)) {
+      const pattern = t.formula as string;
+      const names = [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+      const ranges = Object.fromEntries(
+        names.map((n, i) => [n, i % 2 ? `'Ventes, 2025'!C${i + 2}:C${i + 25}` : `Ventes!B2:B${25 + i}`]),
+      );
+      const filled = fillFormula(pattern, ranges);
+      expect(filled.ok).toBe(true);
+      if (!filled.ok) continue;
+      expect(formulaInputsOf(pattern, filled.formula)).toEqual(ranges);
+      expect(formulaInputsOf(pattern, formulaInSyntax(filled.formula, SEMICOLON_SYNTAX))).toEqual(ranges);
+    }
+  });
+
+  test('a formula typed by hand, or another template, is not read as this one', () => {
+    expect(formulaInputsOf('=CAC({spend}, {new_customers})', '=LTV(A1:A3, B1:B3)')).toBeNull();
+    expect(formulaInputsOf('=CAC({spend}, {new_customers})', '=CAC(A1:A3)')).toBeNull();
+    expect(formulaInputsOf('=CAC({spend}, {new_customers})', "=cac(Ventes!D2:D25 ; 'Ventes'!C2:C25)")).toEqual({
+      spend: 'Ventes!D2:D25',
+      new_customers: "'Ventes'!C2:C25",
+    });
+  });
 });
