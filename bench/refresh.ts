@@ -20,7 +20,7 @@ import { clock } from '../src/addon/clock';
 import { serverApi } from '../src/addon/api';
 import { OWNER_KEY } from '../src/addon/owned-sheets';
 import { refreshNow, setSchedule } from '../src/addon/refresh';
-import { encodeHistoryRow, HISTORY_FORMATS, type HistoryRow } from '../src/core/history/rows';
+import { encodeHistoryRow, HISTORY_FORMATS, HISTORY_HEADER, type HistoryRow } from '../src/core/history/rows';
 import { dayIso, isoDay } from '../src/core/kpi/dates';
 import { columnLetters } from '../src/core/kpi/a1';
 import { prng } from './data';
@@ -141,7 +141,7 @@ function fixture(o: Required<RefreshBenchOptions>): Fixture {
   const existing = sheet.getLastRow();
   sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);
   sheet
-    .getRange(existing + 1, 1, rows.length, 7)
+    .getRange(existing + 1, 1, rows.length, HISTORY_HEADER.length)
     .setNumberFormats(rows.map(() => [...HISTORY_FORMATS]))
     .setValues(rows);
   setSchedule({ kind: 'daily', hour: 8 });
@@ -185,7 +185,7 @@ function step(f: Fixture): RefreshMeasure {
     serviceCalls: f.emu.calls.total,
     byMethod: { ...f.emu.calls.byMethod },
     rowsWritten: entry.rowsWritten,
-    cellsMoved: read + entry.rowsWritten * 7 + 5,
+    cellsMoved: read + entry.rowsWritten * HISTORY_HEADER.length + 5,
     localMs,
   };
 }
