@@ -123,7 +123,7 @@ ${toMarkdown(details)}
 
 ## Dashboards: before and after #11 (same run)
 
-On the emulator, regenerating the \`by_level\` dashboards over the seeded data sheet: today's renderer (one Sheets API batchUpdate, figures written as values) and a frozen copy of the previous one (\`bench/legacy/\`: EmbeddedChartBuilder, live array formulas under \`TODAY()\`). Recalculation: HyperFormula's time to take one edit of a source cell (the last revenue row) into account, which is the work Sheets does on every edit.
+On the emulator, regenerating the \`by_level\` dashboards over the seeded data sheet: today's renderer (one Sheets API batchUpdate; figures written as values, kept live by one SUMIFS per dated sum or the cell of a single-cell KPI) and a frozen copy of the previous one (\`bench/legacy/\`: EmbeddedChartBuilder, live array formulas under \`TODAY()\`). Recalculation: HyperFormula's time to take one edit of a source cell (the last revenue row) into account, which is the work Sheets does on every edit.
 
 ${dashboardTable}
 
