@@ -289,11 +289,9 @@ const methods: ServerApi = {
           { ...ctx, now: clock.now() },
           { layout: clean, smartScores: smartScores ?? {} },
         );
-        try {
-          refresh.saveDashboardLayout(ctx.ss, refresh.documentLang(ctx.ss), clean);
-        } catch {
-          // The layout is also read from the dashboards themselves (getSchedule).
-        }
+        // Nothing is written after the batch (#14 item 3): the layout is read back from the
+        // dashboards themselves (their level tags, refresh/schedule.ts), so a failure now could only
+        // report as failed what is done, or leave it half-recorded.
         return { ...before, layout: clean, dashboards };
       }),
     );

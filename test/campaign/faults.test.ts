@@ -128,17 +128,17 @@ afterAll(() => {
 });
 
 /**
- * Operations whose remaining failures belong to another stream's open work (#14): counted and
- * printed like the others, not failing the suite. Remove an entry once its owner fixes it.
- *   setSchedule (trigger stream, src/addon/refresh/schedule.ts): the config is written before the
- *   trigger is made, and a fault after the commit (releaseLock, the state read back) is reported
- *   as a failure — #14 items 3 and 5;
- *   generateDashboards (dash stream / api.ts): the layout is saved after the lock and the state
- *   is read back after the commit, so a fault there is reported although the dashboards were made;
+ * Operations whose remaining failures are known and open (#14): counted and printed like the
+ * others, not failing the suite. Remove an entry once it is fixed.
+ *   setSchedule (src/addon/refresh/schedule.ts): it writes three services in turn (the trigger,
+ *   its record in the user's properties, the state sheet); a fault between them leaves the trigger
+ *   without the state (the trigger then finds the schedule off and removes itself) or the state
+ *   without the trigger, until the user saves again;
  *   refreshNow, a later run: a fault between the history append and the dashboards' header leaves
  *   the history written and the header of the run before (the next run completes it).
+ * generateDashboards left the list when it stopped writing anything after its one batch.
  */
-const KNOWN_OPEN = /^(setSchedule|generateDashboards|refreshNow: a later one)/;
+const KNOWN_OPEN = /^(setSchedule|refreshNow: a later one)/;
 
 const ONLY = process.env.CAMPAIGN_ONLY ? new RegExp(process.env.CAMPAIGN_ONLY) : null;
 describe.each(OPERATIONS.filter((op) => !ONLY || ONLY.test(op.name)).map((op) => [op.name, op] as const))(

@@ -62,7 +62,15 @@ const norm = (s: SheetSnapshot) => ({
 /** Everything that can be compared, as one JSON string per part (sheets by name). */
 export function stateOf(env: AddonEnv): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const n of env.emu.sheetNames()) out[`sheet:${n}`] = JSON.stringify(norm(env.emu.snapshot(n)));
+  for (const n of env.emu.sheetNames()) {
+    const snap = env.emu.snapshot(n);
+    // A chart's ranges name the sheet they are on by its id, drawn afresh when a dashboard is
+    // rebuilt: that id reads 0 like the sheet's own (ranges on other sheets keep theirs).
+    out[`sheet:${n}`] = JSON.stringify(norm(snap)).replace(
+      new RegExp(`"sheetId":${snap.sheetId}\\b`, 'g'),
+      '"sheetId":0',
+    );
+  }
   out.order = JSON.stringify(env.emu.sheetNames());
   out.document = JSON.stringify(sorted(env.emu.properties.document()));
   out.user = JSON.stringify(sorted(env.emu.properties.user()));
