@@ -80,8 +80,12 @@ export function stateOf(env: AddonEnv): Record<string, string> {
   // Each emulator numbers its spreadsheets from a global counter: the same state compares equal.
   // Trigger ids come from a counter too (a faulted attempt's trigger advances it): the user's
   // `boussole.trigger.<id>` property is compared without the number.
+  // The trigger's id in the refresh state (a counter too), and the user's key (made once, from the
+  // seeded generator a faulted attempt advanced), are compared as ids.
+  const key = env.emu.properties.user()['boussole.userKey'];
   for (const k of Object.keys(out))
-    out[k] = out[k]
+    out[k] = (key ? out[k].split(key).join('USERKEY') : out[k])
+      .replace(/(\\"trigger\\":\\")\d+/g, '$1N')
       .replace(/emu-spreadsheet-\d+/g, 'SPREADSHEET')
       .replace(/boussole\.trigger\.\d+/g, 'boussole.trigger.N');
   return out;

@@ -13,7 +13,7 @@ import type { Runner } from '../../core/storage/refresh-state';
 import type { DashboardInfo, Schedule, ScheduleState } from '../../shared/api';
 import { clock } from '../clock';
 import { listDashboards } from '../dashboard/owned-dashboards';
-import { ensureUserKey, loadRefreshState, userKey, writeConfig, type RefreshState } from './config';
+import { ensureUserKey, loadRefreshState, USER_KEY, userKey, writeConfig, type RefreshState } from './config';
 import { documentLang, resolveSpreadsheet } from './document';
 import { writeState } from './state-sheet';
 import { createRefreshTrigger, refreshTriggers, removeRefreshTriggers, sweepTriggerRecords } from './triggers';
@@ -112,6 +112,36 @@ const same = (a: Schedule, b: Schedule) => JSON.stringify(a) === JSON.stringify(
  * and what getSchedule tells is what will run; the retry finishes the job. Under the user's lock,
  * so two sidebars of one user never both make a trigger.
  */
+/** A clean-up step, tried again once (Apps Script's service errors are mostly transient); never throws. */
+function twice(step: () => unknown): void {
+  for (let i = 0; i < 2; i++) {
+    try {
+      step();
+      return;
+    } catch {
+      /* tried again, then left to the next save or the trigger itself */
+    }
+  }
+}
+
+/**
+ * After a failed save that had already deleted the schedule's trigger: the schedule as it was,
+ * run by a trigger made again (a new id, recorded as the runner), so the failed save changed
+ * nothing a user can see. Best effort: if this fails too, Settings says the trigger is gone.
+ */
+function restoreRunner(ss: Spreadsheet, lang: Lang, current: RefreshState): void {
+  const previous = current.config.schedule;
+  if (previous.kind === 'off' || !current.runner || refreshTriggers(ss).length > 0) return;
+  let trigger: GoogleAppsScript.Script.Trigger | null = null;
+  twice(() => {
+    trigger ??= createRefreshTrigger(ss, previous);
+  });
+  const made = trigger as GoogleAppsScript.Script.Trigger | null;
+  if (!made) return;
+  const runner: Runner = { ...current.runner, trigger: made.getUniqueId() };
+  twice(() => writeConfig(ss, lang, current, current.config, runner));
+}
+
 export function setSchedule(input: Schedule, options: ScheduleOptions = {}): ScheduleState {
   const ss = resolveSpreadsheet();
   const lang: Lang = documentLang(ss);
@@ -123,6 +153,7 @@ export function setSchedule(input: Schedule, options: ScheduleOptions = {}): Sch
     const current = loadRefreshState(ss);
     const dashboards = (options.listDashboards ?? listDashboards)(ss);
     const existing = refreshTriggers(ss);
+    const hadKey = userKey() !== null;
     const me = ensureUserKey();
     const ids = idsOf(existing);
     // Already in place (a retry whose first attempt was done): nothing to change.
@@ -135,19 +166,35 @@ export function setSchedule(input: Schedule, options: ScheduleOptions = {}): Sch
         : ids.length === 1 && current.runner?.trigger === ids[0]);
     if (done) return stateOf(current, ids, me, dashboards);
 
-    removeRefreshTriggers(ss, existing);
+    // Three services are written in turn (#14 items 3 and 7): the old triggers go (the platform
+    // allows one time-driven trigger per user and document, so before the new one is made), the new
+    // trigger and its record, then the state sheet (the commit). A failure before the commit takes
+    // back what this save made (the new trigger, a user key made for it); an old trigger already
+    // deleted cannot be made again with its id, and Settings then says the trigger is gone.
     let runner: Runner | null = null;
-    if (schedule.kind !== 'off') {
-      const trigger = createRefreshTrigger(ss, schedule);
-      runner = { trigger: trigger.getUniqueId(), user: me, since: clock.now().toISOString() };
-    }
-    const config = { ...current.config, schedule, spreadsheetId: ss.getId() };
-    writeConfig(ss, lang, current, config, runner);
+    let config = current.config;
     try {
-      sweepTriggerRecords();
-    } catch {
-      /* the next setSchedule sweeps again */
+      config = { ...current.config, schedule, spreadsheetId: ss.getId() };
+      removeRefreshTriggers(ss, existing);
+      if (schedule.kind !== 'off') {
+        const trigger = createRefreshTrigger(ss, schedule);
+        runner = { trigger: trigger.getUniqueId(), user: me, since: clock.now().toISOString() };
+      }
+      writeConfig(ss, lang, current, config, runner);
+    } catch (e) {
+      twice(() =>
+        removeRefreshTriggers(
+          ss,
+          refreshTriggers(ss).filter((t) => !ids.includes(t.getUniqueId())),
+        ),
+      );
+      twice(() => sweepTriggerRecords());
+      // A key made for this save goes too (the next save makes another): nothing changed.
+      if (!hadKey) twice(() => PropertiesService.getUserProperties().deleteProperty(USER_KEY));
+      restoreRunner(ss, lang, current);
+      throw e;
     }
+    twice(() => sweepTriggerRecords());
     return stateOf({ config, runner, lastRun: current.lastRun }, runner ? [runner.trigger] : [], me, dashboards);
   } finally {
     try {
