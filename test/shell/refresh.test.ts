@@ -164,7 +164,23 @@ describe('a refresh', () => {
     expect(env.emu.sheetValues(ownedSheetName(env, 'runlog')!)[1][4]).toBe(entry.errors.join('\n'));
   });
 
-  test('the step after the history (dashboard header) gets the refreshed text; its failure is reported, the rows stay', () => {
+  test('a dashboards update that fails once (a transient service error) is tried again: history and dashboards in step, no error', () => {
+    setup();
+    saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
+    let calls = 0;
+    const entry = refreshNow({
+      log: () => {},
+      afterRun: () => {
+        calls++;
+        if (calls === 1) throw new Error('Service Spreadsheets timed out');
+      },
+    });
+    expect(calls).toBe(2);
+    expect(entry.errors).toEqual([]);
+    expect(historyRows(env)).toHaveLength(1);
+  });
+
+  test('the step after the history (dashboard header) gets the refreshed text; tried twice, its failure is reported, the rows stay', () => {
     setup();
     saveKpi({ frequency: 'monthly', source: { kind: 'range', values: 'Ventes!B2:B', dates: 'Ventes!A2:A' } });
     const seen: unknown[] = [];
@@ -175,7 +191,7 @@ describe('a refresh', () => {
         throw new Error('chart quota');
       },
     });
-    expect(seen).toEqual(['15/06/2026 08:00', 'Europe/Paris', 'fr']);
+    expect(seen).toEqual(['15/06/2026 08:00', 'Europe/Paris', 'fr', '15/06/2026 08:00', 'Europe/Paris', 'fr']);
     expect(entry.rowsWritten).toBe(1);
     expect(entry.errors).toEqual(['En-tête des tableaux de bord non mis à jour\u00a0: chart quota']);
     expect(historyRows(env)).toHaveLength(1);

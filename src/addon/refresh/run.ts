@@ -324,11 +324,18 @@ export function runRefresh(
     }
     const afterRun = options.afterRun === undefined ? refreshHeaders : options.afterRun;
     if (afterRun) {
-      try {
-        const now = clock.now();
-        afterRun(ss, refreshedText(now, timeZone, lang), { now, timeZone, lang });
-      } catch (e) {
-        errors.push(localize(TEXT.afterRun, lang) + message(e));
+      // The dashboards' figures follow the rows just archived. Their update is one Sheets API
+      // batch (all or nothing) that reads again what it writes, so it is tried a second time
+      // when the first fails (Apps Script's service errors are mostly transient): a run then
+      // leaves the history and the dashboards in step (#14, the campaign's "later refresh").
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        try {
+          const now = clock.now();
+          afterRun(ss, refreshedText(now, timeZone, lang), { now, timeZone, lang });
+          break;
+        } catch (e) {
+          if (attempt === 2) errors.push(localize(TEXT.afterRun, lang) + message(e));
+        }
       }
     }
     const entry = entryOf(rowsWritten, errors);
