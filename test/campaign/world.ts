@@ -6,7 +6,6 @@
  */
 import type { SheetSnapshot } from '../../emulator';
 import { serverApi } from '../../src/addon/api';
-import type { Kpi, Objective } from '../../src/core/kpi/model';
 import type { ServerApi } from '../../src/shared/api';
 import { addonEnv, salesWorkbook, type AddonEnv } from '../support/addon-env';
 import { metadataWithoutIds } from '../unit/dashboard/fixtures';
@@ -99,32 +98,8 @@ export function diff(a: Record<string, string>, b: Record<string, string>): stri
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]);
 }
 
-export const objective = (over: Partial<Objective> = {}): Partial<Objective> => ({
-  title: 'Conquérir le marché lyonnais',
-  description: 'Doubler la base clients à Lyon',
-  horizon: '2027-06-30',
-  level: 'strategic',
-  owner: 'Claire',
-  ...over,
-});
-
-export const kpi = (over: Partial<Kpi> = {}): Partial<Kpi> => ({
-  name: 'Nouveaux clients par mois',
-  definition: 'Nombre de clients signés dans le mois',
-  unit: 'count',
-  direction: 'higher',
-  objectiveId: '',
-  indicator: 'lagging',
-  source: { kind: 'range', values: 'Ventes!C2:C13', dates: 'Ventes!A2:A13' },
-  baseline: 40,
-  target: 70,
-  deadline: '2027-06-30',
-  frequency: 'monthly',
-  benchmark: null,
-  owner: 'Claire',
-  level: 'tactical',
-  ...over,
-});
+/** The drafts the campaign saves: the shell tests' own (test/support/addon-env.ts). */
+export { salesKpi as kpi, salesObjective as objective } from '../support/addon-env';
 
 export function accepted<T>(answer: unknown): T {
   const r = answer as { ok?: boolean; value?: T; message?: string };

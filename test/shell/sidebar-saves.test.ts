@@ -13,7 +13,7 @@ import type { Client } from '../../src/sidebar/client';
 import { Session } from '../../src/sidebar/session';
 import type { State } from '../../src/sidebar/store';
 import { edit, next, openWizard } from '../../src/sidebar/wizard/actions';
-import { addonEnv, salesWorkbook, type AddonEnv } from '../support/addon-env';
+import { addonEnv, salesKpi, salesWorkbook, saved, type AddonEnv } from '../support/addon-env';
 
 let env: AddonEnv;
 beforeEach(() => {
@@ -44,11 +44,6 @@ const ready = (s: State) => {
   return s;
 };
 
-function saved<T>(r: { ok: true; value: T } | { ok: false; errors: unknown[] }): T {
-  if (!r.ok) throw new Error(`not saved: ${JSON.stringify(r.errors)}`);
-  return r.value;
-}
-
 const objectiveOf = (): Objective =>
   saved(
     serverApi.saveObjective({
@@ -60,22 +55,7 @@ const objectiveOf = (): Objective =>
     }),
   );
 
-const kpiDraft = (objectiveId: string): Partial<Kpi> => ({
-  name: 'Nouveaux clients par mois',
-  definition: 'Nombre de clients signés dans le mois',
-  unit: 'count',
-  direction: 'higher',
-  objectiveId,
-  indicator: 'lagging',
-  source: { kind: 'range', values: 'Ventes!C2:C13', dates: 'Ventes!A2:A13' },
-  baseline: 40,
-  target: 70,
-  deadline: '2027-06-30',
-  frequency: 'monthly',
-  benchmark: null,
-  owner: 'Claire',
-  level: 'tactical',
-});
+const kpiDraft = (objectiveId: string): Partial<Kpi> => salesKpi({ objectiveId });
 
 test('a new KPI whose answer was lost, saved again, is one row', async () => {
   objectiveOf();

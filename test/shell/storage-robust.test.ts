@@ -5,8 +5,7 @@
 import type { SheetSnapshot } from '../../emulator';
 import { serverApi } from '../../src/addon/api';
 import { OWNER_KEY } from '../../src/addon/owned-sheets';
-import type { Kpi, Objective } from '../../src/core/kpi/model';
-import { addonEnv, salesWorkbook, type AddonEnv } from '../support/addon-env';
+import { addonEnv, salesKpi, salesObjective, salesWorkbook, saved, type AddonEnv } from '../support/addon-env';
 import { metadataWithoutIds } from '../unit/dashboard/fixtures';
 import { seedIds } from '../unit/history/workbook';
 
@@ -20,37 +19,9 @@ afterEach(() => {
   restoreRandom?.();
 });
 
-const objectiveDraft = (over: Partial<Objective> = {}): Partial<Objective> => ({
-  title: 'Conquérir le marché lyonnais',
-  description: 'Doubler la base clients à Lyon',
-  horizon: '2027-06-30',
-  level: 'strategic',
-  owner: 'Claire',
-  ...over,
-});
+const objectiveDraft = salesObjective;
 
-const kpiDraft = (over: Partial<Kpi> = {}): Partial<Kpi> => ({
-  name: 'Nouveaux clients par mois',
-  definition: 'Nombre de clients signés dans le mois',
-  unit: 'count',
-  direction: 'higher',
-  objectiveId: '',
-  indicator: 'lagging',
-  source: { kind: 'range', values: 'Ventes!C2:C13', dates: 'Ventes!A2:A13' },
-  baseline: 40,
-  target: 70,
-  deadline: '2027-06-30',
-  frequency: 'monthly',
-  benchmark: null,
-  owner: 'Claire',
-  level: 'tactical',
-  ...over,
-});
-
-function saved<T>(r: { ok: true; value: T } | { ok: false; errors: unknown[] }): T {
-  if (!r.ok) throw new Error(`not saved: ${JSON.stringify(r.errors)}`);
-  return r.value;
-}
+const kpiDraft = salesKpi;
 
 const ownedName = (kind: string): string | null =>
   env.emu.metadata().find((m) => m.key === OWNER_KEY && m.value === kind)?.sheet ?? null;

@@ -1,42 +1,15 @@
 import { serverApi } from '../../src/addon/api';
 import { OWNER_KEY } from '../../src/addon/owned-sheets';
 import type { Kpi, Objective } from '../../src/core/kpi/model';
-import { addonEnv, salesWorkbook, type AddonEnv } from '../support/addon-env';
+import { addonEnv, salesKpi, salesObjective, salesWorkbook, saved, type AddonEnv } from '../support/addon-env';
 
 let env: AddonEnv;
 afterEach(() => env?.close());
 
-const objectiveDraft = (over: Partial<Objective> = {}): Partial<Objective> => ({
-  title: 'Conquérir le marché lyonnais',
-  description: 'Doubler la base clients à Lyon',
-  horizon: '2027-06-30',
-  level: 'strategic',
-  owner: 'Claire',
-  ...over,
-});
+const objectiveDraft = salesObjective;
 
-const kpiDraft = (objectiveId: string, over: Partial<Kpi> = {}): Partial<Kpi> => ({
-  name: 'Nouveaux clients par mois',
-  definition: 'Nombre de clients signés dans le mois, hors renouvellements',
-  unit: 'count',
-  direction: 'higher',
-  objectiveId,
-  indicator: 'lagging',
-  source: { kind: 'range', values: 'Ventes!C2:C13', dates: 'Ventes!A2:A13' },
-  baseline: 40,
-  target: 70,
-  deadline: '2027-06-30',
-  frequency: 'monthly',
-  benchmark: null,
-  owner: 'Claire',
-  level: 'tactical',
-  ...over,
-});
-
-function saved<T>(r: { ok: true; value: T } | { ok: false; errors: unknown[] }): T {
-  if (!r.ok) throw new Error(`not saved: ${JSON.stringify(r.errors)}`);
-  return r.value;
-}
+const kpiDraft = (objectiveId: string, over: Partial<Kpi> = {}): Partial<Kpi> =>
+  salesKpi({ objectiveId, definition: 'Nombre de clients signés dans le mois, hors renouvellements', ...over });
 
 function ownedSheetName(env: AddonEnv, kind: string): string {
   const m = env.emu.metadata().find((x) => x.key === OWNER_KEY && x.value === kind);

@@ -4,6 +4,9 @@ import { SHEET_ID_KEY } from '../../../src/addon/owned-sheets';
 import type { DashboardContext } from '../../../src/addon/dashboard';
 import type { Kpi, Objective } from '../../../src/core/kpi/model';
 import type { Emulator, SheetSnapshot } from '../../../emulator';
+import { saved } from '../../support/addon-env';
+
+export { saved };
 
 const DAY = 86_400_000;
 
@@ -113,11 +116,6 @@ export function kpiDrafts(n: number, rows: number, objectiveIds: string[]): Part
     owner: 'Claire',
     level: LEVELS[i % 3],
   }));
-}
-
-export function saved<T>(r: { ok: true; value: T } | { ok: false; errors: unknown[] }): T {
-  if (!r.ok) throw new Error(`not saved: ${JSON.stringify(r.errors)}`);
-  return r.value;
 }
 
 /** Saves objectives and KPIs through the server API, as the sidebar would. */
